@@ -1,0 +1,65 @@
+"""One file through ingest and extract: the unit of work shared by `dcs extract`, `dcs ingest` and batch workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from councildocs.extract.models import Extraction
+from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.models import RepairedDocument
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
+
+
+@dataclass
+class DocumentResult:
+    """A processed file: either a repaired document with its extraction, or a coded error."""
+
+    source: str
+    sha256: str | None
+    document: RepairedDocument | None = None
+    extraction: Extraction | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_code is None
+
+
+def iter_input_files(paths: list[Path]) -> list[Path]:
+    """Files named directly, in the order given, and the supported files under each folder, in sorted order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def process_file(path: Path, extractor) -> DocumentResult:
+    """Read, repair and extract one file. Input problems become a coded error, never an exception."""
+    from councildocs.ingest.reader import read_document, sha256_of_file
+
+    source = str(path)
+    digest = None
+    try:
+        digest = sha256_of_file(path)
+        document = read_document(path, sha256=digest)
+    except IngestError as err:
+        return DocumentResult(source=source, sha256=digest, error_code=str(err.code), error_message=err.message)
+    except Exception as err:  # a reader bug must not stop a batch; it is reported with its own code
+        return DocumentResult(
+            source=source, sha256=digest, error_code=str(ErrorCode.INTERNAL),
+            error_message=f"Unexpected failure while reading ({type(err).__name__}: {err}); please report this file.",
+        )
+    try:
+        extraction = extractor.extract(document)
+    except Exception as err:
+        return DocumentResult(
+            source=source, sha256=digest, document=document, error_code=str(ErrorCode.INTERNAL),
+            error_message=f"Unexpected failure while extracting ({type(err).__name__}: {err}); please report this file.",
+        )
+    return DocumentResult(source=source, sha256=digest, document=document, extraction=extraction)

@@ -1,0 +1,1 @@
+"""Dashboard: the Streamlit app that compares DCS roles across authorities."""

@@ -1,0 +1,1 @@
+"""Extract: spaCy components that turn repaired text into evidenced facts."""

@@ -1,0 +1,56 @@
+"""Build the project's compact gazetteer from mySociety's table of UK local authorities.
+
+Run through ``dcs gazetteer build --source uk_local_authorities.csv``. The output is committed
+(``extract/data/gazetteer.csv``) so nothing reads the source table at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+GAZETTEER_COLUMNS = (
+    "gss", "code", "name", "nice_name", "type", "type_name", "region", "nation",
+    "population_2020", "current", "replaced_by_gss", "alt_names",
+)
+
+ATTRIBUTION = (
+    "Derived from mySociety's UK local authority register "
+    "(https://github.com/mysociety/uk_local_authority_names_and_codes), MIT licence, (c) 2021 mySociety."
+)
+
+
+def _split_alt_names(raw: str) -> list[str]:
+    # mySociety separates alternative names with commas, but some names contain commas themselves
+    # ("Armagh City, Banbridge and Craigavon"); keep only pieces that look like a name.
+    return [piece.strip() for piece in raw.split(",") if len(piece.strip()) > 2]
+
+
+def build_gazetteer(source: Path, out: Path) -> int:
+    """Write the compact table; returns the number of authorities written."""
+    with source.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    gss_by_code = {row["local-authority-code"]: row["gss-code"] for row in rows}
+    written = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(GAZETTEER_COLUMNS)
+        for row in sorted(rows, key=lambda r: r["gss-code"]):
+            if not row["gss-code"]:
+                continue
+            names = {row["official-name"], row["nice-name"], *_split_alt_names(row["alt-names"])}
+            alt = sorted({n for n in names if n and n.lower() != row["official-name"].lower()}, key=str.lower)
+            # drop case-variants of the same name: matching is case-insensitive anyway
+            seen: set[str] = set()
+            alt = [n for n in alt if not (n.lower() in seen or seen.add(n.lower()))]
+            pop = row["pop-2020"]
+            writer.writerow([
+                row["gss-code"], row["local-authority-code"], row["official-name"], row["nice-name"],
+                row["local-authority-type"], row["local-authority-type-name"], row["region"], row["nation"],
+                str(int(float(pop))) if pop else "", row["current-authority"] == "True",
+                gss_by_code.get(row["replaced-by"], "") if row["replaced-by"] else "",
+                "|".join(alt),
+            ])
+            written += 1
+    return written

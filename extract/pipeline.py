@@ -1,0 +1,24 @@
+"""The extract stage's interface: build the spaCy pipeline once, then extract facts from repaired documents."""
+
+from __future__ import annotations
+
+from councildocs.extract.models import Extraction
+from councildocs.ingest.models import RepairedDocument
+
+# Bump whenever extraction output can change: the warehouse re-extracts documents stored under an older version.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Extractor:
+    """Holds one spaCy pipeline (built once per process) and turns a RepairedDocument into an Extraction."""
+
+    def __init__(self, nlp=None):
+        from councildocs.extract.nlp import build_pipeline
+
+        self.nlp = nlp if nlp is not None else build_pipeline()
+
+    def extract(self, document: RepairedDocument) -> Extraction:
+        from councildocs.extract.assemble import extraction_from_doc
+
+        doc = self.nlp(document.text)
+        return extraction_from_doc(doc, document)

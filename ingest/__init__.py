@@ -1,0 +1,1 @@
+"""Ingest: read PDFs, HTML and text, and repair their text."""

@@ -1,0 +1,1 @@
+"""Warehouse: documents, repaired text and facts in DuckDB."""
