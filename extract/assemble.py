@@ -1,0 +1,53 @@
+"""Turn the candidates components left on a Doc into an Extraction: authorities resolved, repeats dropped, evidence checked."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from councildocs.extract.candidates import Candidate
+from councildocs.extract.gazetteer import load_gazetteer
+from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
+from councildocs.ingest.models import RepairedDocument
+
+
+def _salary_authorities(doc: Doc, salary: Candidate, shared_posts: list[Candidate]) -> list[str]:
+    """The employer(s): the councils sharing the post it pays, else those named with it, else the main authority."""
+    category = salary.fields["role_category"]
+    for post in shared_posts:
+        if post.fields["role_category"] == category and post.fields["status"] in {"current", "proposed"}:
+            return list(post.fields["authorities"])
+    view = doc._.dcs_view
+    s_start, s_end = view.sentence_bounds(salary.start)
+    named = sorted({m.gss for m in doc._.dcs_authority_mentions if s_start <= m.start < s_end})
+    if named:
+        return named[:1] if len(named) > 1 else named
+    main = doc._.dcs_main_authorities or []
+    return main[:1]
+
+
+def extraction_from_doc(doc: Doc, document: RepairedDocument) -> Extraction:
+    candidates: list[Candidate] = list(doc._.dcs_candidates or [])
+    shared_posts = [c for c in candidates if c.kind == "shared_post"]
+    for c in candidates:
+        if c.kind == "salary":
+            c.fields["authorities"] = _salary_authorities(doc, c, shared_posts)
+            c.dedupe_key = c.dedupe_key + (tuple(c.fields["authorities"]),)
+
+    facts: list[Fact] = []
+    seen: set = set()
+    for c in sorted(candidates, key=lambda c: (c.start, -c.confidence)):
+        key = c.dedupe_key or (c.kind, c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = document.text[c.start:c.end]
+        facts.append(Fact(kind=c.kind, fields=c.fields, confidence=c.confidence,
+                          evidence=Evidence(text=text, page=document.page_at(c.start), start=c.start, end=c.end)))
+
+    gazetteer = load_gazetteer()
+    about = list(doc._.dcs_document_authorities or [])
+    for fact in facts:
+        if fact.kind == "salary":
+            about.extend(g for g in fact.fields["authorities"] if g not in about)
+    authorities = [AuthorityRef(gss=g, name=gazetteer.by_gss[g].name) for g in dict.fromkeys(about)]
+    return Extraction(doc_type=doc._.dcs_doc_type or "other", authorities=authorities, facts=facts)

@@ -1,0 +1,116 @@
+"""Find local authorities in text: gazetteer names, abbreviations, and the document's main authority."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from councildocs.extract.gazetteer import Gazetteer
+
+# Words that make a bare place name into a council ("Peterborough City Council").
+_COUNCIL_SUFFIX = re.compile(
+    r"^\s*(?:(?:City|County|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council(?:s|’s|'s)?\b"
+)
+# Authority types that are not councils a DCS works for; they stay out of matching to avoid
+# "Cambridgeshire and Peterborough" resolving to the combined authority.
+_SKIPPED_TYPES = {"COMB", "SRA"}
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_STOP_INITIALS = {"of", "and", "the", "&"}
+
+
+@dataclass(frozen=True)
+class AuthorityMention:
+    start: int
+    end: int
+    gss: str
+    via: str  # "name" | "abbreviation"
+
+
+class AuthorityIndex:
+    """A PhraseMatcher over every name of every authority, case-insensitive, with ambiguity rules."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.key_to_gss: dict[str, str] = {}
+        seen: dict[str, str] = {}
+        for authority in gazetteer.authorities:
+            if authority.type in _SKIPPED_TYPES:
+                continue
+            target = gazetteer.current(authority.gss).gss
+            for name in authority.names:
+                lowered = name.lower()
+                # a name shared by two current authorities (rare) belongs to the first; both are in the log
+                if lowered in seen:
+                    continue
+                seen[lowered] = target
+        self.names = seen
+        patterns = [nlp.make_doc(name) for name in seen]
+        self.matcher.add("AUTHORITY", patterns)
+        self.tokenizer_names = {n for n in seen}
+
+    def find(self, doc: Doc) -> list[AuthorityMention]:
+        text = doc.text
+        mentions: list[AuthorityMention] = []
+        spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        # longest match wins ("City of Westminster" over "Westminster")
+        from spacy.util import filter_spans
+
+        for span in filter_spans(spans):
+            # place names are proper nouns: skip lower-case uses ("reading", "bath") and e-mail/web addresses
+            if not span.text[:1].isupper():
+                continue
+            if span.start > 0 and doc[span.start - 1].text in {".", "@"} and not doc[span.start - 1].whitespace_:
+                continue
+            if span.end < len(doc) and doc[span.end].text.startswith((".gov", ".org", "@")):
+                continue
+            gss = self.names[span.text.lower()]
+            end = span.end_char
+            suffix = _COUNCIL_SUFFIX.match(text, end) if False else _COUNCIL_SUFFIX.match(text[end:end + 40])
+            if suffix:
+                end += suffix.end()
+            mentions.append(AuthorityMention(span.start_char, end, gss, "name"))
+        mentions.extend(self._abbreviations(text, mentions))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _abbreviations(self, text: str, named: list[AuthorityMention]) -> list[AuthorityMention]:
+        """Acronyms the text defines ("Cambridgeshire County Council (CCC)") or that spell a named council's initials."""
+        by_acronym: dict[str, str] = {}
+        for mention in named:
+            name = text[mention.start:mention.end]
+            words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _STOP_INITIALS]
+            if len(words) >= 2:
+                by_acronym.setdefault("".join(w[0].upper() for w in words), mention.gss)
+            defined = re.match(r"\s*\(([A-Z]{2,5})\)", text[mention.end:mention.end + 12])
+            if defined:
+                by_acronym[defined.group(1)] = mention.gss
+        if not by_acronym:
+            return []
+        return [
+            AuthorityMention(m.start(), m.end(), by_acronym[m.group()], "abbreviation")
+            for m in _ACRONYM.finditer(text)
+            if m.group() in by_acronym
+        ]
+
+
+def main_authorities(mentions: list[AuthorityMention]) -> list[str]:
+    """The authorities a document is about: the most-mentioned, and any mentioned nearly as often."""
+    counts = Counter(m.gss for m in mentions)
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    first_seen = {m.gss: i for i, m in reversed(list(enumerate(mentions)))}
+    keep = [gss for gss, n in counts.items() if n >= max(1, top * 0.4)]
+    return sorted(keep, key=lambda g: (-counts[g], first_seen[g]))
+
+
+def document_authorities(mentions: list[AuthorityMention]) -> list[str]:
+    """Authorities the document is about: main ones plus any mentioned repeatedly."""
+    counts = Counter(m.gss for m in mentions)
+    main = main_authorities(mentions)
+    extra = [gss for gss, n in counts.items() if n >= 2 and gss not in main and n >= 0.15 * counts[main[0]]]
+    return main + extra

@@ -1,0 +1,87 @@
+"""spaCy components, registered with @Language.factory so any pipeline can add them by name.
+
+Each component reads what earlier ones left on the Doc (``doc._.dcs_*``) and appends fact
+candidates to ``doc._.dcs_candidates``. Add all of them with
+``councildocs.extract.nlp.add_fact_components(nlp)`` or one by one with ``nlp.add_pipe("dcs_salaries")``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from councildocs.extract import doc_type, people, populations, poverty, salaries, shared
+from councildocs.extract.authorities import AuthorityIndex, document_authorities, main_authorities
+from councildocs.extract.gazetteer import load_gazetteer
+from councildocs.extract.roles import find_role_titles
+from councildocs.extract.text_view import TextView
+
+for _name, _default in (
+    ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
+    ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _view(doc: Doc) -> TextView:
+    if doc._.dcs_view is None:
+        doc._.dcs_view = TextView.of(doc.text)
+        doc._.dcs_candidates = []
+    return doc._.dcs_view
+
+
+def _require(doc: Doc, attr: str, component: str) -> None:
+    if getattr(doc._, attr) is None:
+        raise ValueError(f"[DCS002] '{component}' needs an earlier component that sets doc._.{attr}; "
+                         f"add the components with councildocs.extract.nlp.add_fact_components(nlp).")
+
+
+class AuthorityFinder:
+    def __init__(self, nlp: Language):
+        self.index = AuthorityIndex(nlp, load_gazetteer())
+
+    def __call__(self, doc: Doc) -> Doc:
+        _view(doc)
+        mentions = self.index.find(doc)
+        doc._.dcs_authority_mentions = mentions
+        doc._.dcs_main_authorities = main_authorities(mentions)
+        doc._.dcs_document_authorities = document_authorities(mentions)
+        return doc
+
+
+@Language.factory("dcs_authorities")
+def make_authority_finder(nlp: Language, name: str) -> AuthorityFinder:
+    return AuthorityFinder(nlp)
+
+
+@Language.component("dcs_roles")
+def find_roles(doc: Doc) -> Doc:
+    doc._.dcs_roles = find_role_titles(_view(doc).flat)
+    return doc
+
+
+def _fact_component(name: str, finder, needs: tuple[str, ...] = ("dcs_main_authorities", "dcs_roles")):
+    def component(doc: Doc) -> Doc:
+        view = _view(doc)
+        for attr in needs:
+            _require(doc, attr, name)
+        doc._.dcs_candidates.extend(finder(doc, view))
+        return doc
+
+    component.__name__ = name
+    Language.component(name, func=component)
+    return component
+
+
+make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries)
+make_population_finder = _fact_component("dcs_populations", populations.find_populations)
+make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates)
+make_shared_finder = _fact_component("dcs_shared_arrangements", shared.find_shared_arrangements)
+make_people_finder = _fact_component("dcs_people", people.find_people)
+
+
+@Language.component("dcs_doc_type")
+def classify_doc_type(doc: Doc) -> Doc:
+    doc._.dcs_doc_type = doc_type.classify(_view(doc).flat)
+    return doc

@@ -1,0 +1,183 @@
+"""People in post: named officers and councillors with their roles, from NER names plus role phrases around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from councildocs.extract.candidates import Candidate
+from councildocs.extract.evidence import evidence_span
+from councildocs.extract.gazetteer import load_gazetteer
+from councildocs.extract.roles import categorise_role
+
+_HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron",
+               "sir", "dame", "professor", "prof", "rev", "revd"}
+_POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "phd", "msc", "ma", "bsc", "ba"}
+_NOT_NAME_WORDS = {
+    "council", "councils", "services", "service", "director", "directors", "executive", "chief", "band", "pay",
+    "board", "committee", "partnership", "university", "ofsted", "appendix", "children", "children's", "adult",
+    "adults", "social", "care", "education", "health", "public", "government", "department", "the", "and", "of",
+    "unison", "unite", "gmb", "team", "office", "programme", "plan", "fund", "policy", "forum", "group", "cabinet",
+    "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
+    "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
+}
+_ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
+              r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
+              r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator")
+_ROLE_WORD = r"[A-Za-z][\w’'&-]*"
+# A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director"
+_ROLE_AFTER = re.compile(
+    rf"^\s*(?:,|–|—|-|:|\()?\s*(?:the\s+|a\s+|our\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
+    rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,4}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
+    rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
+# A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?)"
+    rf"\s*(?:,|–|—|-|:)?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
+_LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
+            "says", "said", "current", "former", "new", "council's", "council’s", "city", "city's", "city’s"}
+_ROLE_MODIFIERS = {"strategic", "executive", "corporate", "government", "interim", "acting", "deputy", "assistant",
+                   "participation", "chief", "senior", "council", "service", "joint", "principal", "programme",
+                   "head", "lead", "independent", "area", "regional", "shared"}
+_OUTGOING = re.compile(r"\b(retire\w*|retirement|leaving|departure|departing|stepping\s+down|steps\s+down|outgoing|"
+                       r"predecessor|moving\s+on)\b", re.I)
+_INCOMING = re.compile(r"\b(has\s+been\s+appointed|appointed\s+as|will\s+join|joins\s+(?:us|the)|incoming|"
+                       r"starts?\s+in\s+post|takes?\s+up\s+(?:the\s+)?post)\b", re.I)
+_CONTACT = re.compile(r"\b(contact|e-?mail|tel(?:ephone)?|call|conversation\s+with|speak\s+to|discuss)\b", re.I)
+_EXTERNAL = re.compile(r"\b(commissioner|chair|board|inspector|minister|secretary\s+of\s+state|mp)\b", re.I)
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    honorific: str | None
+
+
+def _clean_name(text: str, start: int) -> _Mention | None:
+    line = text.split("\n")[0]
+    tokens = re.findall(r"[A-Za-z][A-Za-z’'.-]*", line)
+    offset_tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][A-Za-z’'.-]*", line)]
+    honorific = None
+    while offset_tokens and offset_tokens[0][2].lower().rstrip(".") in _HONORIFICS:
+        honorific = offset_tokens[0][2].rstrip(".")
+        offset_tokens = offset_tokens[1:]
+    while offset_tokens and (offset_tokens[-1][2].lower().rstrip(".:-") in _POST_NOMINALS or not offset_tokens[-1][2][:1].isupper()):
+        offset_tokens = offset_tokens[:-1]
+    if not tokens or not offset_tokens:
+        return None
+    words = [t[2].strip(".:-") for t in offset_tokens]
+    if len(words) > 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return None
+    if any(w.lower().replace("’", "'") in _NOT_NAME_WORDS for w in words):
+        return None
+    if len(words) < 2 and honorific is None:
+        return None
+    s = start + offset_tokens[0][0]
+    e = start + offset_tokens[-1][1]
+    while e > s and text[e - start - 1] in ".:-’'":
+        e -= 1
+    name = " ".join(words)
+    if honorific and len(words) == 1 and honorific.lower() in {"lord", "lady", "baroness", "baron", "sir", "dame"}:
+        name = f"{honorific} {name}"
+        s = start + [t for t in re.finditer(r"[A-Za-z][A-Za-z’'.-]*", line) if t.group().rstrip(".") == honorific][0].start()
+    return _Mention(name=name, start=s, end=e, honorific=honorific)
+
+
+def _trim_role(role: str) -> str:
+    words = role.split()
+    # drop the sentence's words before the title ("reviewed independently by the Chair of …")
+    while words and (words[0].lower() in _LEAD_IN or (words[0].islower() and words[0] not in _ROLE_MODIFIERS
+                                                      and not re.fullmatch(_ROLE_HEAD, words[0], re.I))):
+        words = words[1:]
+    return re.sub(r"\s+", " ", " ".join(words)).strip(" ,–-:(")
+
+
+def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
+    after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
+    if after:
+        role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", after.group("role")))
+        if role and re.search(_ROLE_HEAD, role, re.I):
+            return role, mention.end + after.start("role"), mention.end + after.end("role")
+    window_start = max(0, mention.start - 90)
+    before = _ROLE_BEFORE.search(flat[window_start:mention.start])
+    if before:
+        role = _trim_role(before.group("role"))
+        if role and re.search(_ROLE_HEAD, role, re.I):
+            return role, window_start + before.start("role"), window_start + before.end("role")
+    return None
+
+
+def find_people(doc, view) -> list[Candidate]:
+    flat = view.flat
+    place_names = {n.lower() for a in load_gazetteer().authorities for n in (a.nice_name,)}
+    mentions: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        m = _clean_name(ent.text, ent.start_char)
+        if m and m.name.lower() not in place_names and not any(w.lower() in place_names for w in m.name.split()):
+            mentions.append(m)
+    # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
+    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+((?:[A-Z][a-z’'-]+\s?){1,3})", flat):
+        m = _clean_name(flat[hm.start():hm.end()], hm.start())
+        if m and not any(x.start <= m.start < x.end for x in mentions):
+            mentions.append(m)
+
+    known = {m.name for m in mentions if len(m.name.split()) >= 2}
+    for name in known:
+        for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat):
+            if not any(x.start <= occurrence.start() < x.end for x in mentions):
+                mentions.append(_Mention(name=name, start=occurrence.start(), end=occurrence.end(), honorific=None))
+    # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
+    full_names: list[str] = []
+    for m in sorted(mentions, key=lambda x: -len(x.name.split())):
+        words = m.name.split()
+        owner = next((f for f in full_names if _abbreviates(words, f.split())), None)
+        if owner is None:
+            full_names.append(m.name)
+    people: dict[str, dict] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
+        found = _role_near(flat, m)
+        if found is None and m.honorific and m.honorific.lower() in {"cllr", "councillor"}:
+            found = ("Councillor", m.start, m.end)
+        if found is None:
+            continue
+        role, r_start, r_end = found
+        entry = people.setdefault(owner, {"mentions": []})
+        entry["mentions"].append((m, role, r_start, r_end))
+
+    candidates = []
+    main = doc._.dcs_main_authorities or []
+    mentioned = doc._.dcs_authority_mentions
+    for name, entry in people.items():
+        m, role, r_start, r_end = entry["mentions"][0]
+        start, end = min(m.start, r_start), max(m.end, r_end)
+        context = " ".join(view.sentence(x[0].start) for x in entry["mentions"])
+        if _OUTGOING.search(context):
+            status = "outgoing"
+        elif _INCOMING.search(context):
+            status = "incoming"
+        elif _CONTACT.search(flat[m.end:m.end + 200]) or _CONTACT.search(view.sentence(m.start)):
+            status = "contact"
+        elif _EXTERNAL.search(role):
+            status = "other"
+        else:
+            status = "incumbent"
+        in_role = [x.gss for x in mentioned if r_start <= x.start < r_end + 20]
+        authorities = sorted(set(in_role)) if in_role else list(main)
+        ev_start, ev_end = evidence_span(view, start, end)
+        fields = {"name": name, "role": role, "role_category": categorise_role(role), "authorities": authorities,
+                  "status": status}
+        confidence = 0.85 if len(name.split()) >= 2 else 0.7
+        candidates.append(Candidate("person", fields, ev_start, ev_end, confidence, dedupe_key=("person", name.lower())))
+    return candidates
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """'Lou' or 'Williams' abbreviates 'Lou Williams'; 'Mei Lai' abbreviates 'Mei Lai Lu'."""
+    if len(short) >= len(full):
+        return False
+    return full[:len(short)] == short or full[-len(short):] == short

@@ -1,0 +1,89 @@
+"""Population facts: how many people (or under-18s) live in an authority, with the text's qualifier."""
+
+from __future__ import annotations
+
+import re
+
+from councildocs.extract.candidates import Candidate
+from councildocs.extract.evidence import evidence_span, sentence_authority
+from councildocs.extract.numbers import parse_number
+
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_QUAL = (r"(?P<qual>over|more\s+than|in\s+excess\s+of|upwards\s+of|almost|nearly|just\s+under|under|fewer\s+than|"
+         r"less\s+than|below|about|around|approximately|approx\.|some|roughly|c\.|circa|an\s+estimated|estimated|"
+         r"close\s+to|just\s+over)?\s*")
+_AMOUNT = rf"(?P<num>{_NUM})(?P<mult>\s?(?:million|m)\b)?"
+_QUALIFIERS = {
+    "over": "over", "more than": "over", "in excess of": "over", "upwards of": "over", "just over": "over",
+    "almost": "under", "nearly": "under", "just under": "under", "under": "under", "fewer than": "under",
+    "less than": "under", "below": "under",
+}
+_PEOPLE = r"(?:residents|people|inhabitants|citizens|population)"
+_UNDER_18 = r"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18|aged\s+0\s?(?:-|–|to)\s?17|children\s+and\s+young\s+people)"
+
+_SHARE_OF_TOTAL = re.compile(
+    rf"(?P<part>{_NUM})\s+(?:out\s+)?of\s+(?:its|the|their|our|a|whose)\s+(?:total\s+)?(?:population\s+of\s+)?"
+    rf"(?P<total>{_NUM})(?P<tmult>\s?million)?\s+{_PEOPLE}\W{{0,3}}(?:\s+\w+){{0,2}}?\s+{_UNDER_18}", re.IGNORECASE)
+_POPULATION_OF = re.compile(
+    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population\s+(?:of|is|was|stands\s+at|totals?|reached)\s+{_QUAL}{_AMOUNT}",
+    re.IGNORECASE)
+_COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
+_NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
+                             r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals)\b", re.I)
+
+
+def _qualifier(raw: str | None) -> str:
+    if not raw:
+        return "exact"
+    key = re.sub(r"\s+", " ", raw.lower()).strip()
+    return _QUALIFIERS.get(key, "about")
+
+
+def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate:
+    ev_start, ev_end = evidence_span(view, start, end)
+    authority = sentence_authority(doc, start, end)
+    fields = {"authority": authority, "value": int(value), "qualifier": qualifier, "group": group}
+    return Candidate("population", fields, ev_start, ev_end, confidence,
+                     dedupe_key=("population", authority, group, int(value)))
+
+
+def find_populations(doc, view) -> list[Candidate]:
+    flat = view.flat
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for m in _SHARE_OF_TOTAL.finditer(flat):
+        total = parse_number(m.group("total"), m.group("tmult"))
+        part = parse_number(m.group("part"))
+        found.append(_candidate(doc, view, m.start(), m.end(), total, "exact", "all", 0.85))
+        found.append(_candidate(doc, view, m.start(), m.end(), part, "exact", "under_18", 0.85))
+        taken.append((m.start(), m.end()))
+    for m in _POPULATION_OF.finditer(flat):
+        if not free(m.start("num"), m.end()):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value < 1000:
+            continue
+        group = "under_18" if m.group("group") else "all"
+        found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.85))
+        taken.append((m.start(), m.end()))
+    for m in _COUNT_OF_PEOPLE.finditer(flat):
+        if not free(m.start("num"), m.end()):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]):
+            continue
+        noun = m.group("noun").lower()
+        group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"
+        if group == "under_18" or noun == "people":
+            # "60,000 children and young people" is a population only where the text says they live there
+            if not re.search(r"\b(live|living|population|resident|aged|borough|county|city)\b", view.sentence(m.start()), re.I):
+                continue
+        if group == "all" and re.match(rf"\s*\W{{0,3}}\s*(?:\w+\s+){{0,2}}{_UNDER_18}", flat[m.end():m.end() + 40], re.I):
+            group = "under_18"
+        found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.75))
+        taken.append((m.start(), m.end()))
+    return found

@@ -1,0 +1,110 @@
+"""Find senior-post titles in text and sort them into the contract's role categories."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words a post title may carry before its head ("Interim Executive Director ...").
+_MODIFIERS = {
+    "interim", "acting", "joint", "shared", "deputy", "executive", "corporate", "strategic", "statutory",
+    "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
+}
+# Words a post title may carry after "of"/"for"/":" ("Director of Children, Family and Adult Services").
+_AREA_WORDS = {
+    "children", "children's", "childrens", "child", "young", "people", "families", "family", "adult", "adults",
+    "social", "care", "services", "service", "and", "&", "education", "learning", "public", "health",
+    "communities", "community", "safety", "commissioning", "transformation", "wellbeing", "housing",
+    "resources", "skills", "strategy", "the", "people's", "adults'", "safeguarding", "early", "help",
+    "hr", "development", "finance", "operations", "prevention", "partnerships", "performance",
+}
+_HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass"
+
+_HEAD_RE = re.compile(rf"\b(?:{_HEADS})\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&-]*|&")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    start: int
+    end: int
+    title: str
+    category: str
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def categorise_role(title: str) -> str:
+    t = _norm(title)
+    t = re.sub(r"\s+", " ", t)
+    if "chief executive" in t or "head of paid service" in t:
+        return "chief_executive"
+    if re.search(r"\bassistant director", t):
+        return "assistant_director"
+    if "public health" in t and "director" in t:
+        return "dph"
+    if re.search(r"\bservice director|\bdirector of service|\bservices? director\b", t) and not re.search(
+        r"children'?s services director", t
+    ):
+        return "service_director"
+    if re.fullmatch(r"(the )?dcs", t.strip()):
+        return "dcs"
+    if re.fullmatch(r"(the )?dass", t.strip()):
+        return "dass"
+    has_children = bool(re.search(r"\bchild(ren)?'?s?\b", t))
+    has_adults = bool(re.search(r"\badults?'?\b", t))
+    if "director" in t and has_children and has_adults:
+        return "dcs_dass"
+    if "director" in t and has_children:
+        return "dcs"
+    if "director" in t and has_adults and ("social" in t or "services" in t or "care" in t):
+        return "dass"
+    return "other"
+
+
+_COMBINED = re.compile(r"\b(?:DCS|Director of Children['’]?s Services)\s+(?:and|&|/)\s+(?:DASS|Director of Adult Social Services)\b")
+
+
+def find_role_titles(flat: str) -> list[RoleMention]:
+    """Every post title headed by Director / Chief Executive / DCS / DASS, extended over its modifiers and area."""
+    mentions: list[RoleMention] = []
+    combined = [(m.start(), m.end()) for m in _COMBINED.finditer(flat)]
+    for start, end in combined:
+        mentions.append(RoleMention(start=start, end=end, title=flat[start:end], category="dcs_dass"))
+    for head in _HEAD_RE.finditer(flat):
+        start, end = head.start(), head.end()
+        if any(s <= start < e for s, e in combined):
+            continue
+        # extend left over modifiers ("Executive", "Service", "Joint") and a "Children's Services" prefix
+        while True:
+            m = re.search(r"([A-Za-z’'-]+)\s+$", flat[max(0, start - 40):start])
+            if not m:
+                break
+            word = _norm(m.group(1))
+            if word in _MODIFIERS or (word in {"children's", "childrens", "adults'", "adult", "services"} and
+                                      _norm(flat[start:end]).startswith(("director", "services"))):
+                start = start - len(m.group(0))
+            else:
+                break
+        # extend right over "of/for/:" and area words ("of Children, Family and Adult Services")
+        m = re.match(r"(\s*(?:of|for|:|,|–|-)\s*)", flat[end:end + 5], re.IGNORECASE)
+        if m and head.group().lower().startswith("director") or (m and m.group(1).strip() == ":"):
+            cursor = end + m.end()
+            last_good = end
+            for w in _WORD_RE.finditer(flat, cursor):
+                gap = flat[cursor:w.start()]
+                if gap.strip() not in {"", ",", "/"} or len(gap) > 3:
+                    break
+                if _norm(w.group()) in _AREA_WORDS:
+                    cursor = w.end()
+                    if _norm(w.group()) not in {"and", "&", "the"}:
+                        last_good = cursor
+                else:
+                    break
+            end = last_good
+        title = re.sub(r"\s+", " ", flat[start:end]).strip(" ,:–-")
+        mentions.append(RoleMention(start=start, end=start + len(flat[start:end].rstrip(" ,:–-")), title=title,
+                                    category=categorise_role(title)))
+    return sorted(mentions, key=lambda m: m.start)

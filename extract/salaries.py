@@ -1,0 +1,104 @@
+"""Salary facts: single figures and ranges paid for a post, never budgets, savings or investments."""
+
+from __future__ import annotations
+
+import re
+
+from councildocs.extract.candidates import Candidate
+from councildocs.extract.evidence import evidence_span
+from councildocs.extract.numbers import Amount, as_int_or_float, find_money
+
+SALARY_MIN, SALARY_MAX = 15_000, 500_000
+_SALARY_CUE = re.compile(
+    r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine|point)|remuneration|package|"
+    r"plus\s+benefits|spinal\s+points?|grade)\b|salary\s*:", re.IGNORECASE)
+_BUDGET_CUE = re.compile(
+    r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
+    r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid)\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
+_PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
+            ("day", re.compile(r"^\W{0,3}(?:per|a)\s+day|^\s*daily", re.I)))
+
+
+def _pair_ranges(flat: str, amounts: list[Amount]) -> list[tuple[Amount, Amount | None]]:
+    groups: list[tuple[Amount, Amount | None]] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        if i + 1 < len(amounts):
+            b = amounts[i + 1]
+            between = flat[a.end:b.start]
+            joined = _RANGE_JOIN.match(between)
+            if joined and "and" in between.lower():
+                joined = joined if re.search(r"between\s*$", flat[max(0, a.start - 12):a.start], re.I) else None
+            if joined and b.value >= a.value:
+                groups.append((a, b))
+                i += 2
+                continue
+        groups.append((a, None))
+        i += 1
+    return groups
+
+
+def _role_for(doc, start: int, end: int):
+    """The post title nearest before the figure in its sentence, else just before it, else the document's main post."""
+    view = doc._.dcs_view
+    s_start, _ = view.sentence_bounds(start)
+    before = [r for r in doc._.dcs_roles if r.end <= start and r.start >= max(s_start, start - 300) - 120]
+    if before:
+        return before[-1]
+    after = [r for r in doc._.dcs_roles if start <= r.start <= end + 80]
+    if after:
+        return after[0]
+    senior = [r for r in doc._.dcs_roles if r.category != "other"]
+    if senior:
+        counts: dict[str, int] = {}
+        for r in senior:
+            counts[r.category] = counts.get(r.category, 0) + 1
+        best = max(counts, key=counts.get)
+        return next(r for r in senior if r.category == best)
+    return None
+
+
+def find_salaries(doc, view) -> list[Candidate]:
+    flat = view.flat
+    amounts = [a for a in find_money(flat) if not a.negative]
+    candidates = []
+    for low, high in _pair_ranges(flat, amounts):
+        last = high or low
+        values = [low.value] + ([high.value] if high else [])
+        if any(a.has_multiplier and a.value >= 1_000_000 for a in (low, last)):
+            continue
+        if not all(SALARY_MIN <= v <= SALARY_MAX for v in values):
+            continue
+        sentence = view.sentence(low.start)
+        local = flat[max(0, low.start - 90): last.end + 40]
+        has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
+        if _BUDGET_CUE.search(local) and not has_cue:
+            continue
+        role = _role_for(doc, low.start, last.end)
+        role_adjacent = role is not None and 0 <= low.start - role.end <= 6
+        if not (has_cue or high is not None or role_adjacent):
+            continue
+        up_to = high is None and bool(_UP_TO.search(flat[max(0, low.start - 20):low.start]))
+        min_gbp = None if up_to else as_int_or_float(low.value)
+        max_gbp = as_int_or_float(last.value)
+        period = "year"
+        for name, pattern in _PERIODS:
+            if pattern.search(flat[last.end:last.end + 20]):
+                period = name
+        anchor = role.start if role_adjacent else None
+        ev_start, ev_end = evidence_span(view, low.start, last.end, anchor_start=anchor)
+        fields = {
+            "authorities": [],  # filled by the assembler from the post's shared arrangement or the main authority
+            "role": role.title if role else None,
+            "role_category": role.category if role else "other",
+            "min_gbp": min_gbp,
+            "max_gbp": max_gbp,
+            "period": period,
+        }
+        confidence = 0.9 if (has_cue and (role_adjacent or high)) else 0.75
+        candidates.append(Candidate("salary", fields, ev_start, ev_end, confidence,
+                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"])))
+    return candidates

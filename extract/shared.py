@@ -1,0 +1,212 @@
+"""Shared posts and partnerships: arrangements that span two or more councils."""
+
+from __future__ import annotations
+
+import re
+
+from councildocs.extract.candidates import Candidate
+from councildocs.extract.evidence import evidence_span
+
+_STATUS_PROPOSED = re.compile(r"\b(propos\w*|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
+                              r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
+_STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer)\b", re.I)
+_BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
+_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|both|they|and\s+\w+)\s+(?:already\s+|also\s+|currently\s+)?"
+                         r"(?P<verb>share|shared|will\s+share|would\s+share)\s+(?:a|an|the|their)?\s*", re.I)
+_SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
+_ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
+_SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
+                            r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post)\s+of\s+)?$", re.I)
+_NAMED_PARTNERSHIP = re.compile(
+    r"(?P<name>(?:the\s+)?[‘'“\"]?(?:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?|"
+    r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+)*\s+[Pp]artnership))", re.I)
+_WORKING_TOGETHER = re.compile(r"\bhave\s+(?:been\s+)?(?:working|worked)\s+(?:closely\s+)?together\b", re.I)
+_GENERIC = {"service", "services", "director", "directors", "assistant", "joint", "shared", "new", "the", "of", "for",
+            "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}
+
+
+def distinctive_words(title: str) -> frozenset[str]:
+    """The words of a post title that tell two service-director posts apart ("Education", "Adult")."""
+    words = set()
+    for raw in re.findall(r"[A-Za-z]+(?:['’]s)?", title.lower()):
+        w = re.sub(r"['’]s$", "", raw)
+        if w in _GENERIC:
+            continue
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("s") and len(w) > 3:
+            w = w[:-1]
+        words.add(w)
+    return frozenset(words)
+
+
+def _status(text: str) -> str:
+    if _STATUS_FORMER.search(text):
+        return "former"
+    if _STATUS_PROPOSED.search(text):
+        return "proposed"
+    return "current"
+
+
+def _status_context(view, pos: int) -> str:
+    """A bullet's status comes from the sentence introducing its list ("A new role … is proposed … as follows:")."""
+    s_start, s_end = view.sentence_bounds(pos)
+    context = view.flat[s_start:s_end]
+    steps = 0
+    while context.lstrip().startswith(("●", "•")) and s_start > 0 and steps < 20:
+        s_start, _ = view.sentence_bounds(s_start - 1)
+        context = view.flat[s_start:s_end]
+        steps += 1
+    # the paragraph leading into a list often states the proposal a few sentences before "as follows:"
+    if steps:
+        context = view.flat[max(0, s_start - 500):s_end]
+    return context
+
+
+def _authorities_near(doc, start: int, end: int) -> list[str]:
+    named: list[str] = []
+    for m in doc._.dcs_authority_mentions:
+        if start <= m.start < end and m.gss not in named:
+            named.append(m.gss)
+    return named
+
+
+def _arrangement_authorities(doc, view, start: int, end: int) -> list[str]:
+    s_start, s_end = view.sentence_bounds(start)
+    named = _authorities_near(doc, s_start, max(s_end, end))
+    if len(named) >= 2:
+        return sorted(named)
+    main = doc._.dcs_main_authorities or []
+    if len(main) >= 2:
+        return sorted(main)
+    return []
+
+
+def _post_key(authorities, category, status, title):
+    words = distinctive_words(title) if category in {"service_director", "assistant_director"} else frozenset()
+    return ("shared_post", tuple(authorities), category, status, words)
+
+
+def _shared_post(doc, view, role, ev_from: int, ev_to: int, status: str, title: str | None = None, conf=0.8):
+    title = title or role.title
+    if role.category == "other":
+        return None
+    if role.category in {"service_director", "assistant_director"} and not distinctive_words(title):
+        return None  # "a Service Director" alone does not say which post
+    authorities = _arrangement_authorities(doc, view, ev_from, ev_to)
+    if len(authorities) < 2:
+        return None
+    ev_start, ev_end = evidence_span(view, ev_from, ev_to)
+    fields = {"authorities": authorities, "post": title, "role_category": role.category, "status": status}
+    return Candidate("shared_post", fields, ev_start, ev_end, conf, dedupe_key=_post_key(authorities, role.category, status, title))
+
+
+def _area_after(flat: str, pos: int) -> str:
+    """ "… across X and Y for Children's Services": the area a post covers, written after its councils."""
+    m = re.match(r"\s*(?:councils?|authorities)?\s*(?:for|of)\s+((?:[A-Z][\w’'&]*\s*){1,4})", flat[pos:pos + 60])
+    return m.group(1).strip() if m else ""
+
+
+def find_shared_arrangements(doc, view) -> list[Candidate]:
+    flat = view.flat
+    roles = doc._.dcs_roles
+    found: list[Candidate] = []
+
+    # "We share a Chief Executive, Director of Public Health and the Executive Director of …"
+    for m in _SHARE_VERB.finditer(flat):
+        s_start, s_end = view.sentence_bounds(m.start())
+        cursor = m.end()
+        for role in roles:
+            if role.start < cursor:
+                continue
+            gap = flat[cursor:role.start]
+            if len(gap) > 12 or not re.fullmatch(r"[\s,/]*(?:and\s+)?(?:the\s+|a\s+|an\s+)?", gap, re.I):
+                break
+            verb = m.group("verb").lower()
+            if "will" in verb or "would" in verb:
+                status = "proposed"
+            else:
+                status = "former" if _STATUS_FORMER.search(flat[s_start:s_end]) else "current"
+            c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85)
+            if c:
+                found.append(c)
+            cursor = role.end
+
+    for role in roles:
+        before = flat[max(0, role.start - 40):role.start]
+        after = flat[role.end:role.end + 80]
+        s_start, s_end = view.sentence_bounds(role.start)
+        sentence = flat[s_start:max(s_end, role.end)]
+        # "a joint Director of …", "the shared director of Children and Adult services", "create one Service Director, …"
+        prefix = _SHARED_PREFIX.search(before)
+        across = _ACROSS.match(after)
+        if across:
+            named_after = _authorities_near(doc, role.end, role.end + across.end() + 70)
+            both = _BOTH.match(flat, role.end + across.end())
+            if len(named_after) >= 2 or both:
+                area_pos = role.end + across.end() + 70
+                last_named = max((m.end for m in doc._.dcs_authority_mentions
+                                  if role.end <= m.start < role.end + across.end() + 70), default=role.end)
+                area = _area_after(flat, last_named if not both else both.end())
+                title = f"{role.title} {area}".strip() if area and not distinctive_words(role.title) else role.title
+                c = _shared_post(doc, view, role, role.start, max(last_named, role.end), _status(sentence), title, 0.85)
+                if c:
+                    found.append(c)
+                continue
+        if re.match(r"(?:joint|shared)\b", role.title, re.I) and role.category != "other":
+            c = _shared_post(doc, view, role, role.start, role.end, _status(_status_context(view, role.start)), conf=0.75)
+            if c:
+                found.append(c)
+            continue
+        if prefix and prefix.group(1).lower() not in {"single", "one"}:
+            title = role.title if role.title.lower().startswith(prefix.group(1).lower()) else role.title
+            c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(sentence), title, 0.75)
+            if c:
+                found.append(c)
+
+    # "the role - which will be shared between Peterborough and Cambridgeshire councils"
+    for m in _SHARED_BETWEEN.finditer(flat):
+        named = _authorities_near(doc, m.end(), m.end() + 90)
+        if len(named) < 2:
+            continue
+        role = next((r for r in reversed(roles) if r.end <= m.start() and m.start() - r.end < 200 and r.category != "other"), None)
+        role = role or next((r for r in roles if r.start > m.end() and r.start - m.end() < 400 and r.category != "other"), None)
+        if role is None:
+            continue
+        s_start, s_end = view.sentence_bounds(m.start())
+        last = max(x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 90)
+        c = _shared_post(doc, view, role, m.start(), last, _status(flat[s_start:m.end()]), conf=0.85)
+        if c:
+            c.fields["authorities"] = sorted(named)
+            c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], role.title)
+            found.append(c)
+
+    found.extend(_partnerships(doc, view))
+    return found
+
+
+def _partnerships(doc, view) -> list[Candidate]:
+    flat = view.flat
+    found: list[Candidate] = []
+    for m in _NAMED_PARTNERSHIP.finditer(flat):
+        s_start, s_end = view.sentence_bounds(m.start())
+        named = sorted(_authorities_near(doc, s_start, max(s_end, m.end())))
+        if len(named) < 2:
+            continue
+        name = re.sub(r"^the\s+", "", m.group("name").strip(), flags=re.I).strip("‘'“\" ")
+        in_name = _authorities_near(doc, m.start(), m.end())
+        if len(in_name) == 1:
+            continue  # "Safer Peterborough Partnership" is one council's own partnership
+        ev_start, ev_end = evidence_span(view, m.start(), m.end())
+        fields = {"authorities": named, "name": name, "status": _status(flat[s_start:s_end])}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8, dedupe_key=("partnership", tuple(named))))
+    for m in _WORKING_TOGETHER.finditer(flat):
+        s_start, _ = view.sentence_bounds(m.start())
+        named = sorted(_authorities_near(doc, s_start, m.start()))
+        if len(named) < 2:
+            continue
+        ev_start, ev_end = evidence_span(view, m.start(), m.end())
+        name = re.sub(r"\s+", " ", flat[s_start:m.end()]).strip()
+        fields = {"authorities": named, "name": name, "status": "current"}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.6, dedupe_key=("partnership", tuple(named))))
+    return found

@@ -1,0 +1,49 @@
+"""A whitespace-flattened view of a document's text with sentence bounds.
+
+Council PDFs wrap lines mid-sentence (often with blank lines between wrapped lines), so rules
+match against a copy where every whitespace character is a space: same length, same offsets,
+so a match in the view is evidence in the real text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_WS = re.compile(r"\s")
+
+@dataclass
+class TextView:
+    text: str
+    flat: str
+    sentence_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "TextView":
+        flat = _WS.sub(" ", text)
+        starts = [0]
+        for m in re.finditer(r"(?<=[.!?:;])\s+(?=[\"'“‘(A-Z0-9])|[●•]", flat):
+            starts.append(m.end() if m.group().strip() == "" else m.start())
+        return cls(text=text, flat=flat, sentence_starts=sorted(set(starts)))
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        start = self.sentence_starts[max(i, 0)]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def sentence(self, offset: int) -> str:
+        start, end = self.sentence_bounds(offset)
+        return self.flat[start:end]
+
+    def window(self, start: int, end: int, before: int = 150, after: int = 150) -> str:
+        return self.flat[max(0, start - before): end + after]
+
+    def evidence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Trim a span so evidence neither starts nor ends with whitespace."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
