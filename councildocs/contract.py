@@ -32,3 +32,78 @@ def document_record(result: DocumentResult, include_text: bool = False) -> dict:
 
 def document_json_line(result: DocumentResult, include_text: bool = False) -> str:
     return json.dumps(document_record(result, include_text=include_text), ensure_ascii=False)
+
+
+_KIND_FIELDS = {
+    "salary": {"authorities", "role", "role_category", "min_gbp", "max_gbp", "period"},
+    "population": {"authority", "value", "qualifier", "group"},
+    "poverty_rate": {"authority", "percent", "group", "comparator"},
+    "shared_post": {"authorities", "post", "role_category", "status"},
+    "partnership": {"authorities", "name", "status"},
+    "person": {"name", "role", "role_category", "authorities", "status"},
+}
+_ENUMS = {
+    ("population", "qualifier"): {"exact", "over", "under", "about"},
+    ("population", "group"): {"all", "under_18"},
+    ("poverty_rate", "group"): {"children", "all"},
+    ("shared_post", "status"): {"current", "proposed", "former"},
+    ("partnership", "status"): {"current", "proposed", "former"},
+    ("person", "status"): {"incumbent", "outgoing", "incoming", "contact", "other"},
+}
+
+
+def validate_record(record: dict, text: str | None = None) -> list[str]:
+    """Problems that make ``record`` break the facts contract (empty when it keeps it).
+
+    With ``text`` (the repaired text), every fact's evidence is also checked against it.
+    """
+    from councildocs.extract.models import DOC_TYPES, ROLE_CATEGORIES
+
+    problems: list[str] = []
+    required = {"contract", "source", "sha256", "status", "error", "pages", "doc_type", "repair", "authorities", "facts"}
+    missing = required - record.keys()
+    if missing:
+        problems.append(f"missing fields {sorted(missing)}")
+    if record.get("contract") != CONTRACT_VERSION:
+        problems.append("contract must be 1")
+    status = record.get("status")
+    if status not in {"ok", "error"}:
+        problems.append(f"bad status {status!r}")
+    if status == "error":
+        err = record.get("error") or {}
+        if not err.get("code") or not err.get("message"):
+            problems.append("an error needs a code and a message")
+        if record.get("facts"):
+            problems.append("an error document has no facts")
+        return problems
+    if record.get("error") is not None:
+        problems.append("error must be null when status is ok")
+    if record.get("doc_type") not in DOC_TYPES:
+        problems.append(f"bad doc_type {record.get('doc_type')!r}")
+    for authority in record.get("authorities", []):
+        if set(authority) != {"gss", "name"}:
+            problems.append(f"bad authority {authority!r}")
+    for i, fact in enumerate(record.get("facts", [])):
+        kind = fact.get("kind")
+        if kind not in _KIND_FIELDS:
+            problems.append(f"fact {i}: unknown kind {kind!r}")
+            continue
+        absent = _KIND_FIELDS[kind] - fact.keys()
+        if absent:
+            problems.append(f"fact {i} ({kind}): missing {sorted(absent)}")
+        conf = fact.get("confidence")
+        if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+            problems.append(f"fact {i}: confidence must be 0-1")
+        if "role_category" in fact and fact["role_category"] not in ROLE_CATEGORIES:
+            problems.append(f"fact {i}: bad role_category {fact['role_category']!r}")
+        for (k, name), allowed in _ENUMS.items():
+            if kind == k and fact.get(name) not in allowed:
+                problems.append(f"fact {i}: bad {name} {fact.get(name)!r}")
+        if kind in {"shared_post", "partnership"} and len(set(fact.get("authorities") or [])) < 2:
+            problems.append(f"fact {i}: {kind} needs two or more authorities")
+        ev = fact.get("evidence") or {}
+        if not {"text", "page", "start", "end"} <= ev.keys() or not isinstance(ev.get("page"), int) or ev.get("page", 0) < 1:
+            problems.append(f"fact {i}: bad evidence {ev!r}")
+        elif text is not None and text[ev["start"]:ev["end"]] != ev["text"]:
+            problems.append(f"fact {i}: evidence text is not text[{ev['start']}:{ev['end']}]")
+    return problems

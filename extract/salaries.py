@@ -15,6 +15,7 @@ _SALARY_CUE = re.compile(
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid)\b", re.IGNORECASE)
+_BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
 _PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
@@ -78,7 +79,8 @@ def find_salaries(doc, view) -> list[Candidate]:
         if _BUDGET_CUE.search(local) and not has_cue:
             continue
         role = _role_for(doc, low.start, last.end)
-        role_adjacent = role is not None and 0 <= low.start - role.end <= 6
+        role_adjacent = role is not None and 0 <= low.start - role.end <= 30 and bool(
+            _BETWEEN_ROLE_AND_PAY.fullmatch(flat[role.end:low.start]))
         if not (has_cue or high is not None or role_adjacent):
             continue
         up_to = high is None and bool(_UP_TO.search(flat[max(0, low.start - 20):low.start]))

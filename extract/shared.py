@@ -18,8 +18,8 @@ _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|coveri
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
                             r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post)\s+of\s+)?$", re.I)
 _NAMED_PARTNERSHIP = re.compile(
-    r"(?P<name>(?:the\s+)?[‘'“\"]?(?:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?|"
-    r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+)*\s+[Pp]artnership))", re.I)
+    r"(?P<name>(?:[Tt]he\s+)?[‘'“\"]?(?:(?i:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?)|"
+    r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+){0,3}\s+[Pp]artnership))")
 _WORKING_TOGETHER = re.compile(r"\bhave\s+(?:been\s+)?(?:working|worked)\s+(?:closely\s+)?together\b", re.I)
 _GENERIC = {"service", "services", "director", "directors", "assistant", "joint", "shared", "new", "the", "of", "for",
             "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}

@@ -1,2 +1,21 @@
+"""The `dcs` command."""
+
+from __future__ import annotations
+
 import typer
-app = typer.Typer()
+
+from councildocs.cli import evaluate_cmd, extract_cmd, gazetteer_cmd
+
+app = typer.Typer(
+    name="dcs",
+    help="Turn UK council leadership documents into comparable, evidenced facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cmd.extract)
+app.command("evaluate")(evaluate_cmd.evaluate)
+app.add_typer(gazetteer_cmd.app, name="gazetteer")
+
+if __name__ == "__main__":
+    app()

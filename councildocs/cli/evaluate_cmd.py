@@ -1,0 +1,63 @@
+"""`dcs evaluate`: precision, recall and F1 per fact kind against gold files, matched by file stem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from councildocs.cli.progress import process_with_progress, stderr
+from councildocs.contract import document_record
+from councildocs.extract.evaluate import Report, load_gold, score_document
+from councildocs.pipeline import iter_input_files
+
+
+def evaluate(
+    paths: list[Path] = typer.Argument(..., help="Documents to extract from; each is scored against <gold>/<stem>.json."),
+    gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Folder of gold files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of a table."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="List missed gold facts and unmatched predictions."),
+    min_f1: float = typer.Option(None, "--min-f1", help="Exit with status 1 when micro-F1 is below this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+) -> None:
+    """Score extraction against gold facts (docs: ../shared/docs/gold-format.md)."""
+    golds = load_gold(gold)
+    files = [f for f in iter_input_files(paths) if f.stem in golds]
+    if not files:
+        stderr.print(f"[red]No document under {', '.join(map(str, paths))} has a gold file in {gold}.[/red]")
+        raise typer.Exit(2)
+    report = Report()
+    for result in process_with_progress(files, "Evaluating", quiet):
+        score_document(document_record(result), golds[Path(result.source).stem], report, Path(result.source).stem)
+
+    micro = report.micro
+    if as_json:
+        payload = {
+            "documents": report.documents,
+            "doc_type_accuracy": report.doc_type_correct / report.documents,
+            "per_kind": {k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                         for k, s in report.per_kind.items()},
+            "micro": {"precision": micro.precision, "recall": micro.recall, "f1": micro.f1},
+        }
+        typer.echo(json.dumps(payload, indent=2))
+    else:
+        console = Console()
+        table = Table(title=f"{report.documents} documents scored against {gold}")
+        for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
+            table.add_column(col, justify="right" if col != "kind" else "left")
+        for kind, s in report.per_kind.items():
+            table.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        table.add_row("micro", f"{micro.precision:.3f}", f"{micro.recall:.3f}", f"{micro.f1:.3f}",
+                      str(micro.tp), str(micro.fp), str(micro.fn), style="bold")
+        console.print(table)
+        console.print(f"doc_type accuracy: {report.doc_type_correct}/{report.documents}")
+        if show_errors:
+            for line in report.misses:
+                console.print(f"[yellow]missed[/yellow] {line}", markup=True, highlight=False)
+            for line in report.extras:
+                console.print(f"[red]extra[/red] {line}", markup=True, highlight=False)
+    if min_f1 is not None and micro.f1 < min_f1:
+        raise typer.Exit(1)

@@ -1,0 +1,55 @@
+"""Fixtures shared by every stage's tests.
+
+Tests that need ../shared (the development seeds, gold files and peer PDFs) use the ``shared_dir``
+fixture: on a user's clone without ../shared they skip with the reason; in CI (env CI set) a
+missing ../shared is a failure, because it would silently turn the quality checks off.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = Path(os.environ.get("DCS_SHARED_DIR", REPO_ROOT.parent / "shared"))
+CORPUS_DIR = REPO_ROOT / "corpus"
+
+
+def _require_shared(sub: str = "") -> Path:
+    path = SHARED_DIR / sub
+    if not path.exists():
+        message = f"{path} is missing: these tests need the development material in ../shared"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must provide it)")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return _require_shared()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return _require_shared("seeds")
+
+
+@pytest.fixture(scope="session")
+def gold_dev_dir() -> Path:
+    return _require_shared("gold-dev")
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One real extraction pipeline (en_core_web_sm + our components) for the whole session."""
+    from councildocs.extract.pipeline import Extractor
+
+    return Extractor()

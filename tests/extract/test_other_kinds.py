@@ -1,0 +1,98 @@
+def _facts(extraction, kind):
+    return [f.fields for f in extraction.facts if f.kind == kind]
+
+
+def test_population_with_under_18_share(extract_text):
+    text = "Wandsworth is a young borough, with 60,000 out of its 324,000 residents being under 18."
+    pops = sorted(_facts(extract_text(text), "population"), key=lambda f: f["value"])
+    assert pops == [
+        {"authority": "E09000032", "value": 60000, "qualifier": "exact", "group": "under_18"},
+        {"authority": "E09000032", "value": 324000, "qualifier": "exact", "group": "all"},
+    ]
+
+
+def test_population_qualifiers(extract_text):
+    over = _facts(extract_text("Birmingham City Council serves a city with a population of over 1 million."), "population")
+    about = _facts(extract_text("Kent County Council serves approximately 1.6 million residents."), "population")
+    assert over == [{"authority": "E08000025", "value": 1000000, "qualifier": "over", "group": "all"}]
+    assert about == [{"authority": "E10000016", "value": 1600000, "qualifier": "about", "group": "all"}]
+
+
+def test_staff_homes_and_schools_are_not_populations(extract_text):
+    text = ("Wandsworth Council employs 4,500 staff. The scheme will include 20,000 new homes "
+            "and the council retains 34,000 housing units.")
+    assert _facts(extract_text(text), "population") == []
+
+
+def test_child_poverty_with_england_comparator(extract_text):
+    text = "In Birmingham some 32.4% of children are living in poverty (against an England average of 20%)."
+    assert _facts(extract_text(text), "poverty_rate") == [
+        {"authority": "E08000025", "percent": 32.4, "group": "children", "comparator": {"area": "England", "percent": 20.0}}
+    ]
+
+
+def test_percentages_that_are_not_poverty(extract_text):
+    text = "Wandsworth schools perform well, with 93% good or outstanding, of which 40% are outstanding."
+    assert _facts(extract_text(text), "poverty_rate") == []
+
+
+def test_shared_posts_listed_after_we_share(extract_text):
+    text = ("Cambridgeshire County Council and Peterborough City Council work together. "
+            "We share a Chief Executive, Director of Public Health and the Executive Director of Children, "
+            "Family and Adult Services.")
+    posts = _facts(extract_text(text), "shared_post")
+    assert [p["role_category"] for p in posts] == ["chief_executive", "dph", "dcs_dass"]
+    assert all(p["status"] == "current" and p["authorities"] == ["E06000031", "E10000003"] for p in posts)
+
+
+def test_proposed_shared_service_director(extract_text):
+    text = "The proposal is to create one Service Director, Education for Cambridgeshire and Peterborough."
+    posts = _facts(extract_text(text), "shared_post")
+    assert posts == [{"authorities": ["E06000031", "E10000003"], "post": "Service Director, Education",
+                      "role_category": "service_director", "status": "proposed"}]
+
+
+def test_abbreviations_resolve_to_their_councils(extract_text):
+    text = ("Cambridgeshire County Council and Peterborough City Council share services. "
+            "CCC and PCC have different governance arrangements. CCC uses committees.")
+    extraction = extract_text(text)
+    assert [a.gss for a in extraction.authorities] == ["E10000003", "E06000031"]
+
+
+def test_tri_borough_partnership(extract_text):
+    text = ("The London boroughs of Hammersmith and Fulham, Kensington and Chelsea, and Westminster work closely "
+            "together: this is known as the 'Tri-Borough partnership'.")
+    parts = _facts(extract_text(text), "partnership")
+    assert parts == [{"authorities": ["E09000013", "E09000020", "E09000033"], "name": "Tri-Borough partnership",
+                      "status": "current"}]
+
+
+def test_a_councils_own_partnership_is_not_between_councils(extract_text):
+    text = "Peterborough City Council and Cambridgeshire County Council both fund the Safer Peterborough Partnership."
+    assert _facts(extract_text(text), "partnership") == []
+
+
+def test_people_with_roles_and_status(extractor):
+    from councildocs.extract.assemble import extraction_from_doc
+    from councildocs.ingest.models import RepairedDocument
+
+    text = ("The council's Chief Executive Jane Okafor, who has been in post since 2019, welcomed the news. "
+            "The role is available because of the retirement of the current Director of Children's Services "
+            "at Leeds City Council, Tom Hartley. Cllr Priya Nair, Leader of Leeds City Council, said the city was ready.")
+    doc = RepairedDocument(source="t", sha256="0", media_type="text", pages=1, raw_text=text, text=text)
+    people = {f["name"]: f for f in _facts(extraction_from_doc(extractor.nlp(text), doc), "person")}
+    assert set(people) == {"Jane Okafor", "Tom Hartley", "Priya Nair"}
+    assert people["Jane Okafor"]["role_category"] == "chief_executive"
+    assert people["Tom Hartley"]["status"] == "outgoing"
+    assert people["Tom Hartley"]["role_category"] == "dcs"
+    assert people["Priya Nair"]["role"].startswith("Leader of Leeds")
+
+
+def test_every_fact_has_evidence_that_is_the_text_slice(extract_text):
+    text = ("Kent County Council is recruiting a Director of Adult Social Services on £125,000 to £140,000 per annum.\n\n"
+            "Kent serves approximately 1.6 million residents, and 17.2% of children live in poverty.")
+    extraction = extract_text(text)
+    assert {f.kind for f in extraction.facts} == {"salary", "population", "poverty_rate"}
+    for fact in extraction.facts:
+        assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+        assert 0 < fact.confidence <= 1
