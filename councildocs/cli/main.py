@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from councildocs.cli import evaluate_cmd, extract_cmd, gazetteer_cmd
+from councildocs.cli import dashboard_cmd, evaluate_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
 
 app = typer.Typer(
     name="dcs",
@@ -15,6 +15,8 @@ app = typer.Typer(
 )
 app.command("extract")(extract_cmd.extract)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.command("ingest")(ingest_cmd.ingest)
+app.command("dashboard")(dashboard_cmd.dashboard)
 app.add_typer(gazetteer_cmd.app, name="gazetteer")
 
 if __name__ == "__main__":

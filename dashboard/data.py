@@ -1,0 +1,82 @@
+"""The dashboard's only way to the data: warehouse query functions behind Streamlit's cache.
+
+Every cached loader takes the published file's snapshot version (inode, mtime, size) as an
+argument, so a newly published warehouse is picked up on the next rerun while an unchanged one
+is never queried twice. There is deliberately no cached *connection*: each query opens and
+closes its own short-lived read-only connection (``warehouse.queries``), so the dashboard
+never holds the file open while a batch publishes a new snapshot over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import polars as pl
+import streamlit as st
+
+from councildocs.warehouse import queries
+from councildocs.warehouse.config import resolve_db_path
+from councildocs.warehouse.errors import WarehouseError
+
+Version = tuple[int, int, int] | None
+T = TypeVar("T")
+
+
+def db_path() -> Path:
+    """Read on every rerun (not cached), so the page follows ``$DCS_DB``."""
+    return resolve_db_path().resolve()
+
+
+def snapshot_version(path: Path) -> Version:
+    return queries.snapshot_version(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_status(path: str, version: Version) -> queries.WarehouseStatus:
+    return queries.warehouse_status(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_overview(path: str, version: Version) -> queries.Overview:
+    return queries.overview(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_failed_documents(path: str, version: Version) -> pl.DataFrame:
+    return queries.failed_documents(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_documents(path: str, version: Version) -> pl.DataFrame:
+    return queries.documents(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_salary_ranges(path: str, version: Version) -> pl.DataFrame:
+    return queries.salary_ranges(path)
+
+
+def ready_warehouse() -> tuple[str, Version] | None:
+    """The (path, version) to pass to loaders, or None after telling the user why there is nothing to show."""
+    path = db_path()
+    version = snapshot_version(path)
+    status = load_status(str(path), version)
+    if status.state == "ready":
+        st.sidebar.caption(f"Warehouse: `{path}` · {status.message}")
+        return str(path), version
+    if status.state == "unavailable":
+        st.warning(status.message)
+    else:
+        st.info(f"{status.message}\n\nThe dashboard reads `{path}` (set `DCS_DB` to use another file).")
+    return None
+
+
+def guarded(loader: Callable[[str, Version], T], path: str, version: Version) -> T:
+    """Run a loader; a warehouse that vanished or changed under us becomes a message, not a traceback."""
+    try:
+        return loader(path, version)
+    except WarehouseError as err:
+        st.warning(str(err))
+        st.stop()  # ends this script run

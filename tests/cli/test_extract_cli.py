@@ -1,0 +1,41 @@
+"""`dcs extract` keeps the facts contract exactly (docs/facts-contract.md in ../shared)."""
+
+from __future__ import annotations
+
+import json
+
+from councildocs.contract import validate_record
+
+
+def test_extract_seeds_prints_one_valid_line_per_file(run_dcs, seeds_dir, tmp_path):
+    proc = run_dcs("extract", seeds_dir, "--format", "jsonl", "--include-text", cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    seeds = sorted(p for p in seeds_dir.iterdir() if p.suffix == ".txt")
+    assert len(lines) == len(seeds) == 5
+    records = [json.loads(line) for line in lines]
+    assert [r["source"] for r in records] == [str(p) for p in seeds]
+    for record in records:
+        assert validate_record(record, text=record["text"]) == [], record["source"]
+        assert record["status"] == "ok"
+        assert isinstance(record["raw_text"], str)
+    assert list(tmp_path.iterdir()) == [], "extract must not write into the working directory"
+
+
+def test_extract_without_text_omits_text_fields(run_dcs, seeds_dir):
+    first = json.loads(run_dcs("extract", sorted(seeds_dir.glob("*.txt"))[0], "--format", "jsonl").stdout)
+    assert "text" not in first and "raw_text" not in first
+    assert validate_record(first) == []
+
+
+def test_bad_files_become_coded_errors_and_the_batch_goes_on(run_dcs, tmp_path, corpus_dir):
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "noise.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf \x00\x01\x02")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
+    good = sorted(corpus_dir.rglob("*.pdf"))[0]
+    proc = run_dcs("extract", tmp_path / "empty.pdf", tmp_path / "noise.pdf", tmp_path / "notes.docx",
+                   tmp_path / "missing.txt", good, "--format", "jsonl")
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["status"] for r in records] == ["error", "error", "error", "error", "ok"]
+    assert [r["error"]["code"] for r in records[:4]] == ["empty", "corrupt_pdf", "unsupported_type", "not_found"]
+    assert all(validate_record(r) == [] for r in records)
+    assert records[4]["facts"], "the good file after the bad ones is still extracted"

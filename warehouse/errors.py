@@ -1,0 +1,19 @@
+"""Warehouse errors a caller can act on (the CLI and the dashboard turn them into messages)."""
+
+from __future__ import annotations
+
+
+class WarehouseError(Exception):
+    """Base class for warehouse problems."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process is already writing this warehouse (DuckDB allows one writer)."""
+
+
+class WarehouseMissing(WarehouseError):
+    """There is no published warehouse file at the given path yet."""
+
+
+class WarehouseUnavailable(WarehouseError):
+    """The published file exists but cannot be read (locked by a writer, not a DuckDB file, no schema)."""
