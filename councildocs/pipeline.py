@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,14 +29,47 @@ class DocumentResult:
         return self.error_code is None
 
 
+IGNORE_FILE = ".dcsignore"
+
+
+def _ignore_patterns(folder: Path) -> list[str]:
+    """Patterns from ``<folder>/.dcsignore``: one per line, fnmatch-style, relative to the folder; ``dir/`` skips a folder."""
+    ignore = folder / IGNORE_FILE
+    if not ignore.is_file():
+        return []
+    lines = (line.strip() for line in ignore.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _ignored(relative: str, patterns: list[str]) -> bool:
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if relative.startswith(pattern) or fnmatch.fnmatch(relative.split("/")[0] + "/", pattern):
+                return True
+        elif fnmatch.fnmatch(relative, pattern):
+            return True
+    return False
+
+
 def iter_input_files(paths: list[Path]) -> list[Path]:
-    """Files named directly, in the order given, and the supported files under each folder, in sorted order."""
+    """Files named directly, in the order given, and the supported files under each folder, in sorted order.
+
+    A folder may hold a ``.dcsignore`` listing what a walk skips (a corpus keeps its sources and gold
+    files beside its documents); hidden files and folders are always skipped. Files named directly
+    are never skipped.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        patterns = _ignore_patterns(path)
+        for candidate in sorted(path.rglob("*")):
+            relative = candidate.relative_to(path).as_posix()
+            if (candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(part.startswith(".") for part in relative.split("/"))
+                    and not _ignored(relative, patterns)):
+                files.append(candidate)
     return files
 
 
