@@ -23,7 +23,12 @@ ATTRIBUTION = (
 def _split_alt_names(raw: str) -> list[str]:
     # mySociety separates alternative names with commas, but some names contain commas themselves
     # ("Armagh City, Banbridge and Craigavon"); keep only pieces that look like a name.
-    return [piece.strip() for piece in raw.split(",") if len(piece.strip()) > 2]
+    pieces = [piece.strip() for piece in raw.split(",")]
+    return [p for p in pieces if len(p) > 2 and not set(p.lower().split()) <= _GENERIC_WORDS]
+
+
+# A piece made only of these ("city of", left by splitting "city of, kingston upon hull") names nothing.
+_GENERIC_WORDS = {"city", "of", "the", "county", "borough", "council", "district", "and", "royal", "london", "boro"}
 
 
 def build_gazetteer(source: Path, out: Path) -> int:
@@ -40,7 +45,7 @@ def build_gazetteer(source: Path, out: Path) -> int:
             if not row["gss-code"]:
                 continue
             names = {row["official-name"], row["nice-name"], *_split_alt_names(row["alt-names"])}
-            alt = sorted({n for n in names if n and n.lower() != row["official-name"].lower()}, key=str.lower)
+            alt = sorted({n for n in names if n and n.lower() != row["official-name"].lower()}, key=lambda n: (n.lower(), n))
             # drop case-variants of the same name: matching is case-insensitive anyway
             seen: set[str] = set()
             alt = [n for n in alt if not (n.lower() in seen or seen.add(n.lower()))]
