@@ -1,0 +1,129 @@
+"""Layout repair: what a page's furniture and line-breaking did to the running text.
+
+Each function returns new text and changes only what its docstring names:
+
+- ``map_bullets``: private-use bullet glyphs (Symbol/Wingdings code points such as U+F0B7) that
+  start a line become ``•``.
+- ``join_hyphenated``: a word broken by a hyphen at a line end is joined when the join is an
+  English word more common than the hyphenated compound (``recommen-`` / ``dation`` joins,
+  ``well-`` / ``being`` does not).
+- ``drop_running_lines``: for multi-page PDFs, running headers and footers (lines repeated near
+  the top or bottom of most pages) and lone page-number lines there are removed.
+- ``normalise_whitespace``: line ends become ``\\n``; trailing spaces and tabs on each line are
+  stripped; blank lines at the start and end of a page are dropped; runs of three or more newlines
+  become two (a paragraph break stays a paragraph break). Nothing else changes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from wordfreq import word_frequency
+
+BULLET = "\u2022"
+# Symbol and Wingdings bullets as they come out of a font without a Unicode mapping.
+PRIVATE_USE_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf071\uf0e0\uf0d7\uf0b2\uf0f0"
+_BULLET_RE = re.compile(rf"(?m)^([ \t]*)[{PRIVATE_USE_BULLETS}]")
+
+KNOWN_WORD = 1e-6
+# word-  /  rest[punctuation]  -- the rest must end at whitespace, so "e-\nmail" is considered but
+# "x-\nray-tracing" is not.
+_HYPHEN_BREAK_RE = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)([^\w\s-]*)(?=\s|$)([^\S\n]?)")
+
+# A line is a running header/footer when it is among the first or last few lines of a page and
+# (with digits ignored, so "Page 3 of 12" matches "Page 4 of 12") recurs on this share of pages.
+ZONE_LINES = 3
+RUNNING_SHARE = 0.6
+MIN_PAGES_FOR_RUNNING = 3
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
+)
+
+
+def map_bullets(text: str) -> str:
+    return _BULLET_RE.sub(lambda m: m.group(1) + BULLET, text)
+
+
+def join_hyphenated(text: str) -> str:
+    def join(match: re.Match[str]) -> str:
+        first, second, punctuation = match.group(1), match.group(2), match.group(3)
+        joined = first + second
+        frequency = word_frequency(joined, "en")
+        if frequency < KNOWN_WORD or frequency <= word_frequency(f"{first}-{second}", "en"):
+            return match.group(0)
+        at_line_end = match.end() == len(text) or text[match.end()] == "\n"
+        # The rest of the second line stays on its own line, so later line breaks do not move.
+        return joined + punctuation + ("" if at_line_end else "\n")
+
+    return _HYPHEN_BREAK_RE.sub(join, text)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip().lower()))
+
+
+def _zone(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes of the first few and the last few non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return filled[:ZONE_LINES], filled[-ZONE_LINES:]
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Pages without their running headers, footers and page-number lines.
+
+    A running line recurs at the top (or at the bottom) of most pages and only once on each, so a
+    table row repeated down every page stays. A page number is a lone number (``7``, ``Page 7 of
+    12``, ``- 7 -``) as the first or last line of a page.
+    """
+    if len(pages) < 2:
+        return pages
+    split = [page.split("\n") for page in pages]
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
+    for lines in split:
+        once = {k for k, n in Counter(_key(line) for line in lines).items() if n == 1}
+        head, tail = _zone(lines)
+        top.update({_key(lines[i]) for i in head} & once)
+        bottom.update({_key(lines[i]) for i in tail} & once)
+    needed = max(2, math.ceil(RUNNING_SHARE * len(pages)))
+    running: set[str] = set()
+    if len(pages) >= MIN_PAGES_FOR_RUNNING:
+        running = {k for zone in (top, bottom) for k, n in zone.items() if n >= needed and k.strip("# ")}
+    numbers = _page_number_lines(split)
+    result: list[str] = []
+    for lines in split:
+        head, tail = _zone(lines)
+        drop = {i for i in head + tail if _key(lines[i]) in running}
+        drop.update(numbers.get(len(result), ()))
+        result.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+    return result
+
+
+def _page_number_lines(split: list[list[str]]) -> dict[int, set[int]]:
+    """Page index → indexes of its page-number lines.
+
+    A lone number counts only when it follows the page order (it is the page's own number, or
+    number minus page number is the same on at least two pages), so a total at the foot of a page
+    stays; "Page 7" always counts.
+    """
+    found: list[tuple[int, int, int, bool]] = []  # page, line, number - page number, says "page"
+    for page, lines in enumerate(split):
+        head, tail = _zone(lines)
+        for i in set(head[:1] + tail[-1:]):
+            if match := _PAGE_NUMBER_RE.match(lines[i]):
+                found.append((page, i, int(match.group(1)) - (page + 1), "page" in lines[i].lower()))
+    offsets = Counter(offset for _, _, offset, _ in found)
+    result: dict[int, set[int]] = {}
+    for page, i, offset, explicit in found:
+        if explicit or offset == 0 or offsets[offset] >= 2:
+            result.setdefault(page, set()).add(i)
+    return result
+
+
+def normalise_whitespace(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]+(?=\n|$)", "", text)
+    text = text.strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text)

@@ -1,0 +1,243 @@
+"""PDFs through pdfplumber at character level, so every character keeps its font.
+
+``open_pdf`` reads each page's text from its characters (pdfplumber's own text extraction over
+``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
+stays open inside the ``with`` block so a repairer can remap a broken font and read the pages it
+appears on again (``PdfGlyphs.remap``): a remapped font changes characters, never positions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.cmapdb import UnicodeMap
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFFont
+from pdfminer.pdftypes import PDFObjRef, PDFStream, dict_value, resolve1
+from pdfminer.psparser import PSLiteral, literal_name
+from pdfplumber.utils.exceptions import PdfminerException
+
+from councildocs.ingest.errors import ErrorCode, IngestError
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES = 2000
+# Where to look for the end-of-file marker: writers may leave a little junk after it.
+EOF_WINDOW = 4096
+MAX_FORM_DEPTH = 8
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[PdfGlyphs]:
+    """The PDF at ``path``, read page by page; raises ``IngestError`` for what cannot be read."""
+    _check_envelope(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as err:
+        raise _open_error(path, err.args[0] if err.args else err) from err
+    except Exception as err:  # pdfminer raises a zoo of types for damaged files
+        raise _open_error(path, err) from err
+    with pdf:
+        glyphs = PdfGlyphs(pdf, path)
+        glyphs.read()
+        yield glyphs
+
+
+def _check_envelope(path: Path) -> None:
+    """Cheap checks on the bytes that give a clearer message than the parser would."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - EOF_WINDOW))
+        tail = handle.read()
+    if b"%PDF-" not in head:
+        raise IngestError(
+            ErrorCode.CORRUPT_PDF,
+            f"{path.name} is not a PDF (it has no %PDF header) although it is named .pdf; "
+            "check the file, or rename it to its real type.",
+        )
+    if b"%%EOF" not in tail.rstrip(b"\x00 \t\r\n"):
+        raise IngestError(
+            ErrorCode.CORRUPT_PDF,
+            f"{path.name} ends before its PDF does (no %%EOF marker): it looks truncated. "
+            "Download or export it again.",
+        )
+
+
+def _open_error(path: Path, cause: BaseException) -> IngestError:
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return IngestError(
+            ErrorCode.ENCRYPTED,
+            f"{path.name} is password-protected. Ask its publisher for an unprotected copy, or open it "
+            "with the password and save it without one.",
+        )
+    return IngestError(
+        ErrorCode.CORRUPT_PDF,
+        f"{path.name} could not be parsed as a PDF ({type(cause).__name__}: {cause}). "
+        "Try opening and re-saving it in a PDF viewer, or find another copy.",
+    )
+
+
+@dataclass
+class _FontUse:
+    """A font as pdfminer built it for the pages, and the PDF dictionary it came from."""
+
+    font: PDFFont
+    spec: dict[str, Any]
+    original_map: Any
+
+
+class PdfGlyphs:
+    """Page texts and per-font glyph texts of an open PDF, with remapping of fonts."""
+
+    def __init__(self, pdf: pdfplumber.PDF, path: Path):
+        self.pdf = pdf
+        self.path = path
+        self.page_texts: list[str] = []
+        self.glyph_texts: dict[str, list[str]] = defaultdict(list)  # font name → text per glyph
+        self.font_pages: dict[str, set[int]] = defaultdict(set)
+        self._uses: dict[str, _FontUse] = {}
+
+    def read(self) -> None:
+        count = self._page_count()
+        if count > MAX_PAGES:
+            raise IngestError(
+                ErrorCode.TOO_LARGE,
+                f"{self.path.name} has {count} pages, more than the limit of {MAX_PAGES}. "
+                "Split it into the parts you need and ingest those.",
+            )
+        for index in range(count):
+            text, glyphs = self._read_page(index)
+            self.page_texts.append(text)
+            for font, texts in glyphs.items():
+                self.glyph_texts[font].extend(texts)
+                self.font_pages[font].add(index)
+        if not any(text.strip() for text in self.page_texts):
+            raise IngestError(
+                ErrorCode.NO_TEXT_LAYER,
+                f"{self.path.name} has no text layer: it is a scanned or image-only PDF. "
+                "Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) and ingest the result.",
+            )
+
+    def _page_count(self) -> int:
+        try:
+            return len(self.pdf.pages)
+        except Exception as err:
+            raise _open_error(self.path, err) from err
+
+    def _read_page(self, index: int) -> tuple[str, dict[str, list[str]]]:
+        page = self.pdf.pages[index]
+        try:
+            glyphs: dict[str, list[str]] = defaultdict(list)
+            for char in page.chars:
+                glyphs[char["fontname"]].append(char["text"])
+            text = page.extract_text()
+        except Exception as err:  # damaged content streams surface here, not at open
+            raise IngestError(
+                ErrorCode.CORRUPT_PDF,
+                f"Page {index + 1} of {self.path.name} could not be read ({type(err).__name__}: {err}). "
+                "Try re-saving the file in a PDF viewer, or find another copy.",
+            ) from err
+        finally:
+            page.close()  # keep memory flat: layouts are rebuilt only for remapped pages
+        return text, glyphs
+
+    # -- remapping ---------------------------------------------------------------------------
+
+    def font_spec(self, font_name: str) -> dict[str, Any] | None:
+        """The PDF font dictionary behind ``font_name``, when pdfminer shares its font object."""
+        use = self._font_use(font_name)
+        return use.spec if use else None
+
+    def remap(self, maps: Mapping[str, Mapping[int, str]]) -> dict[str, list[str]]:
+        """Read the pages using these fonts again, each font decoding codes through its map.
+
+        Updates ``page_texts`` and returns the new glyph texts of the remapped fonts. Codes a map
+        does not know keep the font's original mapping.
+        """
+        for name, codes in maps.items():
+            use = self._font_use(name)
+            if use is not None:
+                use.font.unicode_map = _MergedUnicodeMap(codes, use.original_map)
+        return self._reread({p for name in maps for p in self.font_pages[name]}, set(maps))
+
+    def restore(self, names: set[str]) -> None:
+        """Undo ``remap`` for these fonts, and read their pages again."""
+        for name in names:
+            if (use := self._uses.get(name)) is not None:
+                use.font.unicode_map = use.original_map
+        self._reread({p for name in names for p in self.font_pages[name]}, set())
+
+    def _reread(self, pages: set[int], fonts: set[str]) -> dict[str, list[str]]:
+        new: dict[str, list[str]] = defaultdict(list)
+        for index in sorted(pages):
+            text, glyphs = self._read_page(index)
+            self.page_texts[index] = text
+            for font in fonts:
+                new[font].extend(glyphs.get(font, []))
+        return new
+
+    def _font_use(self, font_name: str) -> _FontUse | None:
+        if font_name in self._uses:
+            return self._uses[font_name]
+        for index in sorted(self.font_pages.get(font_name, ())):
+            resources = self.pdf.pages[index].page_obj.resources
+            for objid, spec in _fonts_in(resources, depth=0, seen=set()):
+                # Fonts created from an indirect object are cached by pdfminer's resource manager:
+                # asking for one returns the very object the page interpreter uses.
+                font = self.pdf.rsrcmgr.get_font(objid, spec)
+                if font.fontname == font_name:
+                    use = _FontUse(font, spec, font.unicode_map)
+                    self._uses[font_name] = use
+                    return use
+        return None
+
+
+def _fonts_in(resources: Any, depth: int, seen: set[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(object id, font dictionary) for the indirect fonts in ``resources`` and its form XObjects."""
+    resources = resolve1(resources)
+    if not isinstance(resources, dict) or depth > MAX_FORM_DEPTH:
+        return
+    for ref in dict_value(resources.get("Font", {})).values():
+        if isinstance(ref, PDFObjRef) and ref.objid not in seen:
+            seen.add(ref.objid)
+            spec = resolve1(ref)
+            if isinstance(spec, dict):
+                yield ref.objid, spec
+    for ref in dict_value(resources.get("XObject", {})).values():
+        xobject = resolve1(ref)
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                continue
+            seen.add(ref.objid)
+        if isinstance(xobject, PDFStream) and _is_form(xobject):
+            yield from _fonts_in(xobject.get("Resources"), depth + 1, seen)
+
+
+def _is_form(xobject: PDFStream) -> bool:
+    subtype = resolve1(xobject.get("Subtype"))
+    return isinstance(subtype, PSLiteral) and literal_name(subtype) == "Form"
+
+
+class _MergedUnicodeMap(UnicodeMap):
+    """Recovered codes first, then whatever the font mapped before."""
+
+    def __init__(self, codes: Mapping[int, str], fallback: Any):
+        super().__init__()
+        self.cid2unichr = dict(codes)
+        self.fallback = fallback
+
+    def get_unichr(self, cid: int) -> str:
+        if cid in self.cid2unichr:
+            return self.cid2unichr[cid]
+        if self.fallback is None:
+            raise KeyError(cid)
+        return self.fallback.get_unichr(cid)

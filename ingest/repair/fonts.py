@@ -1,0 +1,52 @@
+"""Per-font judgement and font-program recovery for PDFs.
+
+Every font is judged on its own glyphs (``judge.judge_font``); only fonts judged broken are
+remapped, from the font program embedded in the PDF (``font_program``). A remap is kept only if
+the font's text then judges better than before, so a recovery that makes things worse is undone.
+Fonts judged fine cost one pass over their glyph texts and nothing else.
+"""
+
+from __future__ import annotations
+
+from councildocs.ingest.models import RepairStep
+from councildocs.ingest.repair.font_program import Recovery, recover_unicode
+from councildocs.ingest.repair.judge import FontVerdict, judge_font
+from councildocs.ingest.repair.registry import Draft
+
+NAME = "font-program"
+
+
+def repair_fonts(draft: Draft) -> list[RepairStep]:
+    glyphs = draft.glyphs
+    if glyphs is None:
+        return []
+    verdicts = {name: judge_font(name, texts) for name, texts in glyphs.glyph_texts.items()}
+    recoveries: dict[str, Recovery] = {}
+    for name, verdict in verdicts.items():
+        if verdict.broken and (spec := glyphs.font_spec(name)) is not None:
+            if (recovery := recover_unicode(spec)) is not None:
+                recoveries[name] = recovery
+    if not recoveries:
+        return []
+
+    new_texts = glyphs.remap({name: r.codes for name, r in recoveries.items()})
+    worse = {name for name in recoveries if not _improved(verdicts[name], judge_font(name, new_texts[name]))}
+    if worse:  # a glyph's text depends only on its own font, so the others' new texts stand
+        glyphs.restore(worse)
+        for name in worse:
+            del recoveries[name]
+    steps = []
+    for name, recovery in recoveries.items():
+        old = glyphs.glyph_texts[name]
+        changed = sum(max(1, len(b)) for a, b in zip(old, new_texts[name]) if a != b)
+        glyphs.glyph_texts[name] = new_texts[name]
+        detail = f"judged broken: {verdicts[name].reason}; remapped from the {recovery.source}"
+        steps.append(RepairStep(NAME, changed, name, detail))
+    draft.pages[:] = glyphs.page_texts
+    return steps
+
+
+def _improved(before: FontVerdict, after: FontVerdict) -> bool:
+    if not after.broken:
+        return True
+    return after.unmapped + after.suspicious < before.unmapped + before.suspicious
