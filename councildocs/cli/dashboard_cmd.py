@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -26,4 +25,6 @@ def dashboard(
         "--server.port", str(port), "--server.address", host, "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]
-    raise typer.Exit(subprocess.call(command, env=env))
+    sys.stderr.flush()
+    # become the server, so that stopping `dcs dashboard` (Ctrl+C, kill) stops streamlit too
+    os.execve(sys.executable, command, env)
