@@ -8,7 +8,6 @@ appears on again (``PdfGlyphs.remap``): a remapped font changes characters, neve
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -25,8 +24,6 @@ from pdfminer.psparser import PSLiteral, literal_name
 from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
-
-log = logging.getLogger(__name__)
 
 MAX_PAGES = 2000
 # Where to look for the end-of-file marker: writers may leave a little junk after it.

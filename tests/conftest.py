@@ -43,6 +43,11 @@ def gold_dev_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def peer_pdfs_dir() -> Path:
+    return _require_shared("peer-pdfs")
+
+
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS_DIR
 

@@ -53,11 +53,6 @@ def _vocabulary() -> dict[int, tuple[str, dict[str, float]]]:
     }
 
 
-def log_frequency(word: str) -> float:
-    frequency = word_frequency(word, "en")
-    return math.log10(frequency) if frequency > 0 else FLOOR
-
-
 def _pattern(token: str, mapping: Mapping[str, str], unknown: frozenset[str]) -> tuple[re.Pattern[str], dict[str, int]]:
     """A regex for the words ``token`` could be: known symbols substituted, unknown ones wildcards."""
     groups: dict[str, int] = {}

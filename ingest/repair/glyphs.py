@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 
 from wordfreq import word_frequency
@@ -158,31 +157,30 @@ class GlyphTable:
         return detail
 
 
-def _core(token: str) -> str:
+def _core(token: str) -> str | None:
+    """The word in ``token`` without surrounding punctuation; None when it cannot be a word
+    (a foreign symbol, or punctuation other than apostrophes, dots, hyphens inside it)."""
     start, end = 0, len(token)
     while start < end and not token[start].isalnum():
         start += 1
     while end > start and not token[end - 1].isalnum():
         end -= 1
-    return token[start:end]
+    core = token[start:end]
+    if SUSPICIOUS_RE.search(core) or any(not (c.isalnum() or c in _INNER_PUNCTUATION_OK) for c in core):
+        return None
+    return core
 
 
 def _score(token: str) -> float:
     """How likely ``token`` is as English: log10 word frequency, less a penalty per foreign symbol."""
     penalty = SUSPICIOUS_PENALTY * count_suspicious(token)
     core = _core(token)
-    if not core:
+    if core == "":  # punctuation only
         return -penalty
-    if SUSPICIOUS_RE.search(core) or any(
-        not (c.isalnum() or c in _INNER_PUNCTUATION_OK) for c in core
-    ):
-        return decipher.FLOOR - penalty
-    frequency = word_frequency(core, "en")
+    frequency = word_frequency(core, "en") if core else 0.0
     return (math.log10(frequency) if frequency > 0 else decipher.FLOOR) - penalty
 
 
 def _is_word(token: str) -> bool:
     core = _core(token)
-    if not core or SUSPICIOUS_RE.search(core) or any(unicodedata.category(c).startswith("P") and c not in _INNER_PUNCTUATION_OK for c in core):
-        return False
-    return word_frequency(core, "en") >= decipher.KNOWN_WORD
+    return bool(core) and word_frequency(core, "en") >= decipher.KNOWN_WORD

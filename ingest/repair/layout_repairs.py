@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from councildocs.ingest import layout
 from councildocs.ingest.models import RepairStep
-from councildocs.ingest.repair.registry import Draft, count_changed, map_pages
+from councildocs.ingest.repair.registry import Draft, deleted, map_pages, substituted
 
 
 def repair_layout(draft: Draft) -> list[RepairStep]:
     steps = [
-        RepairStep("layout", map_pages(draft, layout.map_bullets), None, "private-use bullets → •"),
+        RepairStep("layout", map_pages(draft, layout.map_bullets, substituted), None, "private-use bullets → •"),
         RepairStep("layout", map_pages(draft, layout.join_hyphenated), None, "line-end hyphenation joined"),
     ]
     if draft.media_type == "pdf":
         before = list(draft.pages)
         draft.pages[:] = layout.drop_running_lines(draft.pages)
-        dropped = sum(count_changed(old, new) for old, new in zip(before, draft.pages))
+        dropped = sum(deleted(old, new) for old, new in zip(before, draft.pages))
         steps.append(RepairStep("layout", dropped, None, "running headers, footers and page numbers dropped"))
     return steps
 
 
 def repair_whitespace(draft: Draft) -> list[RepairStep]:
-    return [RepairStep("whitespace", map_pages(draft, layout.normalise_whitespace), None, "trailing spaces, blank-line runs")]
+    return [RepairStep("whitespace", map_pages(draft, layout.normalise_whitespace, deleted), None, "trailing spaces, blank-line runs")]

@@ -6,7 +6,8 @@ configuration is narrowed to mojibake and invisible junk:
 - ``uncurl_quotes=False``: curly quotes are the document's own, and evidence quotes them;
 - ``fix_latin_ligatures=False``: it turns the glyph letter ``Ǉ`` into ``LJ``;
 - ``fix_character_width=False``: full-width forms are text, not an encoding accident;
-- ``unescape_html=False``: HTML is parsed as HTML; ``&amp;`` in a text file is what it says.
+- ``unescape_html=False``: HTML is parsed as HTML; ``&amp;`` in a text file is what it says;
+- ``fix_line_breaks=False``: line ends are the whitespace step's job, logged as whitespace.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ CONFIG = ftfy.TextFixerConfig(
     fix_latin_ligatures=False,
     fix_character_width=False,
     unescape_html=False,
+    fix_line_breaks=False,
 )
 
 

@@ -34,6 +34,8 @@ class Draft:
 
 RepairFn = Callable[[Draft], list[RepairStep]]
 
+MAX_CHAR_DIFF = 20_000
+
 
 @dataclass(frozen=True)
 class Repairer:
@@ -51,22 +53,36 @@ def run_repairers(draft: Draft, repairers: Sequence[Repairer]) -> Draft:
     return draft
 
 
-def map_pages(draft: Draft, fix: Callable[[str], str]) -> int:
-    """Replace every page by ``fix(page)``; the number of characters changed."""
+def map_pages(draft: Draft, fix: Callable[[str], str], count: Callable[[str, str], int] | None = None) -> int:
+    """Replace every page by ``fix(page)``; the number of characters changed.
+
+    ``count`` says how many characters a fix changed; a fix that only deletes (``deleted``) or
+    only substitutes (``substituted``) counts exactly and cheaply, others use ``count_changed``.
+    """
+    count = count or count_changed
     changed = 0
     for i, page in enumerate(draft.pages):
         fixed = fix(page)
         if fixed != page:
-            changed += count_changed(page, fixed)
+            changed += count(page, fixed)
             draft.pages[i] = fixed
     return changed
+
+
+def deleted(before: str, after: str) -> int:
+    return len(before) - len(after)
+
+
+def substituted(before: str, after: str) -> int:
+    return sum(a != b for a, b in zip(before, after))
 
 
 def count_changed(before: str, after: str) -> int:
     """Characters changed between two texts: replaced, inserted or deleted, counted once each.
 
-    Lines are compared first so that the character-level comparison only runs on lines that differ
-    (SequenceMatcher is quadratic in the worst case).
+    Lines are aligned first and characters are compared only inside the small blocks of lines
+    that differ (character-level SequenceMatcher is slow, and its alignment poor, on big blocks).
+    A block too big to compare counts as wholly changed, so the count never understates.
     """
     if before == after:
         return 0
@@ -77,10 +93,18 @@ def count_changed(before: str, after: str) -> int:
     for op, i1, i2, j1, j2 in lines.get_opcodes():
         if op == "equal":
             continue
-        old = "".join(old_lines[i1:i2])
-        new = "".join(new_lines[j1:j2])
-        chars = difflib.SequenceMatcher(None, old, new, autojunk=False)
-        for cop, a1, a2, b1, b2 in chars.get_opcodes():
-            if cop != "equal":
-                changed += max(a2 - a1, b2 - b1)
+        if i2 - i1 == j2 - j1:
+            pairs = zip(old_lines[i1:i2], new_lines[j1:j2])
+        else:
+            pairs = iter([("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))])
+        changed += sum(_count_chars(old, new) for old, new in pairs)
     return changed
+
+
+def _count_chars(old: str, new: str) -> int:
+    if old == new:
+        return 0
+    if not old or not new or len(old) + len(new) > MAX_CHAR_DIFF:
+        return max(len(old), len(new))
+    chars = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return sum(max(a2 - a1, b2 - b1) for op, a1, a2, b1, b2 in chars.get_opcodes() if op != "equal")

@@ -1,0 +1,51 @@
+"""Layout repair: bullets, hyphenation, running lines, whitespace — and nothing else."""
+
+from __future__ import annotations
+
+from councildocs.ingest import layout
+
+
+def test_private_use_bullets_become_bullets():
+    text = "\uf0b7 Children and Families\n  \uf0a7 Adult Services\nA \uf0b7 mid-line symbol stays"
+    assert layout.map_bullets(text) == "• Children and Families\n  • Adult Services\nA \uf0b7 mid-line symbol stays"
+
+
+def test_hyphenation_is_joined_when_the_join_is_a_word():
+    text = "a strong recommen-\ndation to the council\nand the commis-\nsioner."
+    assert layout.join_hyphenated(text) == "a strong recommendation\nto the council\nand the commissioner."
+
+
+def test_compounds_and_dashes_keep_their_hyphens():
+    text = "their well-\nbeing matters\nService Director -\nChildren\nco-\noperation with partners\nself-\nassessment"
+    assert layout.join_hyphenated(text) == text
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped():
+    pages = [
+        f"Cambridgeshire County Council\nAgenda Item {n}\n{body}\nPage {n} of 3"
+        for n, body in enumerate(["The director reports.", "Budgets are agreed.", "Questions follow."], start=1)
+    ]
+    assert layout.drop_running_lines(pages) == [
+        "The director reports.",
+        "Budgets are agreed.",
+        "Questions follow.",
+    ]
+
+
+def test_lone_numbers_that_do_not_follow_the_pages_stay():
+    pages = ["Intro text\n2017", "More text\n3549"]
+    assert layout.drop_running_lines(pages) == pages
+
+
+def test_repeated_table_rows_are_not_running_headers():
+    pages = ["Cell Cell\nCell Cell\nCell Cell"] * 4
+    assert layout.drop_running_lines(pages) == pages
+
+
+def test_single_page_keeps_everything():
+    assert layout.drop_running_lines(["Header\nText\n1"]) == ["Header\nText\n1"]
+
+
+def test_whitespace_normalisation():
+    text = "\n\nTitle  \r\n \nPara one.\t\n\n\n\n Para two keeps its indent.\n\n"
+    assert layout.normalise_whitespace(text) == "Title\n\nPara one.\n\n Para two keeps its indent."
