@@ -1,9 +1,15 @@
 """The ../shared rule: skip with a reason on a user's clone, fail in CI."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from _pytest.outcomes import Failed, Skipped
 
-import conftest
+# several conftest.py files exist, so load the root one by its path rather than by name
+_spec = importlib.util.spec_from_file_location("root_conftest", Path(__file__).with_name("conftest.py"))
+conftest = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(conftest)
 
 
 def test_missing_shared_skips_outside_ci(monkeypatch, tmp_path):
