@@ -30,6 +30,22 @@ class AuthorityMention:
     via: str  # "name" | "abbreviation"
 
 
+def _unique_short_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """ "Richmond" for "Richmond upon Thames": the part before "upon", kept only when it names one authority."""
+    owners: dict[str, set[str]] = {}
+    for authority in gazetteer.authorities:
+        if not authority.current or authority.type in _SKIPPED_TYPES:
+            continue
+        for name in authority.names:
+            first = name.lower().split(" upon ")[0] if " upon " in name.lower() else None
+            if first:
+                owners.setdefault(first, set()).add(authority.gss)
+    all_names = {n.lower() for a in gazetteer.authorities for n in a.names}
+    return {short: next(iter(gss)) for short, gss in owners.items()
+            if len(gss) == 1 and short not in all_names
+            and not any(n.startswith(short + " ") and " upon " not in n for n in all_names)}
+
+
 class AuthorityIndex:
     """A PhraseMatcher over every name of every authority, case-insensitive, with ambiguity rules."""
 
@@ -48,6 +64,8 @@ class AuthorityIndex:
                 if lowered in seen:
                     continue
                 seen[lowered] = target
+        for short, target in _unique_short_names(gazetteer).items():
+            seen.setdefault(short, target)
         self.names = seen
         patterns = [nlp.make_doc(name) for name in seen]
         self.matcher.add("AUTHORITY", patterns)

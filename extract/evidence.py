@@ -29,9 +29,13 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
     """The single authority named in the sentence, else the document's one main authority, else None."""
     view = doc._.dcs_view
     s_start, s_end = view.sentence_bounds(start)
-    named = {m.gss for m in doc._.dcs_authority_mentions if s_start <= m.start < max(s_end, end)}
+    in_sentence = [m for m in doc._.dcs_authority_mentions if s_start <= m.start < max(s_end, end)]
+    named = {m.gss for m in in_sentence}
     if len(named) == 1:
         return next(iter(named))
+    before = [m for m in in_sentence if m.end <= start]
+    if before:
+        return before[-1].gss
     main = doc._.dcs_main_authorities
     if not named and len(main) == 1:
         return main[0]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
-from councildocs.extract.roles import categorise_role
+from councildocs.extract.roles import AREA_WORDS, categorise_role
 
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron",
                "sir", "dame", "professor", "prof", "rev", "revd"}
@@ -20,7 +20,8 @@ _NOT_NAME_WORDS = {
     "unison", "unite", "gmb", "team", "office", "programme", "plan", "fund", "policy", "forum", "group", "cabinet",
     "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
-}
+    "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
+} | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator")
@@ -55,22 +56,28 @@ class _Mention:
     honorific: str | None
 
 
+def _is_name_word(word: str) -> bool:
+    w = word.strip(".:-")
+    return bool(w) and w[:1].isupper() and not w.isupper() and w.lower().replace("’", "'") not in _NOT_NAME_WORDS
+
+
 def _clean_name(text: str, start: int) -> _Mention | None:
-    line = text.split("\n")[0]
+    # a name may wrap onto the next line of a PDF, but never across a paragraph break
+    line = text.split("\n\n")[0]
     tokens = re.findall(r"[A-Za-z][A-Za-z’'.-]*", line)
     offset_tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][A-Za-z’'.-]*", line)]
     honorific = None
     while offset_tokens and offset_tokens[0][2].lower().rstrip(".") in _HONORIFICS:
         honorific = offset_tokens[0][2].rstrip(".")
         offset_tokens = offset_tokens[1:]
-    while offset_tokens and (offset_tokens[-1][2].lower().rstrip(".:-") in _POST_NOMINALS or not offset_tokens[-1][2][:1].isupper()):
-        offset_tokens = offset_tokens[:-1]
+    for i, token in enumerate(offset_tokens):
+        if not _is_name_word(token[2]) or token[2].lower().rstrip(".:-") in _POST_NOMINALS:
+            offset_tokens = offset_tokens[:i]
+            break
     if not tokens or not offset_tokens:
         return None
     words = [t[2].strip(".:-") for t in offset_tokens]
-    if len(words) > 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
-        return None
-    if any(w.lower().replace("’", "'") in _NOT_NAME_WORDS for w in words):
+    if len(words) > 4:
         return None
     if len(words) < 2 and honorific is None:
         return None
@@ -120,7 +127,7 @@ def find_people(doc, view) -> list[Candidate]:
         if m and m.name.lower() not in place_names and not any(w.lower() in place_names for w in m.name.split()):
             mentions.append(m)
     # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
-    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+((?:[A-Z][a-z’'-]+\s?){1,3})", flat):
+    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})", flat):
         m = _clean_name(flat[hm.start():hm.end()], hm.start())
         if m and not any(x.start <= m.start < x.end for x in mentions):
             mentions.append(m)

@@ -24,6 +24,9 @@ _UNDER_18 = r"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18|aged\s+0\s?(?:-|–
 _SHARE_OF_TOTAL = re.compile(
     rf"(?P<part>{_NUM})\s+(?:out\s+)?of\s+(?:its|the|their|our|a|whose)\s+(?:total\s+)?(?:population\s+of\s+)?"
     rf"(?P<total>{_NUM})(?P<tmult>\s?million)?\s+{_PEOPLE}\W{{0,3}}(?:\s+\w+){{0,2}}?\s+{_UNDER_18}", re.IGNORECASE)
+_SHARE_OF_THEM = re.compile(
+    rf"{_QUAL}(?P<num>{_NUM})\s+of\s+(?:them|whom|these)\s+(?:are\s+|being\s+|aged\s+)?(?:children\s+and\s+young\s+people\s+)?"
+    rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18)", re.IGNORECASE)
 _POPULATION_OF = re.compile(
     rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population\s+(?:of|is|was|stands\s+at|totals?|reached)\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
@@ -61,6 +64,11 @@ def find_populations(doc, view) -> list[Candidate]:
         found.append(_candidate(doc, view, m.start(), m.end(), total, "exact", "all", 0.85))
         found.append(_candidate(doc, view, m.start(), m.end(), part, "exact", "under_18", 0.85))
         taken.append((m.start(), m.end()))
+    for m in _SHARE_OF_THEM.finditer(flat):
+        value = parse_number(m.group("num"))
+        if value >= 500:
+            found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), "under_18", 0.8))
+            taken.append((m.start(), m.end()))
     for m in _POPULATION_OF.finditer(flat):
         if not free(m.start("num"), m.end()):
             continue
@@ -86,4 +94,28 @@ def find_populations(doc, view) -> list[Candidate]:
             group = "under_18"
         found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.75))
         taken.append((m.start(), m.end()))
+        found.extend(_elided_counts(doc, view, m.end(), group, taken))
     return found
+
+
+_ELIDED = re.compile(rf"^,?\s+and\s+(?P<place>[A-Z][\w’'&-]*(?:\s+(?:and\s+|upon\s+)?[A-Z][\w’'&-]*){{0,3}})\s*,?\s*"
+                     rf"(?:with\s+)?{_QUAL}(?P<num>{_NUM})(?P<mult>\s?million)?\b(?!\s*(?:%|per))")
+
+
+def _elided_counts(doc, view, pos: int, group: str, taken: list) -> list[Candidate]:
+    """ "Westminster has some 205,000 residents and Kensington and Chelsea about 144,000": the noun is not repeated."""
+    m = _ELIDED.match(view.flat[pos:pos + 120])
+    if not m:
+        return []
+    start, end = pos + m.start("place"), pos + m.end()
+    named = [x.gss for x in doc._.dcs_authority_mentions if start <= x.start < pos + m.end("place")]
+    if len(set(named)) != 1:
+        return []
+    value = parse_number(m.group("num"), m.group("mult"))
+    if value < 1000:
+        return []
+    c = _candidate(doc, view, start, end, value, _qualifier(m.group("qual")), group, 0.7)
+    c.fields["authority"] = named[0]
+    c.dedupe_key = ("population", named[0], group, int(value))
+    taken.append((start, end))
+    return [c]

@@ -9,8 +9,9 @@ from councildocs.extract.evidence import evidence_span, sentence_authority
 
 _PCT = r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
 _SHARE_IN_POVERTY = re.compile(
-    rf"{_PCT}\s+of\s+(?:all\s+)?(?:the\s+)?(?:area'?s\s+|its\s+|local\s+)?(?P<who>children|child|young\s+people|residents|households|people|families|pupils)"
-    rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:in|into|experiencing|affected\s+by)\s+(?:relative\s+|absolute\s+|persistent\s+)?poverty",
+    rf"{_PCT}\s+of\s+(?:all\s+)?(?:the\s+)?(?:area['’]?s\s+|its\s+|local\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?P<who>children|child|young\s+people|residents|households|people|families|pupils)"
+    rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:(?:in|into|experiencing|affected\s+by)\s+(?:relative\s+|absolute\s+|persistent\s+)?poverty|"
+    rf"(?:live|living|grow\s+up|growing\s+up)\s+in\s+(?:relative\s+|absolute\s+)?low[\s-]income\s+(?:households|families|homes))",
     re.IGNORECASE)
 _POVERTY_RATE = re.compile(
     rf"(?P<who>child(?:ren'?s)?\s+)?poverty(?:\s+rate)?\s+(?:is|was|of|at|stands\s+at|stood\s+at|reaches|reached|rate\s+of)?\s*"
@@ -20,6 +21,9 @@ _COMPARATOR = re.compile(
     rf"(?P<area>England|English|national|UK|London|regional|Great\s+Britain|GB)\s+(?:average|figure|rate|level)\s*"
     rf"(?:of|is|at|was|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?(?P<cpct>\d{{1,2}}(?:\.\d+)?)\s?(?:%|per\s?cent)",
     re.IGNORECASE)
+_COMPARATOR_AFTER = re.compile(
+    rf"(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+|the\s+)?(?P<cpct>\d{{1,2}}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+"
+    rf"(?:for|in|across)\s+(?:the\s+)?(?P<area>England|UK|London|Great\s+Britain|the\s+country)", re.IGNORECASE)
 _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britain"}
 
 
@@ -37,7 +41,8 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             end = m.end()
             comparator = None
             s_start, s_end = view.sentence_bounds(m.start())
-            c = _COMPARATOR.search(flat, m.end(), min(max(s_end, m.end() + 1), m.end() + 120))
+            limit = min(max(s_end, m.end() + 1), m.end() + 120)
+            c = _COMPARATOR.search(flat, m.end(), limit) or _COMPARATOR_AFTER.search(flat, m.end(), limit)
             if c:
                 area = c.group("area")
                 comparator = {"area": _AREA_NAMES.get(area.lower(), area), "percent": float(c.group("cpct"))}

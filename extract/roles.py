@@ -11,7 +11,7 @@ _MODIFIERS = {
     "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
 }
 # Words a post title may carry after "of"/"for"/":" ("Director of Children, Family and Adult Services").
-_AREA_WORDS = {
+AREA_WORDS = {
     "children", "children's", "childrens", "child", "young", "people", "families", "family", "adult", "adults",
     "social", "care", "services", "service", "and", "&", "education", "learning", "public", "health",
     "communities", "community", "safety", "commissioning", "transformation", "wellbeing", "housing",
@@ -97,7 +97,7 @@ def find_role_titles(flat: str) -> list[RoleMention]:
                 gap = flat[cursor:w.start()]
                 if gap.strip() not in {"", ",", "/"} or len(gap) > 3:
                     break
-                if _norm(w.group()) in _AREA_WORDS:
+                if _norm(w.group()) in AREA_WORDS:
                     cursor = w.end()
                     if _norm(w.group()) not in {"and", "&", "the"}:
                         last_good = cursor

@@ -96,3 +96,34 @@ def test_every_fact_has_evidence_that_is_the_text_slice(extract_text):
     for fact in extraction.facts:
         assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
         assert 0 < fact.confidence <= 1
+
+
+def test_populations_with_elided_nouns_and_shares_of_them(extract_text):
+    text = ("Westminster City Council has some 205,000 residents and Kensington and Chelsea about 144,000. "
+            "Peterborough is a young city of some 215,000 residents, around 52,000 of whom are under 18.")
+    pops = {(f["authority"], f["group"], f["value"], f["qualifier"]) for f in _facts(extract_text(text), "population")}
+    assert pops == {("E09000033", "all", 205000, "about"), ("E09000020", "all", 144000, "about"),
+                    ("E06000031", "all", 215000, "about"), ("E06000031", "under_18", 52000, "about")}
+
+
+def test_low_income_households_with_comparator_after_the_figure(extract_text):
+    text = "Around 15.2% of Devon’s children live in relative low-income families, compared with 19.9% for England as a whole."
+    assert _facts(extract_text(text), "poverty_rate") == [
+        {"authority": "E10000008", "percent": 15.2, "group": "children", "comparator": {"area": "England", "percent": 19.9}}
+    ]
+
+
+def test_unique_short_names_of_upon_authorities(extract_text):
+    extraction = extract_text("Richmond and Wandsworth councils share a Chief Executive.")
+    assert {a.gss for a in extraction.authorities} == {"E09000027", "E09000032"}
+
+
+def test_names_wrapped_across_a_line(extractor):
+    from councildocs.extract.assemble import extraction_from_doc
+    from councildocs.ingest.models import RepairedDocument
+
+    text = "The plan was welcomed by Cllr Tobias\nFairweather, Leader of Wandsworth Council, who called it overdue."
+    doc = RepairedDocument(source="t", sha256="0", media_type="text", pages=1, raw_text=text, text=text)
+    people = _facts(extraction_from_doc(extractor.nlp(text), doc), "person")
+    assert [p["name"] for p in people] == ["Tobias Fairweather"]
+    assert people[0]["role"] == "Leader of Wandsworth Council"
