@@ -34,7 +34,7 @@ def document_json_line(result: DocumentResult, include_text: bool = False) -> st
     return json.dumps(document_record(result, include_text=include_text), ensure_ascii=False)
 
 
-_KIND_FIELDS = {
+KIND_FIELDS = {
     "salary": {"authorities", "role", "role_category", "min_gbp", "max_gbp", "period"},
     "population": {"authority", "value", "qualifier", "group"},
     "poverty_rate": {"authority", "percent", "group", "comparator"},
@@ -42,7 +42,7 @@ _KIND_FIELDS = {
     "partnership": {"authorities", "name", "status"},
     "person": {"name", "role", "role_category", "authorities", "status"},
 }
-_ENUMS = {
+ENUM_VALUES = {
     ("population", "qualifier"): {"exact", "over", "under", "about"},
     ("population", "group"): {"all", "under_18"},
     ("poverty_rate", "group"): {"children", "all"},
@@ -85,10 +85,10 @@ def validate_record(record: dict, text: str | None = None) -> list[str]:
             problems.append(f"bad authority {authority!r}")
     for i, fact in enumerate(record.get("facts", [])):
         kind = fact.get("kind")
-        if kind not in _KIND_FIELDS:
+        if kind not in KIND_FIELDS:
             problems.append(f"fact {i}: unknown kind {kind!r}")
             continue
-        absent = _KIND_FIELDS[kind] - fact.keys()
+        absent = KIND_FIELDS[kind] - fact.keys()
         if absent:
             problems.append(f"fact {i} ({kind}): missing {sorted(absent)}")
         conf = fact.get("confidence")
@@ -96,7 +96,7 @@ def validate_record(record: dict, text: str | None = None) -> list[str]:
             problems.append(f"fact {i}: confidence must be 0-1")
         if "role_category" in fact and fact["role_category"] not in ROLE_CATEGORIES:
             problems.append(f"fact {i}: bad role_category {fact['role_category']!r}")
-        for (k, name), allowed in _ENUMS.items():
+        for (k, name), allowed in ENUM_VALUES.items():
             if kind == k and fact.get(name) not in allowed:
                 problems.append(f"fact {i}: bad {name} {fact.get(name)!r}")
         if kind in {"shared_post", "partnership"} and len(set(fact.get("authorities") or [])) < 2:
