@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from councildocs.extract.pipeline import EXTRACTOR_VERSION
 from councildocs.extract.models import Evidence, Fact
 from councildocs.pipeline import DocumentResult
 from councildocs.warehouse.rows import fact_id
@@ -108,7 +109,7 @@ def test_a_failure_never_replaces_a_good_document(db_path: Path):
     assert ingest(db_path, [crash, damaged], extractor_version="2.0") == ["failed", "failed"]
 
     rows = published(db_path, "SELECT sha256, status, extractor_version FROM documents ORDER BY status DESC")
-    assert rows == [(good.sha256, "ok", "0.1.0"), ("d" * 64, "error", "2.0")]
+    assert rows == [(good.sha256, "ok", EXTRACTOR_VERSION), ("d" * 64, "error", "2.0")]
     assert published(db_path, "SELECT count(*) FROM facts WHERE sha256 = ?", [good.sha256])[0][0] == 2
 
 
