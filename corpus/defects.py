@@ -17,15 +17,42 @@ is asked for a content-derived ``/ID`` instead of a random one.
   the glyph id) comes out as the character with that number. For fpdf2's subset fonts the
   codes are small numbers assigned in order of first use (space stays U+0020), so the text
   comes out as control characters and low ASCII, the way glyph-id text looks in the wild.
+
+The next three rewrite each font's own ``/ToUnicode`` entry by entry (``remap_tounicode``), so the
+broken map covers exactly the codes the writer mapped and nothing else changes:
+
+- ``code_identity_tounicode``: code N → U+N, like ``identity_tounicode`` but only for the
+  font's codes (a full 65,536-entry identity map costs pdfminer half a second per font to parse,
+  which would dominate every timing taken on it).
+- ``shifted_identity_tounicode``: code N → U+0100 + N. Real glyph-id text comes from fonts
+  whose letters sit at glyph ids in the hundreds (Calibri's ``c`` is glyph 272, so it reads as
+  ``Đ``); fpdf2 numbers its subsets from 1, so the shift puts its codes where real ones land:
+  Latin Extended-A and -B.
+- ``offset_tounicode``: every mapped character moved by a constant, −29 by default: the
+  ``7KH GDQFHUV`` (``The dancers``) of fonts whose glyphs are in the standard Macintosh order,
+  where a glyph's id is its character code minus 29. The space becomes U+0003 and the digits
+  control characters; letters stay printable ASCII, which is what makes it hard to spot.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 
 import pikepdf
 
-__all__ = ["strip_tounicode", "identity_tounicode", "identity_cmap"]
+__all__ = [
+    "strip_tounicode",
+    "identity_tounicode",
+    "identity_cmap",
+    "tounicode_entries",
+    "tounicode_cmap",
+    "remap_tounicode",
+    "code_identity_tounicode",
+    "shifted_identity_tounicode",
+    "offset_tounicode",
+]
 
 # UTF-16 surrogate code units cannot stand alone as destinations; skip those high bytes.
 _SURROGATE_HIGH_BYTES = range(0xD8, 0xE0)
@@ -107,3 +134,103 @@ def identity_tounicode(pdf_bytes: bytes) -> bytes:
                 streams[two_byte] = pdf.make_stream(identity_cmap(two_byte))
             font["/ToUnicode"] = streams[two_byte]
         return _save(pdf)
+
+
+# --------------------------------------------------------------------------- entry-wise rewrites
+
+_BFCHAR_RE = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE_RE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX_RE = rb"<([0-9A-Fa-f]+)>"
+_CMAP_HEADER = (
+    "/CIDInit /ProcSet findresource begin\n"
+    "12 dict begin\n"
+    "begincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+    "/CMapName /Adobe-Identity-UCS def\n"
+    "/CMapType 2 def\n"
+)
+
+
+def _utf16(hex_digits: bytes) -> str:
+    return bytes.fromhex(hex_digits.decode("ascii")).decode("utf-16-be", errors="surrogatepass")
+
+
+def tounicode_entries(cmap: bytes) -> dict[int, str]:
+    """Code → text of a ToUnicode CMap's ``bfchar`` entries and ``bfrange`` runs.
+
+    Enough for what PDF writers emit (fpdf2 writes ``bfchar`` only); ranges whose destination is
+    an array are skipped.
+    """
+    entries: dict[int, str] = {}
+    for block in _BFCHAR_RE.findall(cmap):
+        for code, text in re.findall(_HEX_RE + rb"\s*" + _HEX_RE, block):
+            entries[int(code, 16)] = _utf16(text)
+    for block in _BFRANGE_RE.findall(cmap):
+        for low, high, start in re.findall(_HEX_RE + rb"\s*" + _HEX_RE + rb"\s*" + _HEX_RE, block):
+            first = _utf16(start)
+            for i, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                entries[code] = first[:-1] + chr(ord(first[-1]) + i)
+    return entries
+
+
+def tounicode_cmap(entries: dict[int, str], two_byte: bool = True) -> bytes:
+    """A ToUnicode CMap of ``bfchar`` entries (at most 100 per block, as the format requires)."""
+    width = 4 if two_byte else 2
+    codespace = "<0000> <FFFF>" if two_byte else "<00> <FF>"
+    items = sorted(entries.items())
+    blocks = []
+    for i in range(0, len(items), 100):
+        chunk = items[i : i + 100]
+        lines = [
+            f"<{code:0{width}X}> <{text.encode('utf-16-be', errors='surrogatepass').hex().upper()}>"
+            for code, text in chunk
+        ]
+        blocks.append(f"{len(chunk)} beginbfchar\n" + "\n".join(lines) + "\nendbfchar\n")
+    text = (
+        _CMAP_HEADER
+        + f"1 begincodespacerange\n{codespace}\nendcodespacerange\n"
+        + "".join(blocks)
+        + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    )
+    return text.encode("ascii")
+
+
+def remap_tounicode(pdf_bytes: bytes, change: Callable[[int, str], str]) -> bytes:
+    """Return the PDF with every ``/ToUnicode`` entry ``code → text`` made ``code → change(code, text)``.
+
+    Fonts without a ``/ToUnicode`` are left alone: this defect is about a map that lies.
+    """
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        done: dict[tuple[int, int], pikepdf.Object] = {}  # fonts sharing a map keep sharing one
+        for font in _fonts(pdf):
+            stream = font.get("/ToUnicode")
+            if not isinstance(stream, pikepdf.Stream):
+                continue
+            key = stream.objgen
+            if key not in done or key == (0, 0):
+                entries = tounicode_entries(stream.read_bytes())
+                changed = {code: change(code, text) for code, text in entries.items()}
+                two_byte = font.get("/Subtype") == pikepdf.Name.Type0
+                done[key] = pdf.make_stream(tounicode_cmap(changed, two_byte))
+            font["/ToUnicode"] = done[key]
+        return _save(pdf)
+
+
+def _code_point(n: int, fallback: str) -> str:
+    """``chr(n)``, or ``fallback`` where ``n`` is no character a CMap can name (negative, surrogate)."""
+    return chr(n) if 0 <= n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else fallback
+
+
+def code_identity_tounicode(pdf_bytes: bytes) -> bytes:
+    """Each mapped code N comes out as U+N (fpdf2: control characters)."""
+    return remap_tounicode(pdf_bytes, lambda code, text: _code_point(code, text))
+
+
+def shifted_identity_tounicode(pdf_bytes: bytes, base: int = 0x100) -> bytes:
+    """Each mapped code N comes out as U+(base + N): glyph-id text in Latin Extended."""
+    return remap_tounicode(pdf_bytes, lambda code, text: _code_point(base + code, text))
+
+
+def offset_tounicode(pdf_bytes: bytes, offset: int = -29) -> bytes:
+    """Every mapped character moved by ``offset`` (``The`` → ``7KH`` at −29)."""
+    return remap_tounicode(pdf_bytes, lambda code, text: "".join(_code_point(ord(c) + offset, c) for c in text))

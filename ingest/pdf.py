@@ -3,7 +3,9 @@
 ``open_pdf`` reads each page's text from its characters (pdfplumber's own text extraction over
 ``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
 stays open inside the ``with`` block so a repairer can remap a broken font and read the pages it
-appears on again (``PdfGlyphs.remap``): a remapped font changes characters, never positions.
+appears on again (``PdfGlyphs.remap``): a remapped font changes characters, never positions, so
+the pages are laid out again from the characters kept at the first read (``pdf_chars``) and parsed
+again only when those cannot say what a character now reads as.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ from pdfminer.psparser import PSLiteral, literal_name
 from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
 
 MAX_PAGES = 2000
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
 EOF_WINDOW = 4096
 MAX_FORM_DEPTH = 8
+# Characters kept from the first read for remapping without parsing again (about 60 bytes each);
+# pages past the budget are parsed again when a font on them is remapped.
+MAX_KEPT_CHARS = 1_000_000
 
 
 @contextmanager
@@ -102,6 +108,11 @@ class PdfGlyphs:
         self.glyph_texts: dict[str, list[str]] = defaultdict(list)  # font name → text per glyph
         self.font_pages: dict[str, set[int]] = defaultdict(set)
         self._uses: dict[str, _FontUse] = {}
+        self._kept: dict[int, PageChars] = {}  # page index → its characters as first read
+        self._kept_chars = 0
+        # Remapped fonts: the old → new text table their characters go through, or None when only
+        # parsing the pages again with the new map can say what they read as.
+        self._tables: dict[str, dict[str, str] | None] = {}
 
     def read(self) -> None:
         count = self._page_count()
@@ -112,7 +123,7 @@ class PdfGlyphs:
                 "Split it into the parts you need and ingest those.",
             )
         for index in range(count):
-            text, glyphs = self._read_page(index)
+            text, glyphs = self._read_page(index, keep=True)
             self.page_texts.append(text)
             for font, texts in glyphs.items():
                 self.glyph_texts[font].extend(texts)
@@ -130,12 +141,10 @@ class PdfGlyphs:
         except Exception as err:
             raise _open_error(self.path, err) from err
 
-    def _read_page(self, index: int) -> tuple[str, dict[str, list[str]]]:
+    def _read_page(self, index: int, keep: bool = False) -> tuple[str, dict[str, list[str]]]:
         page = self.pdf.pages[index]
         try:
-            glyphs: dict[str, list[str]] = defaultdict(list)
-            for char in page.chars:
-                glyphs[char["fontname"]].append(char["text"])
+            chars = page.chars
             text = page.extract_text()
         except Exception as err:  # damaged content streams surface here, not at open
             raise IngestError(
@@ -144,8 +153,11 @@ class PdfGlyphs:
                 "Try re-saving the file in a PDF viewer, or find another copy.",
             ) from err
         finally:
-            page.close()  # keep memory flat: layouts are rebuilt only for remapped pages
-        return text, glyphs
+            page.close()  # keep memory flat: what a remap needs is kept compactly, within a budget
+        if keep and self._kept_chars + len(chars) <= MAX_KEPT_CHARS:
+            self._kept[index] = PageChars(chars, page.bbox)
+            self._kept_chars += len(chars)
+        return text, _by_font(chars)
 
     # -- remapping ---------------------------------------------------------------------------
 
@@ -154,29 +166,58 @@ class PdfGlyphs:
         use = self._font_use(font_name)
         return use.spec if use else None
 
+    def preview(self, font_name: str, codes: Mapping[int, str]) -> list[str] | None:
+        """The font's glyph texts if it decoded through ``codes``, without touching a page; None
+        when only parsing its pages again could tell."""
+        use = self._font_use(font_name)
+        if use is None or use.font.unicode_map is not use.original_map:
+            return None
+        table = translation(use.font, codes, self.glyph_texts[font_name])
+        if table is None:
+            return None
+        return [table.get(text, text) for text in self.glyph_texts[font_name]]
+
     def remap(self, maps: Mapping[str, Mapping[int, str]]) -> dict[str, list[str]]:
         """Read the pages using these fonts again, each font decoding codes through its map.
 
         Updates ``page_texts`` and returns the new glyph texts of the remapped fonts. Codes a map
-        does not know keep the font's original mapping.
+        does not know keep the font's original mapping. A map that changes nothing the font shows
+        costs nothing.
         """
+        changed: set[str] = set()
         for name, codes in maps.items():
             use = self._font_use(name)
-            if use is not None:
-                use.font.unicode_map = _MergedUnicodeMap(codes, use.original_map)
-        return self._reread({p for name in maps for p in self.font_pages[name]}, set(maps))
+            if use is None:
+                continue
+            table = translation(use.font, codes, self.glyph_texts[name])  # before the new map goes in
+            if table == {}:
+                continue
+            use.font.unicode_map = _MergedUnicodeMap(codes, use.original_map)
+            self._tables[name] = table
+            changed.add(name)
+        new = self._relayout({p for name in changed for p in self.font_pages[name]}, changed)
+        return {name: new[name] if name in changed else list(self.glyph_texts[name]) for name in maps}
 
     def restore(self, names: set[str]) -> None:
         """Undo ``remap`` for these fonts, and read their pages again."""
-        for name in names:
-            if (use := self._uses.get(name)) is not None:
-                use.font.unicode_map = use.original_map
-        self._reread({p for name in names for p in self.font_pages[name]}, set())
+        undone = {name for name in names if name in self._tables}
+        for name in undone:
+            use = self._uses[name]
+            use.font.unicode_map = use.original_map
+            del self._tables[name]
+        self._relayout({p for name in undone for p in self.font_pages[name]}, set())
 
-    def _reread(self, pages: set[int], fonts: set[str]) -> dict[str, list[str]]:
+    def _relayout(self, pages: set[int], fonts: set[str]) -> dict[str, list[str]]:
+        """New texts for ``pages``; the glyph texts of ``fonts`` on them."""
         new: dict[str, list[str]] = defaultdict(list)
         for index in sorted(pages):
-            text, glyphs = self._read_page(index)
+            kept = self._kept.get(index)
+            remapped = {f: t for f, t in self._tables.items() if index in self.font_pages[f]}
+            if kept is not None and None not in remapped.values():
+                chars = kept.chars(remapped)
+                text, glyphs = extract_text(chars, kept.bbox), _by_font(chars)
+            else:
+                text, glyphs = self._read_page(index)
             self.page_texts[index] = text
             for font in fonts:
                 new[font].extend(glyphs.get(font, []))
@@ -196,6 +237,13 @@ class PdfGlyphs:
                     self._uses[font_name] = use
                     return use
         return None
+
+
+def _by_font(chars: list[dict[str, Any]]) -> dict[str, list[str]]:
+    glyphs: dict[str, list[str]] = defaultdict(list)
+    for char in chars:
+        glyphs[char["fontname"]].append(char["text"])
+    return glyphs
 
 
 def _fonts_in(resources: Any, depth: int, seen: set[int]) -> Iterator[tuple[int, dict[str, Any]]]:

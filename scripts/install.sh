@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install everything councildocs needs on a fresh Debian/Ubuntu machine with Python 3.11+:
-# Debian packages (fonts for rebuilding the corpus), then .venv at the repository root with the
-# project and its test tools. Safe to run again.
+# Debian packages (fonts for rebuilding the corpus; poppler-utils for pdftotext, one of the tools the
+# text repair benchmark compares), then .venv at the repository root with the project and its test
+# tools. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-dejavu-core)
+APT_PACKAGES=(fonts-dejavu-core poppler-utils)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Build the defect corpus: every sample document, clean and broken, in two fonts, with its true text.
+
+    .venv/bin/python corpus/build_defects.py            # rebuild corpus/defects/ in place
+    .venv/bin/python corpus/build_defects.py --out DIR  # build somewhere else
+    .venv/bin/python corpus/build_defects.py --check    # exit 1 if corpus/defects/ is out of date
+
+For each source in corpus/sources/ and each font (DejaVu Sans, DejaVu Serif) the document is
+rendered as build_corpus.py renders it (the source's own ``font:`` and ``defect:`` are ignored),
+then broken by each function in ``DEFECTS`` (corpus/defects.py). Files are named by document,
+defect and font, as pdfplumber names its issue fixtures:
+
+    <doc>.<defect>.<font>.pdf        defect: clean, no-tounicode, identity-map,
+                                     shifted-identity-map, constant-offset
+    <doc>.utf8-as-cp1252.txt         the document's text, UTF-8 bytes read as Windows-1252
+    truth/<doc>.<font>.txt           the true text of <doc> in <font>
+    manifest.json                    toolchain, SHA-256 of every file, and each variant's truth
+
+The true text is what pdfplumber reads from the clean PDF (``page.extract_text()`` per page,
+pages joined by a blank line, as ``read_document`` joins them). Not the source text: that is
+markup (``# Heading``, ``| a | b |``, ``**bold**``) and lacks the running headers and footers
+that are really on the pages. One truth per font, because each font breaks lines in different
+places. The mojibake text is made from the truth in the document's own font (its ``font:``).
+
+Deterministic like build_corpus.py: same sources, fonts and library versions, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import io
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import build_corpus  # noqa: E402  (corpus/build_corpus.py, beside this script)
+import defects  # noqa: E402
+
+OUT = HERE / "defects"
+FONTS = {"dejavu-sans": "sans", "dejavu-serif": "serif"}
+DEFECTS: dict[str, Callable[[bytes], bytes]] = {
+    "clean": lambda pdf: pdf,
+    "no-tounicode": defects.strip_tounicode,
+    "identity-map": defects.code_identity_tounicode,
+    "shifted-identity-map": defects.shifted_identity_tounicode,
+    "constant-offset": defects.offset_tounicode,
+}
+MOJIBAKE = "utf8-as-cp1252"
+PAGE_SEPARATOR = "\n\n"  # councildocs.ingest.reader.PAGE_SEPARATOR
+
+# Windows-1252 leaves five bytes undefined; Windows (and ftfy's "sloppy" codec) reads them as the
+# C1 controls with the same number, so the mojibake keeps every byte and stays repairable.
+_CP1252_HIGH = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}
+
+
+@dataclass(frozen=True)
+class Variant:
+    file: str
+    doc: str
+    defect: str
+    font: str | None  # None for the mojibake text, which is no longer in any font
+    truth: str
+
+
+def utf8_read_as_cp1252(text: str) -> str:
+    """``Children’s`` → ``Childrenâ€™s``: the UTF-8 bytes of ``text`` decoded as Windows-1252."""
+    return text.encode("utf-8").decode("latin-1").translate(_CP1252_HIGH)
+
+
+def page_texts(pdf_bytes: bytes) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def in_font(src: build_corpus.Source, family: str) -> build_corpus.Source:
+    meta = {k: v for k, v in src.meta.items() if k != "defect"}
+    return build_corpus.Source(src.name, {**meta, "font": family}, src.blocks)
+
+
+def build_files(sources: list[build_corpus.Source]) -> tuple[dict[str, bytes], list[Variant]]:
+    """Every output file by path relative to the defects folder, and the variants among them."""
+    files: dict[str, bytes] = {}
+    variants: list[Variant] = []
+    for src in sources:
+        for font, family in FONTS.items():
+            clean = build_corpus.render(in_font(src, family))
+            truth_rel = f"truth/{src.name}.{font}.txt"
+            truth = PAGE_SEPARATOR.join(page_texts(clean))
+            files[truth_rel] = truth.encode("utf-8")
+            for defect, breaks in DEFECTS.items():
+                rel = f"{src.name}.{defect}.{font}.pdf"
+                files[rel] = breaks(clean)
+                variants.append(Variant(rel, src.name, defect, font, truth_rel))
+            if family == src.meta["font"]:
+                rel = f"{src.name}.{MOJIBAKE}.txt"
+                files[rel] = utf8_read_as_cp1252(truth).encode("utf-8")
+                variants.append(Variant(rel, src.name, MOJIBAKE, None, truth_rel))
+    return files, variants
+
+
+def manifest(files: dict[str, bytes], variants: list[Variant]) -> bytes:
+    data = {
+        "toolchain": build_corpus.toolchain(),
+        "files": {p: hashlib.sha256(b).hexdigest() for p, b in sorted(files.items())},
+        "variants": [vars(v) for v in variants],
+    }
+    return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def load_variants(folder: Path = OUT) -> list[Variant]:
+    """The variants listed in a built folder's manifest (for tests and the benchmark)."""
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [Variant(**v) for v in data["variants"]]
+
+
+def write(out: Path, files: dict[str, bytes], variants: list[Variant]) -> list[str]:
+    """Write files under out, remove stale generated files; return removed paths."""
+    files = {**files, "manifest.json": manifest(files, variants)}
+    for rel, data in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+    removed = []
+    for path in sorted([*out.glob("*.pdf"), *out.glob("*.txt"), *(out / "truth").glob("*.txt")]):
+        rel = path.relative_to(out).as_posix()
+        if rel not in files:
+            path.unlink()
+            removed.append(rel)
+    return removed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="defects folder (default: %(default)s)")
+    parser.add_argument(
+        "--check", action="store_true", help="build into a temporary folder and exit 1 if --out differs from it"
+    )
+    args = parser.parse_args(argv)
+    files, variants = build_files(build_corpus.load_sources())
+
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            write(Path(tmp), files, variants)
+            bad = [
+                rel
+                for rel in [*sorted(files), "manifest.json"]
+                if not (args.out / rel).exists() or not filecmp.cmp(Path(tmp) / rel, args.out / rel, shallow=False)
+            ]
+        for rel in bad:
+            print(f"out of date: {rel}", file=sys.stderr)
+        return 1 if bad else 0
+
+    removed = write(args.out, files, variants)
+    for rel in sorted(files):
+        print(f"{hashlib.sha256(files[rel]).hexdigest()[:12]}  {rel}")
+    for rel in removed:
+        print(f"removed stale {rel}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

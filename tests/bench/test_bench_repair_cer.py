@@ -1,0 +1,55 @@
+"""The text repair benchmark (bench/repair_cer.py) runs, and its numbers mean what it says."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pikepdf
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+repair_cer = _load("bench_repair_cer", BENCH / "repair_cer.py")
+
+
+def test_benchmark_on_one_document():
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = repair_cer.main(["--docs", "wandsworth-dcs", "--no-speed", "--json"])
+    report = json.loads(out.getvalue())
+    assert status == 0 and report["failures"] == []
+    rows = {(r["defect"], r["font"]): r for r in report["defects"]}
+    assert len(rows) == 11  # five PDF variants in two fonts, and the mojibake text
+    for (defect, font), row in rows.items():
+        assert row["documents"] == 1
+        assert row["ours_worst"] <= repair_cer.VARIANT_BOUND
+        if font is not None and defect != "clean":
+            assert row["cer"]["pdfplumber"] > 0.5 and row["cer"]["pypdf"] > 0.5
+    assert {"ours", "pdfplumber", "pdfplumber+ftfy", "pypdf", "pypdf+ftfy"} <= set(rows["clean", "dejavu-sans"]["cer"])
+    assert report["machine"]["versions"]["pdfplumber"]
+
+
+def test_cer_is_distance_over_true_length_after_whitespace_normalisation(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("abcd  \n\n\n\nefgh\n", encoding="utf-8")
+    score = repair_cer.score(path, "abXd\n\nefgh", {"raw": repair_cer.extractors.file_text}, "x", None)
+    assert score.truth_chars == len("abXd\n\nefgh")
+    assert score.cer("raw") == 1 / 10
+
+
+def test_long_pdf_has_the_pages_asked_for():
+    with pikepdf.open(io.BytesIO(repair_cer.speed.long_pdf(pages=5))) as pdf:
+        assert len(pdf.pages) == 5
