@@ -406,24 +406,49 @@ def manifest(files: dict[str, bytes]) -> bytes:
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def write(out: Path, files: dict[str, bytes]) -> list[str]:
-    """Write files under out, remove stale generated files; return removed paths."""
-    files = dict(files)
-    files["manifest.json"] = manifest(files)
+GENERATED = [*(f"{c}/*.pdf" for c in CATEGORIES), "gold/*.truth.txt"]
+
+
+def sync_folder(out: Path, files: dict[str, bytes], generated: list[str]) -> list[str]:
+    """Write files under out and remove generated files (glob patterns) no longer built; return removed paths."""
     for rel, data in files.items():
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
     removed = []
-    stale = [p for c in CATEGORIES for p in (out / c).glob("*.pdf")]
-    stale += list((out / "gold").glob("*.truth.txt"))
-    for path in sorted(stale):
+    for path in sorted({p for pattern in generated for p in out.glob(pattern)}):
         rel = path.relative_to(out).as_posix()
         if rel not in files:
             path.unlink()
             removed.append(rel)
     return removed
+
+
+def publish_folder(out: Path, files: dict[str, bytes], generated: list[str], check: bool) -> int:
+    """Write a built folder (files include its manifest), or with check compare it with out; the exit status."""
+    if check:
+        with tempfile.TemporaryDirectory() as tmp:
+            sync_folder(Path(tmp), files, generated)
+            bad = [
+                rel
+                for rel in sorted(files)
+                if not (out / rel).exists() or not filecmp.cmp(Path(tmp) / rel, out / rel, shallow=False)
+            ]
+        for rel in bad:
+            print(f"out of date: {rel}", file=sys.stderr)
+        return 1 if bad else 0
+    removed = sync_folder(out, files, generated)
+    for rel in sorted(files):
+        print(f"{hashlib.sha256(files[rel]).hexdigest()[:12]}  {rel}")
+    for rel in removed:
+        print(f"removed stale {rel}")
+    return 0
+
+
+def write(out: Path, files: dict[str, bytes]) -> list[str]:
+    """Write files and their manifest under out, remove stale generated files; return removed paths."""
+    return sync_folder(out, {**files, "manifest.json": manifest(files)}, GENERATED)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -437,29 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         help="build into a temporary folder and exit 1 if --out differs from it",
     )
     args = parser.parse_args(argv)
-    sources = load_sources()
-
-    if args.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            files = build_files(sources)
-            write(Path(tmp), files)
-            bad = [
-                rel
-                for rel in [*sorted(files), "manifest.json"]
-                if not (args.out / rel).exists()
-                or not filecmp.cmp(Path(tmp) / rel, args.out / rel, shallow=False)
-            ]
-        for rel in bad:
-            print(f"out of date: {rel}", file=sys.stderr)
-        return 1 if bad else 0
-
-    files = build_files(sources)
-    removed = write(args.out, files)
-    for rel in sorted(files):
-        print(f"{hashlib.sha256(files[rel]).hexdigest()[:12]}  {rel}")
-    for rel in removed:
-        print(f"removed stale {rel}")
-    return 0
+    files = build_files(load_sources())
+    return publish_folder(args.out, {**files, "manifest.json": manifest(files)}, GENERATED, args.check)
 
 
 if __name__ == "__main__":

@@ -28,12 +28,10 @@ Deterministic like build_corpus.py: same sources, fonts and library versions, sa
 from __future__ import annotations
 
 import argparse
-import filecmp
 import hashlib
 import io
 import json
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,21 +120,12 @@ def load_variants(folder: Path = OUT) -> list[Variant]:
     return [Variant(**v) for v in data["variants"]]
 
 
+GENERATED = ["*.pdf", "*.txt", "truth/*.txt"]
+
+
 def write(out: Path, files: dict[str, bytes], variants: list[Variant]) -> list[str]:
-    """Write files under out, remove stale generated files; return removed paths."""
-    files = {**files, "manifest.json": manifest(files, variants)}
-    for rel, data in files.items():
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-    removed = []
-    for path in sorted([*out.glob("*.pdf"), *out.glob("*.txt"), *(out / "truth").glob("*.txt")]):
-        rel = path.relative_to(out).as_posix()
-        if rel not in files:
-            path.unlink()
-            removed.append(rel)
-    return removed
+    """Write files and their manifest under out, remove stale generated files; return removed paths."""
+    return build_corpus.sync_folder(out, {**files, "manifest.json": manifest(files, variants)}, GENERATED)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,25 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     files, variants = build_files(build_corpus.load_sources())
-
-    if args.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            write(Path(tmp), files, variants)
-            bad = [
-                rel
-                for rel in [*sorted(files), "manifest.json"]
-                if not (args.out / rel).exists() or not filecmp.cmp(Path(tmp) / rel, args.out / rel, shallow=False)
-            ]
-        for rel in bad:
-            print(f"out of date: {rel}", file=sys.stderr)
-        return 1 if bad else 0
-
-    removed = write(args.out, files, variants)
-    for rel in sorted(files):
-        print(f"{hashlib.sha256(files[rel]).hexdigest()[:12]}  {rel}")
-    for rel in removed:
-        print(f"removed stale {rel}")
-    return 0
+    return build_corpus.publish_folder(
+        args.out, {**files, "manifest.json": manifest(files, variants)}, GENERATED, args.check
+    )
 
 
 if __name__ == "__main__":
