@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pikepdf
+from script_loader import load_script
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
-repair_cer = _load("bench_repair_cer", BENCH / "repair_cer.py")
+repair_cer = load_script("bench_repair_cer", BENCH / "repair_cer.py")
 
 
 def test_benchmark_on_one_document():

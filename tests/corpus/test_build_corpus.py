@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from script_loader import load_script
 
 from councildocs.contract import ENUM_VALUES, KIND_FIELDS
 from councildocs.extract.models import ROLE_CATEGORIES
@@ -26,14 +26,9 @@ CATEGORIES = ("adverts", "news", "papers")
 DEFECT_SUFFIXES = (".no-tounicode", ".identity-tounicode")
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-defects = _load("corpus_defects", CORPUS / "defects.py")
+defects = load_script("corpus_defects", CORPUS / "defects.py")
 
 PDFS = sorted(p for c in CATEGORIES for p in (CORPUS / c).glob("*.pdf"))
 CLEAN = [p for p in PDFS if not p.stem.endswith(DEFECT_SUFFIXES)]

@@ -3,14 +3,13 @@ out of folder walks; and the entry-wise ToUnicode defects it is made with."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from script_loader import load_script
 
 from councildocs.pipeline import iter_input_files
 
@@ -21,16 +20,10 @@ MANIFEST = json.loads((DEFECTS_DIR / "manifest.json").read_text(encoding="utf-8"
 MAX_COMMITTED_BYTES = 5_000_000
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
-build_defects = _load("corpus_build_defects", CORPUS / "build_defects.py")
-defects = _load("corpus_defects_entrywise", CORPUS / "defects.py")
+build_defects = load_script("corpus_build_defects", CORPUS / "build_defects.py")
+defects = load_script("corpus_defects_entrywise", CORPUS / "defects.py")
 
 
 def _text(data: bytes) -> str:
