@@ -102,13 +102,8 @@ def identity_cmap(two_byte: bool = True) -> bytes:
         chunk = ranges[i : i + 100]
         blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange\n")
     text = (
-        "/CIDInit /ProcSet findresource begin\n"
-        "12 dict begin\n"
-        "begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n"
-        "/CMapType 2 def\n"
-        f"1 begincodespacerange\n{codespace}\nendcodespacerange\n"
+        _CMAP_HEADER
+        + f"1 begincodespacerange\n{codespace}\nendcodespacerange\n"
         + "".join(blocks)
         + "endcmap\n"
         "CMapName currentdict /CMap defineresource pop\n"

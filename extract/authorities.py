@@ -69,7 +69,6 @@ class AuthorityIndex:
         self.names = seen
         patterns = [nlp.make_doc(name) for name in seen]
         self.matcher.add("AUTHORITY", patterns)
-        self.tokenizer_names = {n for n in seen}
 
     def find(self, doc: Doc) -> list[AuthorityMention]:
         text = doc.text
@@ -88,7 +87,7 @@ class AuthorityIndex:
                 continue
             gss = self.names[span.text.lower()]
             end = span.end_char
-            suffix = _COUNCIL_SUFFIX.match(text, end) if False else _COUNCIL_SUFFIX.match(text[end:end + 40])
+            suffix = _COUNCIL_SUFFIX.match(text[end:end + 40])
             if suffix:
                 end += suffix.end()
             mentions.append(AuthorityMention(span.start_char, end, gss, "name"))

@@ -144,7 +144,6 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             named_after = _authorities_near(doc, role.end, role.end + across.end() + 70)
             both = _BOTH.match(flat, role.end + across.end())
             if len(named_after) >= 2 or both:
-                area_pos = role.end + across.end() + 70
                 last_named = max((m.end for m in doc._.dcs_authority_mentions
                                   if role.end <= m.start < role.end + across.end() + 70), default=role.end)
                 area = _area_after(flat, last_named if not both else both.end())
@@ -159,8 +158,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 found.append(c)
             continue
         if prefix and prefix.group(1).lower() not in {"single", "one"}:
-            title = role.title if role.title.lower().startswith(prefix.group(1).lower()) else role.title
-            c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(sentence), title, 0.75)
+            c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(sentence), conf=0.75)
             if c:
                 found.append(c)
 
