@@ -5,22 +5,22 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from councildocs.extract.candidates import Candidate
+from councildocs.extract.evidence import sentence_authority
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
 from councildocs.ingest.models import RepairedDocument
 
 
 def _salary_authorities(doc: Doc, salary: Candidate, shared_posts: list[Candidate]) -> list[str]:
-    """The employer(s): the councils sharing the post it pays, else those named with it, else the main authority."""
+    """The employer(s): the councils sharing the post it pays, else the council the text is about there."""
+    local = sentence_authority(doc, salary.start, salary.end)
     category = salary.fields["role_category"]
     for post in shared_posts:
-        if post.fields["role_category"] == category and post.fields["status"] in {"current", "proposed"}:
+        if (post.fields["role_category"] == category and post.fields["status"] in {"current", "proposed"}
+                and (local is None or local in post.fields["authorities"])):
             return list(post.fields["authorities"])
-    view = doc._.dcs_view
-    s_start, s_end = view.sentence_bounds(salary.start)
-    named = sorted({m.gss for m in doc._.dcs_authority_mentions if s_start <= m.start < s_end})
-    if named:
-        return named[:1] if len(named) > 1 else named
+    if local is not None:
+        return [local]
     main = doc._.dcs_main_authorities or []
     return main[:1]
 

@@ -30,8 +30,12 @@ class AuthorityMention:
     via: str  # "name" | "abbreviation"
 
 
-def _unique_short_names(gazetteer: Gazetteer) -> dict[str, str]:
-    """ "Richmond" for "Richmond upon Thames": the part before "upon", kept only when it names one authority."""
+def _short_names(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """ "Richmond" for "Richmond upon Thames": the part before "upon", with every authority it could name.
+
+    Short forms that are some other authority's full name, or start one ("Kingston" is not, but
+    "Newcastle" starts "Newcastle-under-Lyme"), are left out.
+    """
     owners: dict[str, set[str]] = {}
     for authority in gazetteer.authorities:
         if not authority.current or authority.type in _SKIPPED_TYPES:
@@ -41,9 +45,8 @@ def _unique_short_names(gazetteer: Gazetteer) -> dict[str, str]:
             if first:
                 owners.setdefault(first, set()).add(authority.gss)
     all_names = {n.lower() for a in gazetteer.authorities for n in a.names}
-    return {short: next(iter(gss)) for short, gss in owners.items()
-            if len(gss) == 1 and short not in all_names
-            and not any(n.startswith(short + " ") and " upon " not in n for n in all_names)}
+    return {short: gss for short, gss in owners.items()
+            if short not in all_names and not any(n.startswith(short + " ") and " upon " not in n for n in all_names)}
 
 
 class AuthorityIndex:
@@ -51,6 +54,7 @@ class AuthorityIndex:
 
     def __init__(self, nlp, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.tokenizer = nlp.tokenizer
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.key_to_gss: dict[str, str] = {}
         seen: dict[str, str] = {}
@@ -64,20 +68,35 @@ class AuthorityIndex:
                 if lowered in seen:
                     continue
                 seen[lowered] = target
-        for short, target in _unique_short_names(gazetteer).items():
-            seen.setdefault(short, target)
+        # "Kingston" names Kingston upon Thames or Kingston upon Hull: it is read as whichever of
+        # them the document names in full, and skipped when it names neither or both.
+        self.ambiguous: dict[str, frozenset[str]] = {}
+        for short, owners in _short_names(gazetteer).items():
+            if short in seen:
+                continue
+            targets = frozenset(gazetteer.current(g).gss for g in owners)
+            if len(targets) == 1:
+                seen[short] = next(iter(targets))
+            else:
+                self.ambiguous[short] = targets
         self.names = seen
-        patterns = [nlp.make_doc(name) for name in seen]
-        self.matcher.add("AUTHORITY", patterns)
+        self.matcher.add("AUTHORITY", [nlp.make_doc(name) for name in seen])
+        self.matcher.add("AMBIGUOUS", [nlp.make_doc(name) for name in self.ambiguous])
 
     def find(self, doc: Doc) -> list[AuthorityMention]:
         text = doc.text
         mentions: list[AuthorityMention] = []
+        if "\n" in text:
+            # match over the text with line breaks as spaces (same offsets), so a name wrapped across
+            # two lines of a PDF ("North East\nLincolnshire") is found whole
+            doc = self.tokenizer(re.sub(r"\s", " ", text))
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         # longest match wins ("City of Westminster" over "Westminster")
         from spacy.util import filter_spans
 
-        for span in filter_spans(spans):
+        spans = filter_spans(spans)
+        named_in_full = {self.names[s.text.lower()] for s in spans if s.text.lower() in self.names}
+        for span in spans:
             # place names are proper nouns: skip lower-case uses ("reading", "bath") and e-mail/web addresses
             if not span.text[:1].isupper():
                 continue
@@ -85,7 +104,12 @@ class AuthorityIndex:
                 continue
             if span.end < len(doc) and doc[span.end].text.startswith((".gov", ".org", "@")):
                 continue
-            gss = self.names[span.text.lower()]
+            gss = self.names.get(span.text.lower())
+            if gss is None:
+                readings = self.ambiguous[span.text.lower()] & named_in_full
+                if len(readings) != 1:
+                    continue
+                gss = next(iter(readings))
             end = span.end_char
             suffix = _COUNCIL_SUFFIX.match(text[end:end + 40])
             if suffix:

@@ -57,7 +57,9 @@ def make_authority_finder(nlp: Language, name: str) -> AuthorityFinder:
 
 @Language.component("dcs_roles")
 def find_roles(doc: Doc) -> Doc:
-    doc._.dcs_roles = find_role_titles(_view(doc).flat)
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "GPE", "DATE"}]
+    places = [(m.start, m.end) for m in doc._.dcs_authority_mentions or []]
+    doc._.dcs_roles = find_role_titles(_view(doc).flat, blocked=names + places)
     return doc
 
 

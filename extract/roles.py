@@ -20,6 +20,10 @@ AREA_WORDS = {
 }
 _HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass"
 
+# Capitalised words that start another title or a name rather than continue this one.
+_NOT_TITLE_WORDS = {"chief", "executive", "officer", "head", "manager", "leader", "member", "council", "councillor",
+                    "cllr", "mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame", "professor", "salary", "grade",
+                    "post", "role", "job", "closing", "date", "contact", "tel", "email", "apply"}
 _HEAD_RE = re.compile(rf"\b(?:{_HEADS})\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&-]*|&")
 
@@ -67,8 +71,23 @@ def categorise_role(title: str) -> str:
 _COMBINED = re.compile(r"\b(?:DCS|Director of Children['’]?s Services)\s+(?:and|&|/)\s+(?:DASS|Director of Adult Social Services)\b")
 
 
-def find_role_titles(flat: str) -> list[RoleMention]:
-    """Every post title headed by Director / Chief Executive / DCS / DASS, extended over its modifiers and area."""
+def _is_title_word(word: str, start: int, blocked: list[tuple[int, int]]) -> bool:
+    """A capitalised ordinary English word continues a title ("for Integrated Commissioning"); names of
+    people and places (``blocked`` spans) end it."""
+    if not word[:1].isupper() or word.isupper() or any(s <= start < e for s, e in blocked):
+        return False
+    if _norm(word) in _MODIFIERS or _norm(word) in _NOT_TITLE_WORDS or _HEAD_RE.fullmatch(word):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 3.0
+
+
+def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[RoleMention]:
+    """Every post title headed by Director / Chief Executive / DCS / DASS, extended over its modifiers and area.
+
+    ``blocked`` spans (people's names, council names) never become part of a title.
+    """
     mentions: list[RoleMention] = []
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(flat)]
     for start, end in combined:
@@ -97,7 +116,7 @@ def find_role_titles(flat: str) -> list[RoleMention]:
                 gap = flat[cursor:w.start()]
                 if gap.strip() not in {"", ",", "/"} or len(gap) > 3:
                     break
-                if _norm(w.group()) in AREA_WORDS:
+                if _norm(w.group()) in AREA_WORDS or _is_title_word(w.group(), w.start(), blocked):
                     cursor = w.end()
                     if _norm(w.group()) not in {"and", "&", "the"}:
                         last_good = cursor

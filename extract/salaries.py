@@ -11,10 +11,15 @@ from councildocs.extract.numbers import Amount, as_int_or_float, find_money
 SALARY_MIN, SALARY_MAX = 15_000, 500_000
 _SALARY_CUE = re.compile(
     r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine|point)|remuneration|package|"
-    r"plus\s+benefits|spinal\s+points?|grade)\b|salary\s*:", re.IGNORECASE)
+    r"plus\s+benefits|spinal\s+points?|grade|a\s+year|per\s+year|a\s+day|per\s+day|paid|earn\w*|advertis\w*|offer\w*|"
+    r"day\s+rate)\b|salary\s*:", re.IGNORECASE)
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
-    r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid)\b", re.IGNORECASE)
+    r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
+    r"relocation|pension|exit|redundancy|severance)\b", re.IGNORECASE)
+# Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
+_STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
+                                r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
@@ -42,17 +47,42 @@ def _pair_ranges(flat: str, amounts: list[Amount]) -> list[tuple[Amount, Amount 
     return groups
 
 
+_FORMER = re.compile(r"\b(formerly|previously|used\s+to|ended|until\s+(?:19|20)\d\d)\b", re.I)
+
+
+_BARE_DIRECTOR = re.compile(r"(?:(?:the|a|new|shared|joint|single|interim|permanent|statutory)\s+)*directors?", re.I)
+
+
 def _role_for(doc, start: int, end: int):
-    """The post title nearest before the figure in its sentence, else just before it, else the document's main post."""
+    """The post a figure pays.
+
+    In order: a title in the figure's sentence (before it, then after it: "on a salary of £X, with
+    the appointee serving as the statutory Director of …"); a capitalised title in the text just
+    before (a post, where "chief executive of a housing association" describes a career), skipping
+    sentences about former arrangements; any title just before; the document's most frequent post.
+    """
     view = doc._.dcs_view
-    s_start, _ = view.sentence_bounds(start)
-    before = [r for r in doc._.dcs_roles if r.end <= start and r.start >= max(s_start, start - 300) - 120]
+    flat = view.flat
+    s_start, s_end = view.sentence_bounds(start)
+    roles = doc._.dcs_roles
+    # "the shared director", "the new director": the post named in full earlier, not a title of its own
+    roles = [r for r in roles if not (r.category == "other" and _BARE_DIRECTOR.fullmatch(r.title))]
+    in_sentence = [r for r in roles if s_start <= r.start and r.end <= max(s_end, end)]
+    before = [r for r in in_sentence if r.end <= start]
     if before:
         return before[-1]
-    after = [r for r in doc._.dcs_roles if start <= r.start <= end + 80]
+    after = [r for r in in_sentence if r.start >= end]
     if after:
         return after[0]
-    senior = [r for r in doc._.dcs_roles if r.category != "other"]
+    earlier = [r for r in roles if r.end <= s_start and r.start >= s_start - 360
+               and not _FORMER.search(view.sentence(r.start))]
+    capitalised = [r for r in earlier if r.title[:1].isupper()]
+    if capitalised or earlier:
+        return (capitalised or earlier)[-1]
+    following = [r for r in roles if start <= r.start <= end + 80]
+    if following:
+        return following[0]
+    senior = [r for r in roles if r.category != "other"]
     if senior:
         counts: dict[str, int] = {}
         for r in senior:
@@ -76,6 +106,9 @@ def find_salaries(doc, view) -> list[Candidate]:
         sentence = view.sentence(low.start)
         local = flat[max(0, low.start - 90): last.end + 40]
         has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
+        governing = flat[max(0, low.start - 50):low.start] + view.text[last.end:last.end + 12].split("\n")[0]
+        if _BUDGET_CUE.search(governing) and not _STRONG_SALARY_CUE.search(governing):
+            continue
         if _BUDGET_CUE.search(local) and not has_cue:
             continue
         role = _role_for(doc, low.start, last.end)

@@ -7,12 +7,13 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
 
-_STATUS_PROPOSED = re.compile(r"\b(propos\w*|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
+_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
                               r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
-_STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer)\b", re.I)
+_STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
+                            r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
 _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|both|they|and\s+\w+)\s+(?:already\s+|also\s+|currently\s+)?"
-                         r"(?P<verb>share|shared|will\s+share|would\s+share)\s+(?:a|an|the|their)?\s*", re.I)
+                         r"(?:\w+ly\s+)?(?P<verb>share|shared|will\s+share|would\s+share)\s+(?:a|an|the|their)?\s*", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
@@ -23,6 +24,10 @@ _NAMED_PARTNERSHIP = re.compile(
 _WORKING_TOGETHER = re.compile(r"\bhave\s+(?:been\s+)?(?:working|worked)\s+(?:closely\s+)?together\b", re.I)
 _GENERIC = {"service", "services", "director", "directors", "assistant", "joint", "shared", "new", "the", "of", "for",
             "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}
+
+
+# Between two posts in "share a Chief Executive, Marcus Thornley, and a Director of Public Health".
+_LIST_OF_POSTS_GAP = re.compile(r"[\s,/]*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:the\s+|a\s+|an\s+)?")
 
 
 def distinctive_words(title: str) -> frozenset[str]:
@@ -72,13 +77,60 @@ def _authorities_near(doc, start: int, end: int) -> list[str]:
 
 
 def _arrangement_authorities(doc, view, start: int, end: int) -> list[str]:
+    """The councils sharing a post whose mention runs from ``start`` to ``end``."""
+    flat = view.flat
     s_start, s_end = view.sentence_bounds(start)
-    named = _authorities_near(doc, s_start, max(s_end, end))
+    s_end = max(s_end, end)
+    link = re.match(r"[^.;]{0,60}?\b(between|with)\s", flat[end:s_end], re.I)
+    if link:
+        listed = _listed_after(doc, end + link.end(), s_end)
+        if link.group(1).lower() == "between" and len(listed) >= 2:
+            return sorted(listed)
+        if link.group(1).lower() == "with" and listed:
+            subject = sentence_subject(doc, view, s_start, start)
+            members = set(listed) | ({subject} if subject else set())
+            if len(members) >= 2:
+                return sorted(members)
+    named = _authorities_near(doc, s_start, s_end)
     if len(named) >= 2:
         return sorted(named)
+    together = _together_members(doc, view, s_start, s_end)
+    if together:
+        return sorted(set(together) | set(named))
     main = doc._.dcs_main_authorities or []
-    if len(main) >= 2:
+    if 2 <= len(main) <= 3:
         return sorted(main)
+    return []
+
+
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
+    """ "The two councils", "both boroughs", "they": the councils the text has just been talking about."""
+    m = re.search(r"\b(?:(both|the\s+two|the\s+three|the\s+four|two|three|the)\s+(?:councils|authorities|boroughs|"
+                  r"local\s+authorities|counties)|(they|their|we|our))\b", view.flat[s_start:s_end], re.I)
+    if not m:
+        return []
+    main = doc._.dcs_main_authorities or []
+    if m.group(1):
+        wanted = _COUNT_WORDS.get(m.group(1).split()[-1].lower(), 2)
+    elif 2 <= len(main) <= 3:
+        return list(main)
+    else:
+        wanted = 2
+    recent: list[str] = []
+    for mention in reversed(doc._.dcs_authority_mentions):
+        if mention.start >= s_start:
+            continue
+        if s_start - mention.end > 800:
+            break
+        if mention.gss not in recent:
+            recent.append(mention.gss)
+        if len(recent) == wanted:
+            return recent
+    if len(main) == wanted:
+        return list(main)
     return []
 
 
@@ -120,7 +172,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             if role.start < cursor:
                 continue
             gap = flat[cursor:role.start]
-            if len(gap) > 12 or not re.fullmatch(r"[\s,/]*(?:and\s+)?(?:the\s+|a\s+|an\s+)?", gap, re.I):
+            if not _LIST_OF_POSTS_GAP.fullmatch(gap):
                 break
             verb = m.group("verb").lower()
             if "will" in verb or "would" in verb:
@@ -183,9 +235,105 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     return found
 
 
+# Nouns for an arrangement between councils, with up to three words before them
+# ("shared staffing arrangement", "regional adoption agency", "public health partnership").
+_ARRANGEMENT = re.compile(
+    r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
+    r"integrated\s+care\s+system|joint\s+venture|agency|company|enterprise|shared\s+services?)s?\b", re.I)
+_JOINT_WORKING = re.compile(r"\b(?:jointly|work(?:s|ing)?\s+(?:closely\s+)?(?:together|jointly)|in\s+partnership\s+with|"
+                            r"co-own\w*(?:\s+[\w()]+){0,3}?\s+with|owned\s+by)\b", re.I)
+_PROPER_NAME = r"[A-Z][\w’'&-]*(?:\s+(?:(?:for|of|and|in)\s+)?[A-Z][\w’'&-]*)*"
+_PROPER_NAME_BEFORE = re.compile(rf"({_PROPER_NAME})(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?\s*,\s*(?:the|a|an)\s+$")
+
+
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|&|the|councils?|authorities|boroughs?)[\s,]+)*", re.I)
+
+
+def _listed_after(doc, pos: int, limit: int) -> list[str]:
+    """The councils in a list starting at ``pos``: "Salford, Trafford, Stockport and Cheshire East councils"."""
+    listed: list[str] = []
+    cursor = pos
+    for m in doc._.dcs_authority_mentions:
+        if m.start < cursor:
+            continue
+        if m.start >= limit or not _LIST_GAP.fullmatch(doc._.dcs_view.flat[cursor:m.start]):
+            break
+        if m.gss not in listed:
+            listed.append(m.gss)
+        cursor = m.end
+    return listed
+
+
+def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -> list[str]:
+    """The councils in an arrangement.
+
+    "… between A and B": A and B. "… with A, B and C": those and the sentence's subject. Otherwise
+    the councils the sentence names; "both councils", "they" or "their" add the document's councils
+    when it is about two or three.
+    """
+    flat = view.flat
+    s_start, s_end = view.sentence_bounds(m_start)
+    s_end = max(s_end, m_end)
+    if re.search(r"\bwith$", match_text, re.I):
+        link = re.match(r"", flat[m_end:])
+        kind = "with"
+    else:
+        link = re.match(r"\s*(?:(?:it|they|we)\s+)?(?:[\w’'-]+\s+){0,2}?(between|with|for|across|alongside)\b",
+                        flat[m_end:s_end], re.I)
+        kind = link.group(1).lower() if link else None
+    if link:
+        listed = _listed_after(doc, m_end + link.end(), s_end)
+        if kind == "between" and len(listed) >= 2:
+            return sorted(listed)
+        if listed and kind in {"with", "alongside"}:
+            before = [m.gss for m in doc._.dcs_authority_mentions if s_start <= m.start < m_start]
+            subject = before or [sentence_subject(doc, view, s_start, m_start)]
+            return sorted({g for g in listed + subject if g})
+    members = _authorities_near(doc, s_start, s_end)
+    if len(members) < 2:
+        members = members + [g for g in _together_members(doc, view, s_start, s_end) if g not in members]
+    return sorted(set(members))
+
+
+def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
+    """The council a sentence is about: the first it names before ``before``, else the one the text is about."""
+    from councildocs.extract.evidence import recent_authority
+
+    for m in doc._.dcs_authority_mentions:
+        # a council named as the sentence opens is its subject; one named later is an object
+        if s_start <= m.start < before and re.fullmatch(r"\s*(?:the\s+)?", view.flat[s_start:m.start], re.I):
+            return m.gss
+    main = doc._.dcs_main_authorities or []
+    return recent_authority(doc, s_start) or (main[0] if len(main) == 1 else None)
+
+
 def _partnerships(doc, view) -> list[Candidate]:
     flat = view.flat
     found: list[Candidate] = []
+    for m in list(_ARRANGEMENT.finditer(flat)) + list(_JOINT_WORKING.finditer(flat)):
+        if re.match(r"(?:two|three|four|several|many|these|those|other|various|such)\s", m.group(), re.I):
+            continue  # "two sharing arrangements" counts arrangements; it does not name one
+        if len(_authorities_near(doc, m.start(), m.end())) == 1 and not m.group().lower().endswith("with"):
+            continue  # "the Safer Peterborough Partnership" is one council's own
+        members = _arrangement_members(doc, view, m.start(), m.end(), m.group())
+        if len(members) < 2:
+            continue
+        s_start, s_end = view.sentence_bounds(m.start())
+        head = m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())
+        window_start = max(s_start, head - 80)
+        # "One Devon, the integrated care system …": the arrangement's own name, written before it
+        named = _PROPER_NAME_BEFORE.search(flat[window_start:head])
+        inside = re.search(rf"(?<=\s){_PROPER_NAME}", m.group())
+        if named:
+            name = named.group(1)
+        elif inside and not m.group()[:1].isupper():
+            name = inside.group()
+        else:
+            name = re.sub(r"\s+", " ", m.group()).strip()
+        name = re.sub(r"^(?:the|a|an|their|its|our)\s+", "", name, flags=re.I)
+        ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
+        fields = {"authorities": members, "name": name, "status": _status(flat[s_start:s_end])}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7, dedupe_key=("partnership", tuple(members))))
     for m in _NAMED_PARTNERSHIP.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
         named = sorted(_authorities_near(doc, s_start, max(s_end, m.end())))

@@ -13,6 +13,26 @@ from dataclasses import dataclass
 
 _WS = re.compile(r"\s")
 
+def _heading_ends(text: str) -> list[int]:
+    """Where a line that cannot be wrapped prose ends: a heading, masthead or table row, much shorter than
+    the document's typical line and without closing punctuation, followed by a capitalised line.
+    Without this a heading runs into the first sentence under it."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if not lengths:
+        return []
+    typical = lengths[len(lengths) * 3 // 4]
+    ends, offset = [], 0
+    for line, following in zip(lines, lines[1:]):
+        offset += len(line) + 1
+        stripped = line.rstrip()
+        nxt = following.lstrip()
+        if (stripped and nxt[:1].isupper() and len(stripped) < 0.6 * typical
+                and not re.search(r"[.,;:!?’”'\"(–—-]$|\b(?:of|and|the|for|to|a|an|in|with|&)$", stripped)):
+            ends.append(offset + len(following) - len(nxt))
+    return ends
+
+
 @dataclass
 class TextView:
     text: str
@@ -23,8 +43,9 @@ class TextView:
     def of(cls, text: str) -> "TextView":
         flat = _WS.sub(" ", text)
         starts = [0]
-        for m in re.finditer(r"(?<=[.!?:;])\s+(?=[\"'“‘(A-Z0-9])|[●•]", flat):
+        for m in re.finditer(r"(?:(?<=[.!?:;])|(?<=[.!?][”’\"']))\s+(?=[\"'“‘(A-Z0-9])|[●•]", flat):
             starts.append(m.end() if m.group().strip() == "" else m.start())
+        starts.extend(_heading_ends(text))
         return cls(text=text, flat=flat, sentence_starts=sorted(set(starts)))
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
