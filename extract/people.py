@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
-from councildocs.extract.roles import AREA_WORDS, categorise_role
+from councildocs.extract.roles import AREA_WORDS, categorise_role, main_post
 
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron",
                "sir", "dame", "professor", "prof", "rev", "revd"}
@@ -40,6 +40,14 @@ _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", 
 _ROLE_MODIFIERS = {"strategic", "executive", "corporate", "government", "interim", "acting", "deputy", "assistant",
                    "participation", "chief", "senior", "council", "service", "joint", "principal", "programme",
                    "head", "lead", "independent", "area", "regional", "shared"}
+_NAME = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)*){1,2}"
+# A capitalised name where the words around it say it is a person: after "contact"/"by"/"from", or set
+# off by a comma from a post title on either side.
+_CUED_NAME = re.compile(
+    rf"(?:\b(?:contact|by|from|replaces|succeeds|appointed|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
+    rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
+    rf"|(?P<before>{_NAME}),\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,4}}(?:Director|Executive|Head|Manager|Officer|Leader|Member)\b)")
 _OUTGOING = re.compile(r"\b(retire\w*|retirement|leaving|departure|departing|stepping\s+down|steps\s+down|outgoing|"
                        r"predecessor|moving\s+on)\b", re.I)
 _INCOMING = re.compile(r"\b(has\s+been\s+appointed|appointed\s+as|will\s+join|joins\s+(?:us|the)|incoming|"
@@ -85,6 +93,7 @@ def _clean_name(text: str, start: int) -> _Mention | None:
     e = start + offset_tokens[-1][1]
     while e > s and text[e - start - 1] in ".:-’'":
         e -= 1
+    words[-1] = re.sub(r"[’']s$", "", words[-1])  # "Tamsin Okwuosa’s office"
     name = " ".join(words)
     if honorific and len(words) == 1 and honorific.lower() in {"lord", "lady", "baroness", "baron", "sir", "dame"}:
         name = f"{honorific} {name}"
@@ -129,7 +138,18 @@ def find_people(doc, view) -> list[Candidate]:
     # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
     for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})", flat):
         m = _clean_name(flat[hm.start():hm.end()], hm.start())
-        if m and not any(x.start <= m.start < x.end for x in mentions):
+        if m is None:
+            continue
+        overlapping = [x for x in mentions if x.start < m.end and m.start < x.end]
+        if all(len(x.name) < len(m.name) for x in overlapping):
+            mentions = [x for x in mentions if x not in overlapping] + [m]
+    # names the small model misses ("Tamsin Okwuosa" read as a place) where the text frames them as a person
+    for cm in _CUED_NAME.finditer(flat):
+        group = next(g for g in ("name", "after", "before") if cm.group(g))
+        m = _clean_name(cm.group(group), cm.start(group))
+        if (m and len(m.name.split()) >= 2 and not any(x.start < m.end and m.start < x.end for x in mentions)
+                and not any(a.start < m.end and m.start < a.end for a in doc._.dcs_authority_mentions or [])
+                and m.name.lower() not in place_names):
             mentions.append(m)
 
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
@@ -150,6 +170,8 @@ def find_people(doc, view) -> list[Candidate]:
         found = _role_near(flat, m)
         if found is None and m.honorific and m.honorific.lower() in {"cllr", "councillor"}:
             found = ("Councillor", m.start, m.end)
+        if found is None:
+            found = _post_from_context(doc, view, m)
         if found is None:
             continue
         role, r_start, r_end = found
@@ -181,6 +203,27 @@ def find_people(doc, view) -> list[Candidate]:
         confidence = 0.85 if len(name.split()) >= 2 else 0.7
         candidates.append(Candidate("person", fields, ev_start, ev_end, confidence, dedupe_key=("person", name.lower())))
     return candidates
+
+
+_HOLDS_POST = re.compile(r"\b(retir\w*|leav\w*|step\w*\s+down|takes?\s+over|replac\w*|succeed\w*|interim|acting|"
+                         r"appointed|named|join\w*|holds?|held|led|leads|covered|in\s+post|post|role)\b", re.I)
+
+
+def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | None:
+    """ "He takes over from Angela Moorcroft", "held on an interim basis by Leanne Colquhoun": the sentence
+    says the person holds or held a post without naming it beside them; the post is the one the text is
+    about there (a title earlier in the sentence, else just before it). A bare contact keeps no role."""
+    sentence = view.sentence(mention.start)
+    if not _HOLDS_POST.search(sentence):
+        if _CONTACT.search(sentence):
+            return "contact", mention.start, mention.end
+        return None
+    s_start, _ = view.sentence_bounds(mention.start)
+    roles = [r for r in doc._.dcs_roles if r.category != "other" and r.end <= mention.start and r.start >= s_start - 400]
+    role = roles[-1] if roles else main_post(doc._.dcs_roles)
+    if role is None:
+        return None
+    return role.title, mention.start, mention.end
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:

@@ -127,3 +127,15 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
         mentions.append(RoleMention(start=start, end=start + len(flat[start:end].rstrip(" ,:–-")), title=title,
                                     category=categorise_role(title)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def main_post(roles: list[RoleMention]) -> RoleMention | None:
+    """The post a document is mostly about: the first title of its most often named senior category."""
+    senior = [r for r in roles if r.category != "other"]
+    if not senior:
+        return None
+    counts: dict[str, int] = {}
+    for r in senior:
+        counts[r.category] = counts.get(r.category, 0) + 1
+    best = max(counts, key=counts.get)
+    return next(r for r in senior if r.category == best)

@@ -6,6 +6,7 @@ import re
 
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.roles import main_post
 from councildocs.extract.numbers import Amount, as_int_or_float, find_money
 
 SALARY_MIN, SALARY_MAX = 15_000, 500_000
@@ -82,14 +83,7 @@ def _role_for(doc, start: int, end: int):
     following = [r for r in roles if start <= r.start <= end + 80]
     if following:
         return following[0]
-    senior = [r for r in roles if r.category != "other"]
-    if senior:
-        counts: dict[str, int] = {}
-        for r in senior:
-            counts[r.category] = counts.get(r.category, 0) + 1
-        best = max(counts, key=counts.get)
-        return next(r for r in senior if r.category == best)
-    return None
+    return main_post(roles)
 
 
 def find_salaries(doc, view) -> list[Candidate]:
