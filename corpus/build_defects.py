@@ -51,6 +51,19 @@ DEFECTS: dict[str, Callable[[bytes], bytes]] = {
     "constant-offset": defects.offset_tounicode,
 }
 MOJIBAKE = "utf8-as-cp1252"
+# The sample documents the defect corpus breaks: the first eleven, which between them hold every
+# layout the builder makes (boxes, tables, pull quotes, two fonts, multi-page). Later documents add
+# facts, not layouts, and ten PDFs each would only grow the corpus.
+DEFECT_SOURCES = (
+    "appointments-roundup", "birmingham-dcs-appointed", "cambridgeshire-peterborough-dcs",
+    "devon-director-public-health", "kensington-westminster-bi-borough", "kingston-richmond-dcs",
+    "leeds-pay-policy-2025", "manchester-assistant-director-safeguarding", "north-lincs-shared-dass",
+    "rutland-executive-director-people", "wandsworth-dcs",
+)
+
+
+def defect_sources() -> list[build_corpus.Source]:
+    return [src for src in build_corpus.load_sources() if src.name in DEFECT_SOURCES]
 PAGE_SEPARATOR = "\n\n"  # councildocs.ingest.reader.PAGE_SEPARATOR
 
 # Windows-1252 leaves five bytes undefined; Windows (and ftfy's "sloppy" codec) reads them as the
@@ -135,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="build into a temporary folder and exit 1 if --out differs from it"
     )
     args = parser.parse_args(argv)
-    files, variants = build_files(build_corpus.load_sources())
+    files, variants = build_files(defect_sources())
     return build_corpus.publish_folder(
         args.out, {**files, "manifest.json": manifest(files, variants)}, GENERATED, args.check
     )

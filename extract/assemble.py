@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from councildocs.extract.candidates import Candidate
-from councildocs.extract.evidence import sentence_authority
+from councildocs.extract.context import sentence_authority
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
 from councildocs.ingest.models import RepairedDocument

@@ -18,6 +18,7 @@ _COUNCIL_SUFFIX = re.compile(
 # Authority types that are not councils a DCS works for; they stay out of matching to avoid
 # "Cambridgeshire and Peterborough" resolving to the combined authority.
 _SKIPPED_TYPES = {"COMB", "SRA"}
+_COMPASS_WORDS = {"North", "South", "East", "West", "Greater", "Central", "Mid", "Upper", "Lower", "Inner", "Outer"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _STOP_INITIALS = {"of", "and", "the", "&"}
 
@@ -103,6 +104,9 @@ class AuthorityIndex:
             if span.start > 0 and doc[span.start - 1].text in {".", "@"} and not doc[span.start - 1].whitespace_:
                 continue
             if span.end < len(doc) and doc[span.end].text.startswith((".gov", ".org", "@")):
+                continue
+            # "North York Moors", "Greater Manchester": a compass word makes it another place
+            if span.start > 0 and doc[span.start - 1].text in _COMPASS_WORDS:
                 continue
             gss = self.names.get(span.text.lower())
             if gss is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from councildocs.extract.candidates import Candidate
-from councildocs.extract.evidence import evidence_span, sentence_authority
+from councildocs.extract.context import sentence_authority
+from councildocs.extract.evidence import evidence_span
 from councildocs.extract.numbers import parse_number
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from councildocs.extract.candidates import Candidate
-from councildocs.extract.evidence import evidence_span, sentence_authority
+from councildocs.extract.context import sentence_authority
+from councildocs.extract.evidence import evidence_span
 
 _PCT = r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
 _SHARE_IN_POVERTY = re.compile(

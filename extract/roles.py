@@ -126,7 +126,47 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
         title = re.sub(r"\s+", " ", flat[start:end]).strip(" ,:–-")
         mentions.append(RoleMention(start=start, end=start + len(flat[start:end].rstrip(" ,:–-")), title=title,
                                     category=categorise_role(title)))
-    return sorted(mentions, key=lambda m: m.start)
+    # "(DCS)" after a title defines an abbreviation; it is not a second post
+    mentions = [m for m in mentions if not (flat[m.start - 1:m.start] == "(" and flat[m.end:m.end + 1] == ")"
+                                            and m.title.isupper())]
+    mentions = sorted(mentions, key=lambda m: m.start)
+    described: list[tuple[int, int]] = []  # "… will be the statutory DCS and DASS": the same post again
+    for i, m in enumerate(mentions):
+        upgraded, clause_end = _with_statutory_role(flat, m)
+        if clause_end:
+            described.append((m.end, clause_end))
+        mentions[i] = upgraded
+    mentions = [m for m in mentions if not any(s < m.start < e for s, e in described)]
+    # a title the text says is statutory somewhere is that role wherever it is named
+    learned = {_title_key(m.title): m.category for m in mentions if m.category != "other"}
+    return [RoleMention(m.start, m.end, m.title, learned.get(_title_key(m.title), m.category))
+            if m.category == "other" else m for m in mentions]
+
+
+def _title_key(title: str) -> str:
+    words = [w for w in re.findall(r"[a-z’']+", title.lower()) if w not in _MODIFIERS and w not in {"the", "a", "bi", "borough", "tri"}]
+    return " ".join(words)
+
+
+# "an Executive Director of People who will be the statutory Director of Children's Services and Director
+# of Adult Social Services": a post whose title does not say which statutory roles it holds.
+_STATUTORY_AFTER = re.compile(
+    r"^[^.;]{0,40}?(?:\b(?:who|which)\s+)?\b(?:will\s+be|would\s+be|is|becomes|will\s+hold|holds)\s+(?:the\s+|both\s+)?"
+    r"statutory\s+(?P<roles>[^.;]{0,120})", re.I)
+
+
+def _with_statutory_role(flat: str, mention: RoleMention) -> tuple[RoleMention, int | None]:
+    """The mention with the category its statutory clause gives it, and where that clause ends."""
+    if mention.category != "other":
+        return mention, None
+    m = _STATUTORY_AFTER.match(flat[mention.end:mention.end + 200])
+    if not m:
+        return mention, None
+    roles = m.group("roles")
+    children = bool(re.search(r"\bDCS\b|children", roles, re.I))
+    adults = bool(re.search(r"\bDASS\b|adult", roles, re.I))
+    category = "dcs_dass" if children and adults else "dcs" if children else "dass" if adults else "other"
+    return RoleMention(mention.start, mention.end, mention.title, category), mention.end + m.end()
 
 
 def main_post(roles: list[RoleMention]) -> RoleMention | None:

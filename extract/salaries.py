@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from councildocs.extract.candidates import Candidate
+from councildocs.extract.context import in_career
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.roles import main_post
 from councildocs.extract.numbers import Amount, as_int_or_float, find_money
 
-SALARY_MIN, SALARY_MAX = 15_000, 500_000
+# Plausible pay for a senior post, by the period it is quoted for.
+PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
 _SALARY_CUE = re.compile(
     r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine|point)|remuneration|package|"
     r"plus\s+benefits|spinal\s+points?|grade|a\s+year|per\s+year|a\s+day|per\s+day|paid|earn\w*|advertis\w*|offer\w*|"
-    r"day\s+rate)\b|salary\s*:", re.IGNORECASE)
+    r"day\s+rate|recruit\w*|successor|appoint\w*)\b|salary\s*:", re.IGNORECASE)
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
@@ -22,7 +24,7 @@ _BUDGET_CUE = re.compile(
 _STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
                                 r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$", re.IGNORECASE)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
 _PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
             ("day", re.compile(r"^\W{0,3}(?:per|a)\s+day|^\s*daily", re.I)))
@@ -67,7 +69,8 @@ def _role_for(doc, start: int, end: int):
     s_start, s_end = view.sentence_bounds(start)
     roles = doc._.dcs_roles
     # "the shared director", "the new director": the post named in full earlier, not a title of its own
-    roles = [r for r in roles if not (r.category == "other" and _BARE_DIRECTOR.fullmatch(r.title))]
+    roles = [r for r in roles if not (r.category == "other" and _BARE_DIRECTOR.fullmatch(r.title))
+             and not in_career(doc, r.start)]
     in_sentence = [r for r in roles if s_start <= r.start and r.end <= max(s_end, end)]
     before = [r for r in in_sentence if r.end <= start]
     if before:
@@ -95,7 +98,12 @@ def find_salaries(doc, view) -> list[Candidate]:
         values = [low.value] + ([high.value] if high else [])
         if any(a.has_multiplier and a.value >= 1_000_000 for a in (low, last)):
             continue
-        if not all(SALARY_MIN <= v <= SALARY_MAX for v in values):
+        period = "year"
+        for name, pattern in _PERIODS:
+            if pattern.search(flat[last.end:last.end + 20]):
+                period = name
+        lowest, highest = PAY_BOUNDS[period]
+        if not all(lowest <= v <= highest for v in values):
             continue
         sentence = view.sentence(low.start)
         local = flat[max(0, low.start - 90): last.end + 40]
@@ -113,10 +121,6 @@ def find_salaries(doc, view) -> list[Candidate]:
         up_to = high is None and bool(_UP_TO.search(flat[max(0, low.start - 20):low.start]))
         min_gbp = None if up_to else as_int_or_float(low.value)
         max_gbp = as_int_or_float(last.value)
-        period = "year"
-        for name, pattern in _PERIODS:
-            if pattern.search(flat[last.end:last.end + 20]):
-                period = name
         anchor = role.start if role_adjacent else None
         ev_start, ev_end = evidence_span(view, low.start, last.end, anchor_start=anchor)
         fields = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from councildocs.extract.candidates import Candidate
+from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
 _STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
@@ -297,8 +298,6 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
 
 def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
     """The council a sentence is about: the first it names before ``before``, else the one the text is about."""
-    from councildocs.extract.evidence import recent_authority
-
     for m in doc._.dcs_authority_mentions:
         # a council named as the sentence opens is its subject; one named later is an object
         if s_start <= m.start < before and re.fullmatch(r"\s*(?:the\s+)?", view.flat[s_start:m.start], re.I):

@@ -1,0 +1,75 @@
+"""Which council a passage is about: the one its sentence names, else the one the text was last about.
+
+Appointment news tells career histories ("joins from Suffolk County Council, where she has been
+director of children's social care"): councils and posts named there are the person's past, not
+what the passage is about, so they are left out of the scope.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# How far back a council named in an earlier sentence still sets the subject ("Sandwell … has
+# appointed … The council expects to advertise the role at up to £145,000").
+SCOPE_CHARS = 600
+_CAREER_CLAUSE = re.compile(
+    r"\b(?:(?:joins?|joined|joining|comes|came|moves?|moved|arrives?|arrived)\s+(?:us\s+)?from|"
+    r"where\s+(?:she|he|they)\s+(?:has|have|had|was|were|is)|previously|formerly|began\s+(?:her|his|their)\s+career|"
+    r"(?:she|he|they)\s+(?:was|were|has\s+been)\s+(?:previously|formerly))\b[^.;,]*", re.I)
+
+
+def career_spans(doc) -> list[tuple[int, int]]:
+    """Spans of the text that tell someone's career history, computed once per document."""
+    if doc._.dcs_career_spans is None:
+        doc._.dcs_career_spans = [(m.start(), m.end()) for m in _CAREER_CLAUSE.finditer(doc._.dcs_view.flat)]
+    return doc._.dcs_career_spans
+
+
+def in_career(doc, pos: int) -> bool:
+    spans = career_spans(doc)
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _scope_mentions(doc):
+    return [m for m in doc._.dcs_authority_mentions if not in_career(doc, m.start)]
+
+
+# How far back a council named in an earlier sentence still sets the subject ("Sandwell … has
+# appointed … The council expects to advertise the role at up to £145,000").
+SCOPE_CHARS = 600
+
+
+def recent_authority(doc, pos: int) -> str | None:
+    """The last council named before ``pos`` within SCOPE_CHARS, if the document is about it."""
+    about = set(doc._.dcs_document_authorities or [])
+    for m in reversed(_scope_mentions(doc)):
+        if m.end > pos:
+            continue
+        if pos - m.end > SCOPE_CHARS:
+            return None
+        if m.gss in about:
+            return m.gss
+    return None
+
+
+def sentence_authority(doc, start: int, end: int) -> str | None:
+    """The authority a figure belongs to: the one its sentence names (the nearest before it when several),
+    else the council the text was last about, else the document's one main authority, else None."""
+    view = doc._.dcs_view
+    s_start, s_end = view.sentence_bounds(start)
+    in_sentence = [m for m in _scope_mentions(doc) if s_start <= m.start < max(s_end, end)]
+    named = {m.gss for m in in_sentence}
+    if len(named) == 1:
+        return next(iter(named))
+    before = [m for m in in_sentence if m.end <= start]
+    if before:
+        return before[-1].gss
+    if named:
+        return None
+    main = doc._.dcs_main_authorities or []
+    recent = recent_authority(doc, s_start)
+    if recent is not None and (len(main) != 1 or recent in main or len(doc._.dcs_document_authorities or []) > 2):
+        return recent
+    return main[0] if len(main) == 1 else None
