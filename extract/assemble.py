@@ -7,8 +7,17 @@ from spacy.tokens import Doc
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import sentence_authority
 from councildocs.extract.gazetteer import load_gazetteer
+from councildocs.extract.shared import distinctive_words
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
 from councildocs.ingest.models import RepairedDocument
+
+
+def _same_post(salary: Candidate, post: Candidate) -> bool:
+    """A statutory post is one per council; service and assistant directors are told apart by their area."""
+    if post.fields["role_category"] not in {"service_director", "assistant_director"}:
+        return True
+    mine = distinctive_words(salary.fields.get("role") or "")
+    return not mine or bool(mine & distinctive_words(post.fields["post"]))
 
 
 def _salary_authorities(doc: Doc, salary: Candidate, shared_posts: list[Candidate]) -> list[str]:
@@ -17,7 +26,7 @@ def _salary_authorities(doc: Doc, salary: Candidate, shared_posts: list[Candidat
     category = salary.fields["role_category"]
     for post in shared_posts:
         if (post.fields["role_category"] == category and post.fields["status"] in {"current", "proposed"}
-                and (local is None or local in post.fields["authorities"])):
+                and (local is None or local in post.fields["authorities"]) and _same_post(salary, post)):
             return list(post.fields["authorities"])
     if local is not None:
         return [local]

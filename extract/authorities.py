@@ -18,6 +18,8 @@ _COUNCIL_SUFFIX = re.compile(
 # Authority types that are not councils a DCS works for; they stay out of matching to avoid
 # "Cambridgeshire and Peterborough" resolving to the combined authority.
 _SKIPPED_TYPES = {"COMB", "SRA"}
+# "Richmond upon Thames", "Stockton-on-Tees", "Newcastle-under-Lyme": the first part is what people write
+_LINKED_PLACE = re.compile(r"(?:\s+|-)(?:upon|on|under|le)(?:\s+|-)")
 _COMPASS_WORDS = {"North", "South", "East", "West", "Greater", "Central", "Mid", "Upper", "Lower", "Inner", "Outer"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _STOP_INITIALS = {"of", "and", "the", "&"}
@@ -42,12 +44,12 @@ def _short_names(gazetteer: Gazetteer) -> dict[str, set[str]]:
         if not authority.current or authority.type in _SKIPPED_TYPES:
             continue
         for name in authority.names:
-            first = name.lower().split(" upon ")[0] if " upon " in name.lower() else None
-            if first:
-                owners.setdefault(first, set()).add(authority.gss)
+            parts = _LINKED_PLACE.split(name.lower(), maxsplit=1)
+            if len(parts) == 2 and parts[0]:
+                owners.setdefault(parts[0], set()).add(authority.gss)
     all_names = {n.lower() for a in gazetteer.authorities for n in a.names}
     return {short: gss for short, gss in owners.items()
-            if short not in all_names and not any(n.startswith(short + " ") and " upon " not in n for n in all_names)}
+            if short not in all_names and not any(n.startswith(short + " ") and not _LINKED_PLACE.search(n) for n in all_names)}
 
 
 class AuthorityIndex:
@@ -62,24 +64,24 @@ class AuthorityIndex:
         for authority in gazetteer.authorities:
             if authority.type in _SKIPPED_TYPES:
                 continue
-            target = gazetteer.current(authority.gss).gss
+            successor = gazetteer.current(authority.gss)
+            if not successor.current:
+                continue  # abolished with no single successor: "Northamptonshire" now names an area, not a council
+            target = successor.gss
             for name in authority.names:
                 lowered = name.lower()
                 # a name shared by two current authorities (rare) belongs to the first; both are in the log
                 if lowered in seen:
                     continue
                 seen[lowered] = target
-        # "Kingston" names Kingston upon Thames or Kingston upon Hull: it is read as whichever of
-        # them the document names in full, and skipped when it names neither or both.
+        # "Kingston" names Kingston upon Thames or Kingston upon Hull: a short form is read as whichever
+        # authority the document names in full, and skipped when it names neither or both.
         self.ambiguous: dict[str, frozenset[str]] = {}
         for short, owners in _short_names(gazetteer).items():
             if short in seen:
                 continue
-            targets = frozenset(gazetteer.current(g).gss for g in owners)
-            if len(targets) == 1:
-                seen[short] = next(iter(targets))
-            else:
-                self.ambiguous[short] = targets
+            # even a unique short form ("Stratford" is also a part of London) needs the full name in the document
+            self.ambiguous[short] = frozenset(gazetteer.current(g).gss for g in owners)
         self.names = seen
         self.matcher.add("AUTHORITY", [nlp.make_doc(name) for name in seen])
         self.matcher.add("AMBIGUOUS", [nlp.make_doc(name) for name in self.ambiguous])

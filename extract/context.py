@@ -54,6 +54,25 @@ def recent_authority(doc, pos: int) -> str | None:
     return None
 
 
+_DESCRIBED = re.compile(r"\bthe\s+(county|city)(?:\s+council)?\b", re.I)
+
+
+def _described_authority(doc, sentence: str) -> str | None:
+    """ "The county council, which serves …": the one county (or city) among the councils the document is about."""
+    m = _DESCRIBED.search(sentence)
+    if not m:
+        return None
+    from councildocs.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    about = [gazetteer.by_gss[g] for g in doc._.dcs_document_authorities or []]
+    if m.group(1).lower() == "county":
+        matching = [a.gss for a in about if a.type == "CTY"]
+    else:
+        matching = [a.gss for a in about if "city" in a.name.lower()]
+    return matching[0] if len(matching) == 1 and len(about) >= 2 else None
+
+
 def sentence_authority(doc, start: int, end: int) -> str | None:
     """The authority a figure belongs to: the one its sentence names (the nearest before it when several),
     else the council the text was last about, else the document's one main authority, else None."""
@@ -68,6 +87,9 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
         return before[-1].gss
     if named:
         return None
+    described = _described_authority(doc, view.flat[s_start:max(s_end, end)])
+    if described is not None:
+        return described
     main = doc._.dcs_main_authorities or []
     recent = recent_authority(doc, s_start)
     if recent is not None and (len(main) != 1 or recent in main or len(doc._.dcs_document_authorities or []) > 2):

@@ -21,6 +21,7 @@ _NOT_NAME_WORDS = {
     "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
     "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
+    "call", "contact", "email", "e-mail", "phone", "ring", "write", "visit", "apply", "please", "dear",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"

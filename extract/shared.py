@@ -13,8 +13,9 @@ _STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|will\s+be|would|create|n
 _STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
                             r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
-_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|both|they|and\s+\w+)\s+(?:already\s+|also\s+|currently\s+)?"
-                         r"(?:\w+ly\s+)?(?P<verb>share|shared|will\s+share|would\s+share)\s+(?:a|an|the|their)?\s*", re.I)
+_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
+                         r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
+                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared)\s+(?:a|an|the|their)?\s*", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
@@ -178,6 +179,8 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             verb = m.group("verb").lower()
             if "will" in verb or "would" in verb:
                 status = "proposed"
+            elif verb == "shared" and not m.group("adverb"):
+                status = "former"  # "WNC and NNC shared a joint Director": simple past, unlike "have shared"
             else:
                 status = "former" if _STATUS_FORMER.search(flat[s_start:s_end]) else "current"
             c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85)

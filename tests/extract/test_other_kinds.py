@@ -113,9 +113,19 @@ def test_low_income_households_with_comparator_after_the_figure(extract_text):
     ]
 
 
-def test_unique_short_names_of_upon_authorities(extract_text):
-    extraction = extract_text("Richmond and Wandsworth councils share a Chief Executive.")
-    assert {a.gss for a in extraction.authorities} == {"E09000027", "E09000032"}
+def test_short_names_read_as_the_authority_the_document_names_in_full(extract_text):
+    # "Kingston" could be Kingston upon Thames or Kingston upon Hull; the full name decides
+    text = ("The Royal Borough of Kingston upon Thames and the London Borough of Richmond upon Thames share a "
+            "director. Kingston has around 168,000 residents.")
+    extraction = extract_text(text)
+    assert {a.gss for a in extraction.authorities} == {"E09000021", "E09000027"}
+    assert _facts(extraction, "population")[0]["authority"] == "E09000021"
+    hull = extract_text("Kingston upon Hull City Council is recruiting. Kingston has around 267,000 residents.")
+    assert _facts(hull, "population")[0]["authority"] == "E06000010"
+    # "-on-" names too, and a short form alone is not enough to name a council
+    stockton = extract_text("Stockton-on-Tees Borough Council is recruiting. Stockton is home to just under 200,000 people.")
+    assert _facts(stockton, "population") == [{"authority": "E06000004", "value": 200000, "qualifier": "under", "group": "all"}]
+    assert extract_text("We met in Stratford and Kingston last week.").authorities == []
 
 
 def test_names_wrapped_across_a_line(extractor):
