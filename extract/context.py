@@ -54,7 +54,7 @@ def recent_authority(doc, pos: int) -> str | None:
     return None
 
 
-_DESCRIBED = re.compile(r"\bthe\s+(county|city)(?:\s+council)?\b", re.I)
+_DESCRIBED = re.compile(r"\bthe\s+(county|city|island)(?:\s+council|['’]s)?\b", re.I)
 
 
 def _described_authority(doc, sentence: str) -> str | None:
@@ -66,8 +66,11 @@ def _described_authority(doc, sentence: str) -> str | None:
 
     gazetteer = load_gazetteer()
     about = [gazetteer.by_gss[g] for g in doc._.dcs_document_authorities or []]
-    if m.group(1).lower() == "county":
+    kind = m.group(1).lower()
+    if kind == "county":
         matching = [a.gss for a in about if a.type == "CTY"]
+    elif kind == "island":
+        matching = [a.gss for a in about if "isle" in a.name.lower()]
     else:
         matching = [a.gss for a in about if "city" in a.name.lower()]
     return matching[0] if len(matching) == 1 and len(about) >= 2 else None

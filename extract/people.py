@@ -22,8 +22,10 @@ _NOT_NAME_WORDS = {
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
     "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
     "call", "contact", "email", "e-mail", "phone", "ring", "write", "visit", "apply", "please", "dear",
+    "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
+              r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator")
 _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
@@ -79,8 +81,13 @@ def _clean_name(text: str, start: int) -> _Mention | None:
     while offset_tokens and offset_tokens[0][2].lower().rstrip(".") in _HONORIFICS:
         honorific = offset_tokens[0][2].rstrip(".")
         offset_tokens = offset_tokens[1:]
+    # words before the name ("Call Hollie Brannigan") are dropped
+    while offset_tokens and not _is_name_word(offset_tokens[0][2]) and offset_tokens[0][2].lower() in _NOT_NAME_WORDS:
+        offset_tokens = offset_tokens[1:]
     for i, token in enumerate(offset_tokens):
         if not _is_name_word(token[2]) or token[2].lower().rstrip(".:-") in _POST_NOMINALS:
+            if token[2][:1].isupper() and token[2].lower().rstrip(".:-") not in _POST_NOMINALS and i < len(offset_tokens):
+                return None  # "Barking Town Hall": part of a longer proper name, not a person
             offset_tokens = offset_tokens[:i]
             break
     if not tokens or not offset_tokens:
@@ -94,7 +101,7 @@ def _clean_name(text: str, start: int) -> _Mention | None:
     e = start + offset_tokens[-1][1]
     while e > s and text[e - start - 1] in ".:-’'":
         e -= 1
-    words[-1] = re.sub(r"[’']s$", "", words[-1])  # "Tamsin Okwuosa’s office"
+    words[-1] = re.sub(r"[’'](?:s)?$", "", words[-1])  # "Tamsin Okwuosa’s office"
     name = " ".join(words)
     if honorific and len(words) == 1 and honorific.lower() in {"lord", "lady", "baroness", "baron", "sir", "dame"}:
         name = f"{honorific} {name}"

@@ -10,7 +10,7 @@ from councildocs.extract.evidence import evidence_span
 
 _PCT = r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
 _SHARE_IN_POVERTY = re.compile(
-    rf"{_PCT}\s+of\s+(?:all\s+)?(?:the\s+)?(?:area['’]?s\s+|its\s+|local\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?P<who>children|child|young\s+people|residents|households|people|families|pupils)"
+    rf"{_PCT}\s+of\s+(?:all\s+)?(?:the\s+)?(?:area['’]?s\s+|its\s+|local\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+|(?-i:[A-Z][\w-]*)\s+)?(?P<who>children|child|young\s+people|residents|households|people|families|pupils)"
     rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:(?:in|into|experiencing|affected\s+by)\s+(?:relative\s+|absolute\s+|persistent\s+)?poverty|"
     rf"(?:live|living|grow\s+up|growing\s+up)\s+in\s+(?:relative\s+|absolute\s+)?low[\s-]income\s+(?:households|families|homes))",
     re.IGNORECASE)
@@ -56,4 +56,27 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             fields = {"authority": authority, "percent": percent, "group": group, "comparator": comparator}
             found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.85,
                                    dedupe_key=("poverty_rate", authority, group, percent)))
+            found.extend(_same_measure_elsewhere(doc, view, end, group, seen_spans))
+    return found
+
+
+# "… 34% of children in Brent live in poverty; in Harrow the figure is 21.9%": the same measure for
+# another council, right after the first.
+_SAME_MEASURE = re.compile(rf"\bthe\s+(?:equivalent\s+|comparable\s+)?(?:figure|rate|proportion|share)\s+(?:is|was|stands\s+at)\s+"
+                           rf"(?:just\s+|some\s+|about\s+|around\s+)?{_PCT}", re.IGNORECASE)
+
+
+def _same_measure_elsewhere(doc, view, pos: int, group: str, seen_spans: list[int]) -> list[Candidate]:
+    found = []
+    for m in _SAME_MEASURE.finditer(view.flat, pos, min(len(view.flat), pos + 200)):
+        if m.start("pct") in seen_spans:
+            continue
+        seen_spans.append(m.start("pct"))
+        s_start, _ = view.sentence_bounds(m.start())
+        ev_start, ev_end = evidence_span(view, max(s_start, m.start() - 40), m.end())
+        authority = sentence_authority(doc, m.start(), m.end())
+        percent = float(m.group("pct"))
+        fields = {"authority": authority, "percent": percent, "group": group, "comparator": None}
+        found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.75,
+                               dedupe_key=("poverty_rate", authority, group, percent)))
     return found

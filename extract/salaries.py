@@ -19,7 +19,7 @@ _SALARY_CUE = re.compile(
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
-    r"relocation|pension|exit|redundancy|severance)\b", re.IGNORECASE)
+    r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance)\b", re.IGNORECASE)
 # Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
 _STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
                                 r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
@@ -89,6 +89,16 @@ def _role_for(doc, start: int, end: int):
     return main_post(roles)
 
 
+def _governed_by_budget(before: str, after: str) -> bool:
+    """Whether the words nearest a figure make it a budget, saving or contribution rather than pay:
+    "worth more than £35,000" after "19.9% of salary" is a pension figure."""
+    budget = [m.end() for m in _BUDGET_CUE.finditer(before)]
+    pay = [m.end() for m in _STRONG_SALARY_CUE.finditer(before)]
+    if budget and (not pay or budget[-1] > pay[-1]):
+        return True
+    return bool(_BUDGET_CUE.search(after)) and not pay
+
+
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     amounts = [a for a in find_money(flat) if not a.negative]
@@ -108,8 +118,7 @@ def find_salaries(doc, view) -> list[Candidate]:
         sentence = view.sentence(low.start)
         local = flat[max(0, low.start - 90): last.end + 40]
         has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
-        governing = flat[max(0, low.start - 50):low.start] + view.text[last.end:last.end + 12].split("\n")[0]
-        if _BUDGET_CUE.search(governing) and not _STRONG_SALARY_CUE.search(governing):
+        if _governed_by_budget(flat[max(0, low.start - 50):low.start], view.text[last.end:last.end + 12].split("\n")[0]):
             continue
         if _BUDGET_CUE.search(local) and not has_cue:
             continue

@@ -110,7 +110,7 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
     """ "The two councils", "both boroughs", "they": the councils the text has just been talking about."""
-    m = re.search(r"\b(?:(both|the\s+two|the\s+three|the\s+four|two|three|the)\s+(?:councils|authorities|boroughs|"
+    m = re.search(r"\b(?:(both|the\s+two|the\s+three|the\s+four|two|three|the)\s+(?:(?-i:[A-Z][\w’'-]*)\s+){0,2}(?:councils|authorities|boroughs|"
                   r"local\s+authorities|counties)|(they|their|we|our))\b", view.flat[s_start:s_end], re.I)
     if not m:
         return []
@@ -121,6 +121,8 @@ def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
         return list(main)
     else:
         wanted = 2
+    if len(main) == wanted:
+        return list(main)
     recent: list[str] = []
     for mention in reversed(doc._.dcs_authority_mentions):
         if mention.start >= s_start:
@@ -220,7 +222,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
 
     # "the role - which will be shared between Peterborough and Cambridgeshire councils"
     for m in _SHARED_BETWEEN.finditer(flat):
-        named = _authorities_near(doc, m.end(), m.end() + 90)
+        named = _listed_after(doc, m.end(), m.end() + 120)
         if len(named) < 2:
             continue
         role = next((r for r in reversed(roles) if r.end <= m.start() and m.start() - r.end < 200 and r.category != "other"), None)
@@ -228,7 +230,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         if role is None:
             continue
         s_start, s_end = view.sentence_bounds(m.start())
-        last = max(x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 90)
+        last = max(x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named)
         c = _shared_post(doc, view, role, m.start(), last, _status(flat[s_start:m.end()]), conf=0.85)
         if c:
             c.fields["authorities"] = sorted(named)
@@ -315,6 +317,9 @@ def _partnerships(doc, view) -> list[Candidate]:
     for m in list(_ARRANGEMENT.finditer(flat)) + list(_JOINT_WORKING.finditer(flat)):
         if re.match(r"(?:two|three|four|several|many|these|those|other|various|such)\s", m.group(), re.I):
             continue  # "two sharing arrangements" counts arrangements; it does not name one
+        if re.fullmatch(r"(?:(?:the|a|an|this|that|its|their)\s+)?\w+", m.group(), re.I) and not _PROPER_NAME_BEFORE.search(
+                flat[max(0, m.start() - 80):m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())]):
+            continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
         if len(_authorities_near(doc, m.start(), m.end())) == 1 and not m.group().lower().endswith("with"):
             continue  # "the Safer Peterborough Partnership" is one council's own
         members = _arrangement_members(doc, view, m.start(), m.end(), m.group())
