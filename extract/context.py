@@ -89,7 +89,10 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
     if before:
         return before[-1].gss
     if named:
-        return None
+        # "She will lead a county of over 1.5 million people and take the Essex seat on …": the council
+        # the text was about, when the sentence goes on to name it
+        recent = recent_authority(doc, s_start)
+        return recent if recent in named else None
     described = _described_authority(doc, view.flat[s_start:max(s_end, end)])
     if described is not None:
         return described

@@ -221,12 +221,13 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
     """ "He takes over from Angela Moorcroft", "held on an interim basis by Leanne Colquhoun": the sentence
     says the person holds or held a post without naming it beside them; the post is the one the text is
     about there (a title earlier in the sentence, else just before it). A bare contact keeps no role."""
-    sentence = view.sentence(mention.start)
-    if not _HOLDS_POST.search(sentence):
-        if _CONTACT.search(sentence):
+    s_start, s_end = view.sentence_bounds(mention.start)
+    # the words saying so sit in the name's own clause, not anywhere in a long sentence
+    clause = view.flat[max(s_start, mention.start - 80):min(s_end, mention.end + 80)]
+    if not _HOLDS_POST.search(clause):
+        if _CONTACT.search(clause):
             return "contact", mention.start, mention.end
         return None
-    s_start, _ = view.sentence_bounds(mention.start)
     roles = [r for r in doc._.dcs_roles if r.category != "other" and r.end <= mention.start and r.start >= s_start - 400]
     role = roles[-1] if roles else main_post(doc._.dcs_roles)
     if role is None:

@@ -18,7 +18,7 @@ AREA_WORDS = {
     "resources", "skills", "strategy", "the", "people's", "adults'", "safeguarding", "early", "help",
     "hr", "development", "finance", "operations", "prevention", "partnerships", "performance",
 }
-_HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass"
+_HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:Head)\s+of"
 
 # Capitalised words that start another title or a name rather than continue this one.
 _NOT_TITLE_WORDS = {"chief", "executive", "officer", "head", "manager", "leader", "member", "council", "councillor",
@@ -109,7 +109,9 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
                 break
         # extend right over "of/for/:" and area words ("of Children, Family and Adult Services")
         m = re.match(r"(\s*(?:of|for|:|,|–|-)\s*)", flat[end:end + 5], re.IGNORECASE)
-        if m and head.group().lower().startswith("director") or (m and m.group(1).strip() == ":"):
+        if head.group().endswith("of"):  # "Head of Commissioning for Adults": the area follows directly
+            m = re.match(r"(\s*)", flat[end:end + 5])
+        if m and head.group().lower().startswith(("director", "head")) or (m and m.group(1).strip() == ":"):
             cursor = end + m.end()
             last_good = end
             for w in _WORD_RE.finditer(flat, cursor):

@@ -53,6 +53,9 @@ def _pair_ranges(flat: str, amounts: list[Amount]) -> list[tuple[Amount, Amount 
 _FORMER = re.compile(r"\b(formerly|previously|used\s+to|ended|until\s+(?:19|20)\d\d)\b", re.I)
 
 
+# "report to the Chief Executive", "work closely with the Director of …": a colleague's post, not the one paid
+_COLLEAGUE = re.compile(r"\b(?:report(?:s|ing)?\s+(?:directly\s+)?to|work(?:s|ing)?\s+(?:closely\s+)?with|alongside|"
+                        r"accountable\s+to|supported\s+by|line\s+managed\s+by)\s+(?:the\s+|our\s+|a\s+)?(?:[\w’']+\s+){0,2}$", re.I)
 _BARE_DIRECTOR = re.compile(r"(?:(?:the|a|new|shared|joint|single|interim|permanent|statutory)\s+)*directors?", re.I)
 
 
@@ -70,7 +73,7 @@ def _role_for(doc, start: int, end: int):
     roles = doc._.dcs_roles
     # "the shared director", "the new director": the post named in full earlier, not a title of its own
     roles = [r for r in roles if not (r.category == "other" and _BARE_DIRECTOR.fullmatch(r.title))
-             and not in_career(doc, r.start)]
+             and not in_career(doc, r.start) and not _COLLEAGUE.search(flat[max(0, r.start - 30):r.start])]
     in_sentence = [r for r in roles if s_start <= r.start and r.end <= max(s_end, end)]
     before = [r for r in in_sentence if r.end <= start]
     if before:

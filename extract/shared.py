@@ -15,7 +15,7 @@ _STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
 _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
                          r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
-                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared)\s+(?:a|an|the|their)?\s*", re.I)
+                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
@@ -169,6 +169,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     found: list[Candidate] = []
 
     # "We share a Chief Executive, Director of Public Health and the Executive Director of …"
+    stated: set[int] = set()  # posts whose sharing a verb states, with its tense; no second reading of them
     for m in _SHARE_VERB.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
         cursor = m.end()
@@ -188,9 +189,12 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85)
             if c:
                 found.append(c)
+                stated.add(role.start)
             cursor = role.end
 
     for role in roles:
+        if role.start in stated:
+            continue
         before = flat[max(0, role.start - 40):role.start]
         after = flat[role.end:role.end + 80]
         s_start, s_end = view.sentence_bounds(role.start)
@@ -224,13 +228,17 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     for m in _SHARED_BETWEEN.finditer(flat):
         named = _listed_after(doc, m.end(), m.end() + 120)
         if len(named) < 2:
+            both = _BOTH.match(flat, m.end() + 1)
+            named = _together_members(doc, view, m.start(), both.end()) if both else []
+        if len(named) < 2:
             continue
         role = next((r for r in reversed(roles) if r.end <= m.start() and m.start() - r.end < 200 and r.category != "other"), None)
         role = role or next((r for r in roles if r.start > m.end() and r.start - m.end() < 400 and r.category != "other"), None)
         if role is None:
             continue
         s_start, s_end = view.sentence_bounds(m.start())
-        last = max(x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named)
+        last = max((x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named),
+                   default=m.end())
         c = _shared_post(doc, view, role, m.start(), last, _status(flat[s_start:m.end()]), conf=0.85)
         if c:
             c.fields["authorities"] = sorted(named)
