@@ -38,6 +38,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?)"
     rf"\s*(?:,|–|—|-|:)?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
+_CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was)\b", re.I)
 _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
             "says", "said", "current", "former", "new", "council's", "council’s", "city", "city's", "city’s"}
 _ROLE_MODIFIERS = {"strategic", "executive", "corporate", "government", "interim", "acting", "deputy", "assistant",
@@ -120,6 +121,8 @@ def _trim_role(role: str) -> str:
 
 def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
     after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
+    if after and _CLAUSE_START.match(after.group("role")):
+        after = None  # ", you will lead …" starts a clause, not a title
     if after:
         role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", after.group("role")))
         if role and re.search(_ROLE_HEAD, role, re.I):

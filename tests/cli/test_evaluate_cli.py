@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import json
 
-MIN_MICRO_F1 = 0.6  # issue 3's floor; the extraction issue raises it
+# Issue 5's bars: micro-F1 0.90 and every kind 0.80 on the seeds; the corpus (half of it written
+# by an author who had not read the rules) is held to the held-out set's 0.85 and more.
+MIN_SEED_MICRO_F1 = 0.90
+MIN_SEED_KIND_F1 = 0.80
+MIN_CORPUS_MICRO_F1 = 0.90
 
 
 def test_evaluate_seeds_against_gold(run_dcs, seeds_dir, gold_dev_dir):
     proc = run_dcs("evaluate", "--gold", gold_dev_dir, seeds_dir, "--json", "--quiet")
     scores = json.loads(proc.stdout)
     assert scores["documents"] == 5
-    assert scores["micro"]["f1"] >= MIN_MICRO_F1, scores
+    assert scores["micro"]["f1"] >= MIN_SEED_MICRO_F1, scores
+    for kind, score in scores["per_kind"].items():
+        assert score["f1"] >= MIN_SEED_KIND_F1, (kind, score)
 
 
 def test_evaluate_corpus_against_its_own_gold(run_dcs, corpus_dir):
     proc = run_dcs("evaluate", "--gold", corpus_dir / "gold", corpus_dir, "--json", "--quiet")
     scores = json.loads(proc.stdout)
     assert scores["documents"] == len(list((corpus_dir / "gold").glob("*.json")))
-    assert scores["micro"]["f1"] >= MIN_MICRO_F1, scores
+    assert scores["micro"]["f1"] >= MIN_CORPUS_MICRO_F1, scores
 
 
 def test_min_f1_gate_fails_below_the_bar(run_dcs, seeds_dir, gold_dev_dir):

@@ -16,14 +16,6 @@ DCS = Path(sys.executable).with_name("dcs")
 TIMEOUT = 60
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory, corpus_dir) -> Path:
-    db = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
-    subprocess.run([str(DCS), "ingest", str(corpus_dir), "--db", str(db), "--quiet"], check=True,
-                   capture_output=True, timeout=600)
-    return db
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -137,3 +137,63 @@ def test_names_wrapped_across_a_line(extractor):
     people = _facts(extraction_from_doc(extractor.nlp(text), doc), "person")
     assert [p["name"] for p in people] == ["Tobias Fairweather"]
     assert people[0]["role"] == "Leader of Wandsworth Council"
+
+
+def test_arrangements_named_by_their_noun_with_the_councils_listed(extract_text):
+    text = ("Manchester City Council is recruiting. It is a partner in Adoption Counts, the regional adoption agency it "
+            "runs with Salford, Trafford, Stockport and Cheshire East councils.")
+    parts = _facts(extract_text(text), "partnership")
+    assert [p["name"] for p in parts] == ["Adoption Counts"]
+    assert parts[0]["authorities"] == sorted(["E08000003", "E08000006", "E08000009", "E08000007", "E06000049"])
+
+
+def test_between_names_exactly_the_councils_of_an_arrangement(extract_text):
+    text = ("Richmond also co-owns a company with Kingston upon Thames, and it has a shared Chief Executive with "
+            "Wandsworth under the shared staffing arrangement between Richmond upon Thames and Wandsworth councils.")
+    parts = _facts(extract_text(text), "partnership")
+    assert {"authorities": ["E09000027", "E09000032"], "name": "shared staffing arrangement", "status": "current"} in parts
+
+
+def test_a_bare_arrangement_refers_back_and_is_not_a_new_one(extract_text):
+    text = "Stockton-on-Tees Borough Council also shares a Director of Public Health with Hartlepool Borough Council — an arrangement that began in 2019."
+    extraction = extract_text(text)
+    assert _facts(extraction, "partnership") == []
+    assert [p["role_category"] for p in _facts(extraction, "shared_post")] == ["dph"]
+
+
+def test_the_tense_of_share_gives_the_status(extract_text):
+    text = ("West Northamptonshire Council (WNC) and North Northamptonshire Council (NNC) were created in 2021. "
+            "For their first two years WNC and NNC shared a joint Director of Children’s Services. "
+            "From April the two councils will share an Executive Director of People who will be the statutory "
+            "Director of Children's Services and Director of Adult Social Services in both areas.")
+    posts = {(p["role_category"], p["status"]) for p in _facts(extract_text(text), "shared_post")}
+    assert posts == {("dcs", "former"), ("dcs_dass", "proposed")}
+
+
+def test_the_two_councils_are_the_two_just_named(extract_text):
+    text = ("Since 2016 Wandsworth has run a shared staffing arrangement with the London Borough of Richmond upon Thames. "
+            "The two councils employ a single workforce and have a shared Chief Executive.")
+    posts = _facts(extract_text(text), "shared_post")
+    assert [(p["authorities"], p["role_category"]) for p in posts] == [(["E09000027", "E09000032"], "chief_executive")]
+
+
+def test_the_same_measure_for_a_second_council(extract_text):
+    text = ("In Brent 34% of children live in poverty, against an England average of 20%; in Harrow the figure is 21.9%. "
+            "Overall, 31% of all Hackney residents are in poverty.")
+    rates = {(r["authority"], r["percent"], r["group"]) for r in _facts(extract_text(text), "poverty_rate")}
+    assert rates == {("E09000005", 34.0, "children"), ("E09000015", 21.9, "children"), ("E09000012", 31.0, "all")}
+
+
+def test_people_framed_by_the_words_around_them(extractor):
+    from councildocs.extract.assemble import extraction_from_doc
+    from councildocs.ingest.models import RepairedDocument
+
+    text = ("Rutland County Council is recruiting an Executive Director – Children, Families and Adults. Since January "
+            "the role has been covered on an interim basis by Simon Achebe. Reporting to the Service Director for "
+            "Children’s Social Care, Tamsin Okwuosa, you will lead safeguarding. Call Hollie Brannigan, our recruiter, "
+            "on 0113 496 0381. The interviews are at Barking Town Hall.")
+    doc = RepairedDocument(source="t", sha256="0", media_type="text", pages=1, raw_text=text, text=text)
+    people = {p["name"]: p for p in _facts(extraction_from_doc(extractor.nlp(text), doc), "person")}
+    assert set(people) == {"Simon Achebe", "Tamsin Okwuosa", "Hollie Brannigan"}
+    assert people["Simon Achebe"]["role_category"] == "dcs_dass"
+    assert people["Tamsin Okwuosa"]["role_category"] == "service_director"
