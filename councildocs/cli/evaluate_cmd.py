@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from councildocs.cli.progress import process_with_progress, stderr
-from councildocs.contract import document_record
+from councildocs.contract import document_record, validate_record
 from councildocs.extract.evaluate import Report, load_gold, score_document
 from councildocs.pipeline import iter_input_files
 
@@ -30,8 +30,15 @@ def evaluate(
         stderr.print(f"[red]No document under {', '.join(map(str, paths))} has a gold file in {gold}.[/red]")
         raise typer.Exit(2)
     report = Report()
+    facts = 0
+    problems: list[str] = []  # contract breaches, evidence that is not the stored text's slice among them
     for result in process_with_progress(files, "Evaluating", quiet):
-        score_document(document_record(result), golds[Path(result.source).stem], report, Path(result.source).stem)
+        record = document_record(result)
+        stem = Path(result.source).stem
+        score_document(record, golds[stem], report, stem)
+        facts += len(record["facts"])
+        text = result.document.text if result.document else None
+        problems.extend(f"{stem}: {p}" for p in validate_record(record, text))
 
     micro = report.micro
     if as_json:
@@ -41,6 +48,7 @@ def evaluate(
             "per_kind": {k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
                          for k, s in report.per_kind.items()},
             "micro": {"precision": micro.precision, "recall": micro.recall, "f1": micro.f1},
+            "evidence": {"facts": facts, "problems": problems},
         }
         typer.echo(json.dumps(payload, indent=2))
     else:
@@ -54,10 +62,14 @@ def evaluate(
                       str(micro.tp), str(micro.fp), str(micro.fn), style="bold")
         console.print(table)
         console.print(f"doc_type accuracy: {report.doc_type_correct}/{report.documents}")
+        console.print(f"evidence and contract: {facts - len(problems)}/{facts} facts valid" if problems
+                      else f"evidence and contract: all {facts} facts valid")
+        for line in problems:
+            console.print(f"[red]invalid[/red] {line}", markup=True, highlight=False)
         if show_errors:
             for line in report.misses:
                 console.print(f"[yellow]missed[/yellow] {line}", markup=True, highlight=False)
             for line in report.extras:
                 console.print(f"[red]extra[/red] {line}", markup=True, highlight=False)
-    if min_f1 is not None and micro.f1 < min_f1:
+    if problems or (min_f1 is not None and micro.f1 < min_f1):
         raise typer.Exit(1)

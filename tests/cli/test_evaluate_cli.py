@@ -15,6 +15,7 @@ def test_evaluate_seeds_against_gold(run_dcs, seeds_dir, gold_dev_dir):
     proc = run_dcs("evaluate", "--gold", gold_dev_dir, seeds_dir, "--json", "--quiet")
     scores = json.loads(proc.stdout)
     assert scores["documents"] == 5
+    assert scores["evidence"]["facts"] > 0 and scores["evidence"]["problems"] == []
     assert scores["micro"]["f1"] >= MIN_SEED_MICRO_F1, scores
     for kind, score in scores["per_kind"].items():
         assert score["f1"] >= MIN_SEED_KIND_F1, (kind, score)
@@ -24,6 +25,7 @@ def test_evaluate_corpus_against_its_own_gold(run_dcs, corpus_dir):
     proc = run_dcs("evaluate", "--gold", corpus_dir / "gold", corpus_dir, "--json", "--quiet")
     scores = json.loads(proc.stdout)
     assert scores["documents"] == len(list((corpus_dir / "gold").glob("*.json")))
+    assert scores["evidence"]["facts"] > 0 and scores["evidence"]["problems"] == []
     assert scores["micro"]["f1"] >= MIN_CORPUS_MICRO_F1, scores
 
 
