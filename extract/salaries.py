@@ -8,7 +8,7 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import in_career
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.roles import main_post
-from councildocs.extract.numbers import Amount, as_int_or_float, find_money
+from councildocs.extract.numbers import MULTIPLIER, NUMBER, Amount, as_int_or_float, find_money, parse_number
 
 # Plausible pay for a senior post, by the period it is quoted for.
 PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
@@ -45,9 +45,30 @@ def _pair_ranges(flat: str, amounts: list[Amount]) -> list[tuple[Amount, Amount 
                 groups.append((a, b))
                 i += 2
                 continue
+        bare = _BARE_UPPER_BOUND.match(flat, a.end)
+        pair = _with_bare_upper_bound(a, bare) if bare else None
+        if pair is not None:
+            groups.append(pair)
+            i += 1
+            continue
         groups.append((a, None))
         i += 1
     return groups
+
+
+# "£113,205 - 138,362", "£120-135k": the upper figure written without its pound sign
+_BARE_UPPER_BOUND = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?(?![\d%])", re.IGNORECASE)
+
+
+def _with_bare_upper_bound(low: Amount, m: re.Match) -> tuple[Amount, Amount] | None:
+    high = Amount(value=parse_number(m.group("num"), m.group("mult")), start=m.start("num"), end=m.end(),
+                  has_multiplier=bool(m.group("mult")))
+    if high.has_multiplier and not low.has_multiplier:
+        # the upper figure's "k" applies to the lower one too
+        low = Amount(value=parse_number(str(low.value), m.group("mult")), start=low.start, end=low.end, has_multiplier=True)
+    if not low.value <= high.value <= low.value * 2:
+        return None
+    return low, high
 
 
 _FORMER = re.compile(r"\b(formerly|previously|used\s+to|ended|until\s+(?:19|20)\d\d)\b", re.I)

@@ -76,3 +76,14 @@ def test_shared_post_salary_is_paid_by_both_councils(extract_text):
             "The salary range is between £113,205 and £138,362.")
     salary = next(f for f in extract_text(text).facts if f.kind == "salary")
     assert sorted(salary.fields["authorities"]) == ["E06000031", "E10000003"]
+
+
+@pytest.mark.parametrize("written,low,high", [
+    ("£113,205 - 138,362", 113205, 138362),
+    ("£120-135k", 120000, 135000),
+    ("£95,000 to 105,000 per annum", 95000, 105000),
+])
+def test_upper_figure_without_its_pound_sign(extract_text, written, low, high):
+    text = f"Kent County Council seeks a Director of Children's Services. Salary: {written}."
+    salary = next(f for f in extract_text(text).facts if f.kind == "salary")
+    assert (salary.fields["min_gbp"], salary.fields["max_gbp"]) == (low, high)
