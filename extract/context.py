@@ -16,7 +16,7 @@ SCOPE_CHARS = 600
 _CAREER_CLAUSE = re.compile(
     r"\b(?:(?:joins?|joined|joining|comes|came|moves?|moved|arrives?|arrived)\s+(?:us\s+)?from|"
     r"where\s+(?:she|he|they)\s+(?:has|have|had|was|were|is)|previously|formerly|began\s+(?:her|his|their)\s+career|"
-    r"(?:she|he|they)\s+(?:was|were|has\s+been)\s+(?:previously|formerly))\b[^.;,]*", re.I)
+    r"(?:she|he|they)\s+(?:was|were|has\s+been)\s+(?:previously|formerly)|currently)\b[^.;,]*", re.I)
 
 
 def career_spans(doc) -> list[tuple[int, int]]:

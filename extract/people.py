@@ -25,7 +25,8 @@ _NOT_NAME_WORDS = {
     "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
-              r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|"
+              r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
+              r"inspector|constable|commander|author|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator")
 _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
@@ -51,6 +52,7 @@ _CUED_NAME = re.compile(
     rf"(?:\b(?:contact|by|from|replaces|succeeds|appointed|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
     rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
     rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
+    rf"|(?P<phone>{_NAME})(?=\s+on\s+\+?\d)"
     rf"|(?P<before>{_NAME}),\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,4}}(?:Director|Executive|Head|Manager|Officer|Leader|Member)\b)")
 _OUTGOING = re.compile(r"\b(retire\w*|retirement|leaving|departure|departing|stepping\s+down|steps\s+down|outgoing|"
                        r"predecessor|moving\s+on)\b", re.I)
@@ -156,7 +158,7 @@ def find_people(doc, view) -> list[Candidate]:
             mentions = [x for x in mentions if x not in overlapping] + [m]
     # names the small model misses ("Tamsin Okwuosa" read as a place) where the text frames them as a person
     for cm in _CUED_NAME.finditer(flat):
-        group = next(g for g in ("name", "after", "before") if cm.group(g))
+        group = next(g for g in ("name", "after", "phone", "before") if cm.group(g))
         m = _clean_name(cm.group(group), cm.start(group))
         if (m and len(m.name.split()) >= 2 and not any(x.start < m.end and m.start < x.end for x in mentions)
                 and not any(a.start < m.end and m.start < a.end for a in doc._.dcs_authority_mentions or [])
@@ -216,7 +218,7 @@ def find_people(doc, view) -> list[Candidate]:
     return candidates
 
 
-_HOLDS_POST = re.compile(r"\b(retir\w*|leav\w*|step\w*\s+down|takes?\s+over|replac\w*|succeed\w*|interim|acting|"
+_HOLDS_POST = re.compile(r"\b(chair\w*|retir\w*|leav\w*|step\w*\s+down|takes?\s+over|replac\w*|succeed\w*|interim|acting|"
                          r"appointed|named|join\w*|holds?|held|led|leads|covered|in\s+post|post|role)\b", re.I)
 
 

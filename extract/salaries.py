@@ -19,26 +19,31 @@ _SALARY_CUE = re.compile(
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
-    r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance)\b", re.IGNORECASE)
+    r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
+    r"ratio|threshold)\b", re.IGNORECASE)
+# "a package of £100,000 or more must be approved": a threshold, not a post's pay
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
 # Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
 _STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
                                 r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
 _PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
             ("day", re.compile(r"^\W{0,3}(?:per|a)\s+day|^\s*daily", re.I)))
 
 
-def _pair_ranges(flat: str, amounts: list[Amount]) -> list[tuple[Amount, Amount | None]]:
+def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple[Amount, Amount | None]]:
+    """Figures paired into ranges: "£X - £Y", "between £X and £Y", and a pay table's minimum and maximum
+    columns ("£146,220     £158,904", on one line)."""
     groups: list[tuple[Amount, Amount | None]] = []
     i = 0
     while i < len(amounts):
         a = amounts[i]
         if i + 1 < len(amounts):
             b = amounts[i + 1]
-            between = flat[a.end:b.start]
-            joined = _RANGE_JOIN.match(between)
+            between = view_text[a.end:b.start]
+            joined = _RANGE_JOIN.match(between) and (between.strip() or b.value <= 2 * a.value)
             if joined and "and" in between.lower():
                 joined = joined if re.search(r"between\s*$", flat[max(0, a.start - 12):a.start], re.I) else None
             if joined and b.value >= a.value:
@@ -127,7 +132,7 @@ def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     amounts = [a for a in find_money(flat) if not a.negative]
     candidates = []
-    for low, high in _pair_ranges(flat, amounts):
+    for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
         values = [low.value] + ([high.value] if high else [])
         if any(a.has_multiplier and a.value >= 1_000_000 for a in (low, last)):
@@ -136,12 +141,16 @@ def find_salaries(doc, view) -> list[Candidate]:
         for name, pattern in _PERIODS:
             if pattern.search(flat[last.end:last.end + 20]):
                 period = name
+        if re.search(r"\b(?:day|daily)\s+rate\s+of\s*$", flat[max(0, low.start - 25):low.start], re.I):
+            period = "day"
         lowest, highest = PAY_BOUNDS[period]
         if not all(lowest <= v <= highest for v in values):
             continue
         sentence = view.sentence(low.start)
         local = flat[max(0, low.start - 90): last.end + 40]
         has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
+        if _THRESHOLD_AFTER.match(flat, last.end):
+            continue
         if _governed_by_budget(flat[max(0, low.start - 50):low.start], view.text[last.end:last.end + 12].split("\n")[0]):
             continue
         if _BUDGET_CUE.search(local) and not has_cue:

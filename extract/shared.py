@@ -8,7 +8,7 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
-_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
+_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
                               r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
 _STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
                             r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)
@@ -29,7 +29,8 @@ _GENERIC = {"service", "services", "director", "directors", "assistant", "joint"
 
 
 # Between two posts in "share a Chief Executive, Marcus Thornley, and a Director of Public Health".
-_LIST_OF_POSTS_GAP = re.compile(r"[\s,/]*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:the\s+|a\s+|an\s+)?")
+_LIST_OF_POSTS_GAP = re.compile(r"[\s,/]*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:the\s+|a\s+|an\s+)?"
+                                r"(?:(?:single|joint|shared|common)\s*,?\s+)?")
 
 
 def distinctive_words(title: str) -> frozenset[str]:
@@ -319,6 +320,11 @@ def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
     return recent_authority(doc, s_start) or (main[0] if len(main) == 1 else None)
 
 
+def _partnership_key(authorities: list[str], status: str) -> tuple:
+    """One arrangement per set of councils, except that an ended one is not the one they have now."""
+    return ("partnership", tuple(authorities), status == "former")
+
+
 def _partnerships(doc, view) -> list[Candidate]:
     flat = view.flat
     found: list[Candidate] = []
@@ -348,7 +354,8 @@ def _partnerships(doc, view) -> list[Candidate]:
         name = re.sub(r"^(?:the|a|an|their|its|our)\s+", "", name, flags=re.I)
         ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
         fields = {"authorities": members, "name": name, "status": _status(flat[s_start:s_end])}
-        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7, dedupe_key=("partnership", tuple(members))))
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7,
+                               dedupe_key=_partnership_key(members, fields["status"])))
     for m in _NAMED_PARTNERSHIP.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
         named = sorted(_authorities_near(doc, s_start, max(s_end, m.end())))
@@ -360,7 +367,8 @@ def _partnerships(doc, view) -> list[Candidate]:
             continue  # "Safer Peterborough Partnership" is one council's own partnership
         ev_start, ev_end = evidence_span(view, m.start(), m.end())
         fields = {"authorities": named, "name": name, "status": _status(flat[s_start:s_end])}
-        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8, dedupe_key=("partnership", tuple(named))))
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
+                               dedupe_key=_partnership_key(named, fields["status"])))
     for m in _WORKING_TOGETHER.finditer(flat):
         s_start, _ = view.sentence_bounds(m.start())
         named = sorted(_authorities_near(doc, s_start, m.start()))
@@ -369,5 +377,5 @@ def _partnerships(doc, view) -> list[Candidate]:
         ev_start, ev_end = evidence_span(view, m.start(), m.end())
         name = re.sub(r"\s+", " ", flat[s_start:m.end()]).strip()
         fields = {"authorities": named, "name": name, "status": "current"}
-        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.6, dedupe_key=("partnership", tuple(named))))
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.6, dedupe_key=_partnership_key(named, "current")))
     return found

@@ -87,3 +87,26 @@ def test_upper_figure_without_its_pound_sign(extract_text, written, low, high):
     text = f"Kent County Council seeks a Director of Children's Services. Salary: {written}."
     salary = next(f for f in extract_text(text).facts if f.kind == "salary")
     assert (salary.fields["min_gbp"], salary.fields["max_gbp"]) == (low, high)
+
+
+def test_a_pay_tables_minimum_and_maximum_columns_are_one_range(extract_text):
+    text = ("Medway Council pay bands\nPost                                   Band   Minimum      Maximum\n"
+            "Director of Children’s Services (statutory DCS)   D1   £146,220     £158,904\n"
+            "Director of Public Health                         D3   £124,550     £135,210\n")
+    ranges = {(f.fields["role_category"], f.fields["min_gbp"], f.fields["max_gbp"]) for f in extract_text(text).facts
+              if f.kind == "salary"}
+    assert ranges == {("dcs", 146220, 158904), ("dph", 124550, 135210)}
+
+
+@pytest.mark.parametrize("text", [
+    "At Medway Council any new chief officer salary package of £100,000 or more must be approved by Full Council.",
+    "At Medway Council the median full-time equivalent salary across the workforce was £29,777.",
+])
+def test_thresholds_and_statistics_are_not_salaries(extract_text, text):
+    assert [f for f in extract_text(text).facts if f.kind == "salary"] == []
+
+
+def test_a_day_rate_named_before_the_figure(extract_text):
+    text = "Warwickshire County Council's interim Director of Children's Services joins on a day rate of £1,150."
+    salary = next(f for f in extract_text(text).facts if f.kind == "salary")
+    assert (salary.fields["max_gbp"], salary.fields["period"]) == (1150, "day")
