@@ -53,9 +53,9 @@ def categorise_role(title: str) -> str:
         r"children'?s services director", t
     ):
         return "service_director"
-    if re.fullmatch(r"(the )?dcs", t.strip()):
+    if re.fullmatch(r"(?:(?:the|statutory|interim|acting|joint|shared|new) )*dcs", t.strip()):
         return "dcs"
-    if re.fullmatch(r"(the )?dass", t.strip()):
+    if re.fullmatch(r"(?:(?:the|statutory|interim|acting|joint|shared|new) )*dass", t.strip()):
         return "dass"
     has_children = bool(re.search(r"\bchild(ren)?'?s?\b", t))
     has_adults = bool(re.search(r"\badults?'?\b", t))
@@ -130,7 +130,7 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
                                     category=categorise_role(title)))
     # "(DCS)" after a title defines an abbreviation; it is not a second post
     mentions = [m for m in mentions if not (flat[m.start - 1:m.start] == "(" and flat[m.end:m.end + 1] == ")"
-                                            and m.title.isupper())]
+                                            and m.title.split()[-1].isupper())]
     mentions = sorted(mentions, key=lambda m: m.start)
     described: list[tuple[int, int]] = []  # "… will be the statutory DCS and DASS": the same post again
     for i, m in enumerate(mentions):

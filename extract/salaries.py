@@ -21,8 +21,10 @@ _BUDGET_CUE = re.compile(
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
     r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
     r"ratio|threshold)\b", re.IGNORECASE)
+# "the median salary across the workforce was £29,777": a statistic about many posts
+_STATISTIC = re.compile(r"\b(?:median|average|mean)\b", re.IGNORECASE)
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
-_THRESHOLD_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
 # Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
 _STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
                                 r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
@@ -149,7 +151,7 @@ def find_salaries(doc, view) -> list[Candidate]:
         sentence = view.sentence(low.start)
         local = flat[max(0, low.start - 90): last.end + 40]
         has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
-        if _THRESHOLD_AFTER.match(flat, last.end):
+        if _THRESHOLD_AFTER.match(flat, last.end) or _STATISTIC.search(flat[max(0, low.start - 80):low.start]):
             continue
         if _governed_by_budget(flat[max(0, low.start - 50):low.start], view.text[last.end:last.end + 12].split("\n")[0]):
             continue
