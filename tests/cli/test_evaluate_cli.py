@@ -32,3 +32,15 @@ def test_evaluate_corpus_against_its_own_gold(run_dcs, corpus_dir):
 def test_min_f1_gate_fails_below_the_bar(run_dcs, seeds_dir, gold_dev_dir):
     proc = run_dcs("evaluate", "--gold", gold_dev_dir, seeds_dir, "--quiet", "--min-f1", "1.01", check=False)
     assert proc.returncode == 1
+
+
+def test_evaluate_generalisation_set(run_dcs):
+    """bench/generalisation: eight documents by an author who had not read the rules (see its README)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "bench" / "generalisation"
+    proc = run_dcs("evaluate", "--gold", folder / "gold", folder / "docs", "--json", "--quiet")
+    scores = json.loads(proc.stdout)
+    assert scores["documents"] == 8
+    assert scores["evidence"]["problems"] == []
+    assert scores["micro"]["f1"] >= MIN_CORPUS_MICRO_F1, scores
