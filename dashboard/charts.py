@@ -46,3 +46,61 @@ def facts_by_kind_chart(facts_by_kind: pl.DataFrame) -> alt.Chart:
         .encode(x=alt.X("facts:Q", title="Facts"), y=alt.Y("kind:N", title=None, sort="-x"), tooltip=["kind", "facts"])
         .properties(height=max(80, 28 * facts_by_kind.height))
     )
+
+
+STATUS_ORDER = ("current", "proposed", "former")
+STATUS_COLOURS = ("#1b7837", "#e08214", "#8c8c8c")
+
+
+def shared_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of authorities (both ways round, for a symmetric matrix) with what they share.
+
+    One row per ordered pair: ``a``, ``b``, ``arrangements`` (count), ``status`` (the liveliest of
+    theirs: current, then proposed, then former) and ``what`` (each post or partnership with its status).
+    """
+    if pairs.is_empty():
+        return pl.DataFrame(schema={"a": pl.String, "b": pl.String, "arrangements": pl.UInt32, "status": pl.String,
+                                    "what": pl.String})
+    base = pairs.select(
+        "name_a", "name_b", "post", "kind",
+        rank=pl.col("status").replace_strict(list(STATUS_ORDER), list(range(len(STATUS_ORDER))), default=len(STATUS_ORDER),
+                                             return_dtype=pl.Int64),
+        label=pl.col("post").fill_null("(unnamed)") + pl.lit(" (") + pl.col("status").fill_null("?") + pl.lit(")"),
+    )
+    both = pl.concat([
+        base.rename({"name_a": "a", "name_b": "b"}),
+        base.rename({"name_a": "b", "name_b": "a"}).select("a", "b", "post", "kind", "rank", "label"),
+    ])
+    return (
+        both.group_by("a", "b")
+        .agg(
+            arrangements=pl.len(),
+            rank=pl.col("rank").min(),
+            what=pl.col("label").unique(maintain_order=True).sort().str.join("; "),
+        )
+        .with_columns(status=pl.col("rank").replace_strict(list(range(len(STATUS_ORDER))), list(STATUS_ORDER),
+                                                           default="other", return_dtype=pl.String))
+        .drop("rank")
+        .sort("a", "b")
+    )
+
+
+def shared_posts_matrix(pairs: pl.DataFrame) -> alt.Chart:
+    """A symmetric authority × authority matrix: a cell where two councils share a post or partnership."""
+    cells = shared_pairs(pairs)
+    names = sorted(set(cells["a"].to_list()))
+    size = max(200, 24 * len(names))
+    return (
+        alt.Chart(cells)
+        .mark_rect(stroke="white")
+        .encode(
+            x=alt.X("a:N", title=None, sort=names, axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=180)),
+            y=alt.Y("b:N", title=None, sort=names, axis=alt.Axis(labelOverlap=False, labelLimit=180)),
+            color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_ORDER),
+                                                                          range=list(STATUS_COLOURS))),
+            opacity=alt.Opacity("arrangements:Q", title="Arrangements", scale=alt.Scale(range=[0.55, 1])),
+            tooltip=[alt.Tooltip("a:N", title="Authority"), alt.Tooltip("b:N", title="With"),
+                     alt.Tooltip("arrangements:Q", title="Arrangements"), alt.Tooltip("what:N", title="What")],
+        )
+        .properties(width=size, height=size)
+    )

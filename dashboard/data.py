@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import polars as pl
 import streamlit as st
@@ -58,6 +58,53 @@ def load_salary_ranges(path: str, version: Version) -> pl.DataFrame:
     return queries.salary_ranges(path)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_filter_options(path: str, version: Version) -> queries.FilterOptions:
+    return queries.filter_options(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_salary_benchmark(
+    path: str,
+    version: Version,
+    salary_gbp: float | None = None,
+    min_gbp: float | None = None,
+    max_gbp: float | None = None,
+    role_category: str | None = None,
+    regions: tuple[str, ...] = (),
+    authority_types: tuple[str, ...] = (),
+    years: tuple[int, ...] = (),
+) -> queries.SalaryBenchmark:
+    """Arguments are tuples (hashable cache keys); an empty filter means "all"."""
+    return queries.salary_benchmark(
+        path, salary_gbp=salary_gbp, min_gbp=min_gbp, max_gbp=max_gbp, role_category=role_category,
+        regions=list(regions) or None, authority_types=list(authority_types) or None, years=list(years) or None,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_comparison(path: str, version: Version, gss_codes: tuple[str, ...]) -> list[queries.AuthorityComparison]:
+    return queries.compare_authorities(path, list(gss_codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_shared_posts(path: str, version: Version, status: tuple[str, ...] = ()) -> pl.DataFrame:
+    return queries.shared_posts(path, status=list(status) or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_fact_evidence(path: str, version: Version, fact_id: str) -> queries.FactEvidence | None:
+    return queries.fact_evidence(path, fact_id)
+
+
+@st.cache_resource(show_spinner="Loading the extraction pipeline…")
+def extractor():
+    """One spaCy pipeline per server process, shared by every session (for uploads)."""
+    from councildocs.extract.pipeline import Extractor
+
+    return Extractor()
+
+
 def ready_warehouse() -> tuple[str, Version] | None:
     """The (path, version) to pass to loaders, or None after telling the user why there is nothing to show."""
     path = db_path()
@@ -73,10 +120,10 @@ def ready_warehouse() -> tuple[str, Version] | None:
     return None
 
 
-def guarded(loader: Callable[[str, Version], T], path: str, version: Version) -> T:
+def guarded(loader: Callable[..., T], path: str, version: Version, *args: Any, **kwargs: Any) -> T:
     """Run a loader; a warehouse that vanished or changed under us becomes a message, not a traceback."""
     try:
-        return loader(path, version)
+        return loader(path, version, *args, **kwargs)
     except WarehouseError as err:
         st.warning(str(err))
         st.stop()  # ends this script run

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install everything councildocs needs on a fresh Debian/Ubuntu machine with Python 3.11+:
 # Debian packages (fonts for rebuilding the corpus; poppler-utils for pdftotext, one of the tools the
-# text repair benchmark compares), then .venv at the repository root with the project and its test
-# tools. Safe to run again.
+# text repair benchmark compares; chromium, which the dashboard's browser test drives through
+# Playwright), then .venv at the repository root with the project and its test tools. Safe to run
+# again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-dejavu-core poppler-utils)
+APT_PACKAGES=(fonts-dejavu-core poppler-utils chromium)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -11,21 +11,22 @@ it is not a DuckDB file, it has no warehouse schema) raises :class:`WarehouseUna
 
 from __future__ import annotations
 
+import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import duckdb
 import polars as pl
 
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
-from councildocs.warehouse.privacy import mask_contacts
+from councildocs.warehouse.privacy import mask_contacts, mask_series, mask_value
 
 DbPath = str | os.PathLike[str]
 
@@ -210,5 +211,442 @@ def _sql_string(value: str) -> str:
     return value.replace("'", "''")
 
 
-def _masked(df: pl.DataFrame, column: str) -> pl.DataFrame:
-    return df.with_columns(pl.col(column).map_elements(mask_contacts, return_dtype=pl.String))
+def _masked(df: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """``df`` with contacts masked in the given text columns (length-preserving, see ``privacy``)."""
+    if df.is_empty():
+        return df
+    return df.with_columns(mask_series(df[c]) for c in columns)
+
+
+# -- filters, the salary benchmark, comparisons, arrangements, evidence ---------------------------
+#
+# "Comparable salaries" throughout are the salary facts of good documents paid per year (the
+# contract's `period` is "year" unless stated; day and hourly rates are not comparable), one per
+# fact. A salary's *midpoint* is (min_gbp + max_gbp) / 2 when both are known; an "up to £X"
+# salary (min null) has no midpoint and takes no part in percentiles or nearest authorities,
+# though it is listed. A document's *year* is `documents.year` (migration 002): the latest year
+# its text mentions that is not after the year the warehouse first saw it, else that year.
+
+ROLE_CATEGORIES: tuple[str, ...] = (
+    "dcs", "dass", "dcs_dass", "chief_executive", "dph", "service_director", "assistant_director", "other",
+)
+PEOPLE_STATUSES: tuple[str, ...] = ("incumbent", "incoming", "outgoing", "contact", "other")
+NEAREST_LIMIT = 5
+
+_COMPARABLE_SALARIES = """
+    SELECT f.fact_id, fa.gss, a.name, a.nice_name, a.region, a.type, a.type_name,
+           f.role, f.role_category, f.min_gbp, f.max_gbp,
+           CASE WHEN f.min_gbp IS NOT NULL AND f.max_gbp IS NOT NULL THEN (f.min_gbp + f.max_gbp) / 2 END AS midpoint,
+           coalesce(f.period, 'year') AS period, d.year, d.source, f.sha256, f.evidence_text AS evidence, f.page,
+           f.confidence
+    FROM facts f
+    JOIN documents d USING (sha256)
+    LEFT JOIN fact_authorities fa ON fa.fact_id = f.fact_id AND fa.role = 'employer'
+    LEFT JOIN authorities a ON a.gss = fa.gss
+    WHERE f.kind = 'salary' AND d.status = 'ok' AND coalesce(f.period, 'year') = 'year'
+"""
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the salary benchmark can be filtered on, as present among comparable salaries.
+
+    ``regions`` (sorted), ``authority_types`` (gazetteer type codes such as ``'LBO'``, sorted, with
+    ``authority_type_names`` mapping code → readable name such as ``'London borough'``), ``years``
+    (ascending ints) and ``role_categories`` (in the contract's order) are taken from annual
+    salary facts of good documents and their employing authorities, so every option selects
+    something. ``authorities`` lists every authority any fact of a good document names (for
+    pickers such as the comparison page): gss, name, nice_name, region, type, type_name, facts
+    (count), ordered by nice_name.
+    """
+
+    regions: list[str]
+    authority_types: list[str]
+    authority_type_names: dict[str, str]
+    years: list[int]
+    role_categories: list[str]
+    authorities: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class SalaryBenchmark:
+    """Where a salary sits among comparable posts.
+
+    ``rows``: polars DataFrame, one row per comparable salary fact *and* employing authority (a
+    post two councils share appears under both; facts whose employer is unknown have null
+    authority columns). Columns: fact_id, gss, name, nice_name, region, type, type_name, role,
+    role_category, min_gbp, max_gbp, midpoint, period, year, source, sha256, evidence (masked),
+    page, confidence; ordered by midpoint (highest first, unknown last), then nice_name.
+
+    ``figure``: the salary compared — ``salary_gbp``, else the midpoint of ``min_gbp``/``max_gbp``,
+    else whichever of them was given; None when nothing was given.
+
+    ``n_posts``: how many distinct facts (posts) in ``rows`` have a midpoint; the percentile base.
+
+    ``percentile``: 0–100, the percentile rank of ``figure`` among those posts' midpoints, each
+    post counted once however many councils share it: 100 × (posts strictly below + ½ × posts
+    equal) / n_posts. So a figure equal to the only post's midpoint is at 50, above all is at 100,
+    below all at 0. None when there is no figure or no post with a midpoint.
+
+    ``nearest``: polars DataFrame of up to 5 authorities whose midpoints are nearest ``figure``;
+    per authority its nearest post only. Columns: gss, name, nice_name, region, type, type_name,
+    fact_id, role, role_category, min_gbp, max_gbp, midpoint, difference (midpoint − figure),
+    source; ordered by |difference|, ties by nice_name. Empty (same columns) without a figure.
+    """
+
+    rows: pl.DataFrame
+    figure: float | None
+    n_posts: int
+    percentile: float | None
+    nearest: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class AuthorityComparison:
+    """One authority, for the side-by-side comparison. Every frame is polars, text masked.
+
+    - ``gss``, ``name``, ``nice_name``, ``type``, ``type_name``, ``region``: from the gazetteer.
+    - ``population_2020``: the gazetteer's 2020 population (None when it has none).
+    - ``populations``: populations claimed in documents — fact_id, value, qualifier, group
+      (``all``/``under_18``), year, source, evidence; largest first.
+    - ``salaries``: salary facts naming it as employer (any period) — fact_id, role,
+      role_category, min_gbp, max_gbp, midpoint, period, year, source, evidence.
+    - ``child_poverty``: poverty rates for children — fact_id, percent, comparator_area,
+      comparator_percent (both null when the document gives no comparator), year, source, evidence.
+    - ``arrangements``: shared posts and partnerships it is part of — fact_id, kind
+      (``shared_post``/``partnership``), post (the post, or the partnership's name),
+      role_category, status, partners (list of the other GSS codes), partner_names (their nice
+      names, same order), source, evidence.
+    - ``people``: people facts naming it — fact_id, name, role, role_category, status
+      (incumbent first, then incoming, outgoing, contact, other), source, evidence.
+    """
+
+    gss: str
+    name: str
+    nice_name: str | None
+    type: str | None
+    type_name: str | None
+    region: str | None
+    population_2020: int | None
+    populations: pl.DataFrame
+    salaries: pl.DataFrame
+    child_poverty: pl.DataFrame
+    arrangements: pl.DataFrame
+    people: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class FactEvidence:
+    """A fact with everything needed to show it in its document (all text masked, same length).
+
+    ``start``/``end`` are offsets into ``text`` (the repaired text) and ``evidence ==
+    text[start:end]``; ``page`` is 1-based and ``page_starts[i]`` is where page i+1 begins in
+    ``text``. ``raw_text`` is the text as first read, before repair. ``repair_log`` is the list of
+    repair steps (dicts: method, chars_changed, font, detail), ``repair_methods`` their distinct
+    methods in order and ``chars_changed`` their total. ``authorities`` are (gss, nice name or
+    None, link role) tuples. ``fields`` is the fact as the facts contract gives it.
+    """
+
+    fact_id: str
+    kind: str
+    fields: dict[str, Any]
+    confidence: float
+    authorities: list[tuple[str, str | None, str]]
+    source: str
+    sha256: str
+    doc_type: str | None
+    year: int | None
+    page: int
+    start: int
+    end: int
+    evidence: str
+    text: str
+    raw_text: str
+    page_starts: list[int]
+    repair_log: list[dict[str, Any]]
+    repair_methods: list[str]
+    chars_changed: int
+
+
+def filter_options(db: DbPath) -> FilterOptions:
+    """The salary benchmark's filter values and the authorities with facts (see :class:`FilterOptions`)."""
+    with read_only(db) as con:
+        combos = con.execute(
+            f"SELECT DISTINCT region, type, type_name, year, role_category FROM ({_COMPARABLE_SALARIES}) s"
+        ).fetchall()
+        authorities = con.sql(
+            """
+            WITH counts AS (  -- a fact links an authority once (one link role per kind)
+                SELECT fa.gss, count(*)::BIGINT AS facts
+                FROM fact_authorities fa JOIN facts f USING (fact_id) JOIN documents d USING (sha256)
+                WHERE d.status = 'ok'
+                GROUP BY fa.gss
+            )
+            SELECT a.gss, a.name, a.nice_name, a.region, a.type, a.type_name, c.facts
+            FROM counts c JOIN authorities a USING (gss)
+            ORDER BY a.nice_name, a.gss
+            """
+        ).pl()
+    type_names = dict(sorted({t: name or t for _, t, name, _, _ in combos if t is not None}.items()))
+    present = {c for *_, c in combos if c is not None}
+    return FilterOptions(
+        regions=sorted({r for r, *_ in combos if r is not None}),
+        authority_types=sorted(type_names),
+        authority_type_names=type_names,
+        years=sorted({int(y) for _, _, _, y, _ in combos if y is not None}),
+        role_categories=[c for c in ROLE_CATEGORIES if c in present] + sorted(present - set(ROLE_CATEGORIES)),
+        authorities=authorities,
+    )
+
+
+def salary_benchmark(
+    db: DbPath,
+    *,
+    salary_gbp: float | None = None,
+    min_gbp: float | None = None,
+    max_gbp: float | None = None,
+    role_category: str | Sequence[str] | None = None,
+    regions: Sequence[str] | None = None,
+    authority_types: Sequence[str] | None = None,
+    years: Sequence[int] | None = None,
+) -> SalaryBenchmark:
+    """Comparable salaries under the filters, and where a salary (or a range) sits among them.
+
+    Give ``salary_gbp`` *or* a range (``min_gbp``/``max_gbp``, either may be alone), not both.
+    Filters: ``role_category`` (one value or several), ``regions``, ``authority_types`` (type
+    codes, as in :class:`FilterOptions`) and ``years`` (document years); None or empty means
+    all. A region or type filter keeps the rows of matching employers only (so a salary with
+    no known employer drops out). See :class:`SalaryBenchmark` for what comes back.
+    """
+    figure = _benchmark_figure(salary_gbp, min_gbp, max_gbp)
+    sql = _COMPARABLE_SALARIES
+    params: list[Any] = []
+    categories = [role_category] if isinstance(role_category, str) else list(role_category or [])
+    for values, column, cast in (
+        (categories, "f.role_category", "VARCHAR"),
+        (list(regions or []), "a.region", "VARCHAR"),
+        (list(authority_types or []), "a.type", "VARCHAR"),
+        ([int(y) for y in years or []], "d.year", "INTEGER"),
+    ):
+        if values:
+            sql += f" AND list_contains(?::{cast}[], {column})"
+            params.append(values)
+    sql += " ORDER BY midpoint DESC NULLS LAST, a.nice_name NULLS LAST, f.fact_id"
+    with read_only(db) as con:
+        rows = con.sql(sql, params=params).pl()
+    rows = _masked(rows, "evidence", "role")
+
+    posts = rows.filter(pl.col("midpoint").is_not_null()).unique("fact_id", keep="first")
+    n_posts = posts.height
+    percentile: float | None = None
+    if figure is not None and n_posts:
+        below = posts.filter(pl.col("midpoint") < figure).height
+        equal = posts.filter(pl.col("midpoint") == figure).height
+        percentile = 100.0 * (below + 0.5 * equal) / n_posts
+
+    candidates = rows.filter(pl.col("gss").is_not_null() & pl.col("midpoint").is_not_null())
+    if figure is None:
+        candidates = candidates.head(0)
+    nearest = (
+        candidates.with_columns(
+            (pl.col("midpoint") - (figure or 0.0)).alias("difference"),
+            (pl.col("midpoint") - (figure or 0.0)).abs().alias("_distance"),
+        )
+        .sort(["_distance", "nice_name", "fact_id"])
+        .unique("gss", keep="first", maintain_order=True)
+        .head(NEAREST_LIMIT)
+        .select(
+            "gss", "name", "nice_name", "region", "type", "type_name", "fact_id", "role", "role_category",
+            "min_gbp", "max_gbp", "midpoint", "difference", "source",
+        )
+    )
+    return SalaryBenchmark(rows=rows, figure=figure, n_posts=n_posts, percentile=percentile, nearest=nearest)
+
+
+def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityComparison]:
+    """Side-by-side facts for the given authorities, in the order given (see :class:`AuthorityComparison`).
+
+    Meant for two to four authorities; more than four raises ValueError, as does a code the
+    gazetteer does not know. Repeated codes are compared once. No codes give an empty list.
+    """
+    codes = list(dict.fromkeys(gss_codes))
+    if len(codes) > 4:
+        raise ValueError(f"Compare at most four authorities at a time ({len(codes)} given).")
+    if not codes:
+        return []
+    with read_only(db) as con:
+        known = con.sql(
+            "SELECT gss, name, nice_name, type, type_name, region, population_2020 FROM authorities "
+            "WHERE list_contains(?::VARCHAR[], gss)",
+            params=[codes],
+        ).pl()
+        unknown = [c for c in codes if c not in set(known["gss"].to_list())]
+        if unknown:
+            raise ValueError(f"Not in the gazetteer: {', '.join(unknown)}.")
+        facts = con.sql(
+            """
+            SELECT fa.gss AS for_gss, f.fact_id, f.kind, f.role, f.role_category, f.min_gbp, f.max_gbp,
+                   CASE WHEN f.min_gbp IS NOT NULL AND f.max_gbp IS NOT NULL THEN (f.min_gbp + f.max_gbp) / 2 END AS midpoint,
+                   coalesce(f.period, 'year') AS period, f.value, f.qualifier, f.grp AS "group", f.percent,
+                   f.comparator_area, f.comparator_percent, f.status, f.name,
+                   coalesce(f.role, f.name) AS post,
+                   (SELECT list(o.gss ORDER BY o.gss) FROM fact_authorities o
+                     WHERE o.fact_id = f.fact_id AND o.gss <> fa.gss) AS partners,
+                   (SELECT list(coalesce(oa.nice_name, o.gss) ORDER BY o.gss) FROM fact_authorities o
+                     LEFT JOIN authorities oa ON oa.gss = o.gss
+                     WHERE o.fact_id = f.fact_id AND o.gss <> fa.gss) AS partner_names,
+                   d.year, d.source, f.evidence_text AS evidence
+            FROM fact_authorities fa
+            JOIN facts f USING (fact_id)
+            JOIN documents d USING (sha256)
+            WHERE d.status = 'ok' AND list_contains(?::VARCHAR[], fa.gss)
+            ORDER BY f.fact_id
+            """,
+            params=[codes],
+        ).pl()
+    facts = _masked(facts, "evidence", "role", "name", "post")
+    info = {r["gss"]: r for r in known.to_dicts()}
+    result: list[AuthorityComparison] = []
+    for code in codes:
+        mine = facts.filter(pl.col("for_gss") == code)
+
+        def kind(*kinds: str, mine: pl.DataFrame = mine) -> pl.DataFrame:
+            return mine.filter(pl.col("kind").is_in(list(kinds)))
+
+        a = info[code]
+        result.append(
+            AuthorityComparison(
+                gss=code,
+                name=a["name"],
+                nice_name=a["nice_name"],
+                type=a["type"],
+                type_name=a["type_name"],
+                region=a["region"],
+                population_2020=a["population_2020"],
+                populations=kind("population")
+                .select("fact_id", "value", "qualifier", "group", "year", "source", "evidence")
+                .sort(["value", "fact_id"], descending=[True, False], nulls_last=True),
+                salaries=kind("salary")
+                .select("fact_id", "role", "role_category", "min_gbp", "max_gbp", "midpoint", "period", "year",
+                        "source", "evidence")
+                .sort(["midpoint", "fact_id"], descending=[True, False], nulls_last=True),
+                child_poverty=kind("poverty_rate")
+                .filter(pl.col("group") == "children")
+                .select("fact_id", "percent", "comparator_area", "comparator_percent", "year", "source", "evidence")
+                .sort(["percent", "fact_id"], descending=[True, False], nulls_last=True),
+                arrangements=kind("shared_post", "partnership")
+                .select("fact_id", "kind", "post", "role_category", "status", "partners", "partner_names",
+                        "source", "evidence")
+                .sort(["kind", "status", "post", "fact_id"], descending=[True, False, False, False], nulls_last=True),
+                people=kind("person")
+                .select("fact_id", "name", "role", "role_category", "status", "source", "evidence")
+                .with_columns(
+                    pl.col("status").replace_strict(
+                        list(PEOPLE_STATUSES), list(range(len(PEOPLE_STATUSES))), default=len(PEOPLE_STATUSES),
+                        return_dtype=pl.Int64,
+                    ).alias("_order")
+                )
+                .sort(["_order", "name", "fact_id"], nulls_last=True)
+                .drop("_order"),
+            )
+        )
+    return result
+
+
+def shared_posts(db: DbPath, status: str | Sequence[str] | None = None) -> pl.DataFrame:
+    """Who shares what with whom: one row per pair of authorities in each shared post or partnership.
+
+    An arrangement of n authorities gives n(n−1)/2 rows (each unordered pair once, gss_a <
+    gss_b); the same arrangement reported by two documents gives rows under both facts.
+    Columns: fact_id, kind (``shared_post``/``partnership``), post (the post, or the
+    partnership's name; masked), role_category (null for partnerships), status (``current``,
+    ``proposed``, ``former``), gss_a, name_a, gss_b, name_b (nice names, else the code),
+    source, sha256, evidence (masked). ``status`` filters (one value or several; None = all).
+    Ordered by name_a, name_b, kind, post.
+    """
+    statuses = [status] if isinstance(status, str) else list(status or [])
+    where = " AND list_contains(?::VARCHAR[], f.status)" if statuses else ""
+    with read_only(db) as con:
+        df = con.sql(
+            f"""
+            SELECT f.fact_id, f.kind, coalesce(f.role, f.name) AS post, f.role_category, f.status,
+                   x.gss AS gss_a, coalesce(ax.nice_name, x.gss) AS name_a,
+                   y.gss AS gss_b, coalesce(ay.nice_name, y.gss) AS name_b,
+                   d.source, f.sha256, f.evidence_text AS evidence
+            FROM facts f
+            JOIN documents d USING (sha256)
+            JOIN fact_authorities x ON x.fact_id = f.fact_id
+            JOIN fact_authorities y ON y.fact_id = f.fact_id AND x.gss < y.gss
+            LEFT JOIN authorities ax ON ax.gss = x.gss
+            LEFT JOIN authorities ay ON ay.gss = y.gss
+            WHERE f.kind IN ('shared_post', 'partnership') AND d.status = 'ok'{where}
+            ORDER BY name_a, name_b, f.kind DESC, post, f.fact_id
+            """,
+            params=[statuses] if statuses else None,
+        ).pl()
+    return _masked(df, "evidence", "post")
+
+
+def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
+    """One fact in its document (see :class:`FactEvidence`); None when there is no such fact."""
+    with read_only(db) as con:
+        row = first_row(
+            con,
+            """
+            SELECT f.fact_id, f.kind, f.fields, f.confidence, d.source, d.sha256, d.doc_type, d.year,
+                   f.page, f.start_offset, f.end_offset, f.evidence_text, d.text, d.raw_text,
+                   d.page_starts, d.repair_log
+            FROM facts f JOIN documents d USING (sha256)
+            WHERE f.fact_id = ?
+            """,
+            [fact_id],
+        )
+        if row is None:
+            return None
+        links = con.execute(
+            """
+            SELECT fa.gss, a.nice_name, fa.role FROM fact_authorities fa LEFT JOIN authorities a USING (gss)
+            WHERE fa.fact_id = ? ORDER BY fa.gss, fa.role
+            """,
+            [fact_id],
+        ).fetchall()
+    (fid, kind, fields, confidence, source, sha256, doc_type, year, page, start, end, evidence, text, raw_text,
+     page_starts, repair_log) = row
+    steps = [mask_value(s) for s in json.loads(repair_log or "[]")]
+    return FactEvidence(
+        fact_id=fid,
+        kind=kind,
+        fields=mask_value(json.loads(fields)),
+        confidence=confidence,
+        authorities=[(g, n, r) for g, n, r in links],
+        source=source,
+        sha256=sha256,
+        doc_type=doc_type,
+        year=year,
+        page=page,
+        start=start,
+        end=end,
+        evidence=mask_contacts(evidence),
+        text=mask_contacts(text or ""),
+        raw_text=mask_contacts(raw_text or ""),
+        page_starts=json.loads(page_starts or "[0]"),
+        repair_log=steps,
+        repair_methods=list(dict.fromkeys(s.get("method") for s in steps if s.get("method"))),
+        chars_changed=sum(int(s.get("chars_changed") or 0) for s in steps),
+    )
+
+
+def _benchmark_figure(salary_gbp: float | None, min_gbp: float | None, max_gbp: float | None) -> float | None:
+    if salary_gbp is not None:
+        if min_gbp is not None or max_gbp is not None:
+            raise ValueError("Give a salary or a range (min_gbp/max_gbp), not both.")
+        return float(salary_gbp)
+    if min_gbp is not None and max_gbp is not None:
+        if min_gbp > max_gbp:
+            raise ValueError(f"The range's minimum (£{min_gbp:,.0f}) is above its maximum (£{max_gbp:,.0f}).")
+        return (float(min_gbp) + float(max_gbp)) / 2
+    if min_gbp is not None:
+        return float(min_gbp)
+    if max_gbp is not None:
+        return float(max_gbp)
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,12 @@ FACT_COLUMNS: tuple[str, ...] = (
     "fact_id", "sha256", "kind",
     "min_gbp", "max_gbp", "period", "role", "role_category", "value", "qualifier", "grp", "percent", "status", "name",
     "evidence_text", "page", "start_offset", "end_offset", "confidence", "fields",
+    "comparator_area", "comparator_percent",  # migration 002
 )
+
+# A year on its own (not part of a longer number or word), as migration 002's backfill reads it:
+# RE2's \b is ASCII-only, hence re.ASCII.
+_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\b", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,19 @@ def document_key(result: DocumentResult) -> str:
         return digest
     # A missing or unreadable file has no content hash; keying it by path keeps repeats to one row.
     return "path:" + hashlib.sha256(result.source.encode("utf-8")).hexdigest()
+
+
+def document_year(text: str | None, first_seen_year: int) -> tuple[int, str]:
+    """The year a document is about, and where it came from (``'text'`` or ``'ingested'``).
+
+    The latest year the text mentions that is not after the year the warehouse first saw the
+    document (a plan "to 2030" does not date the document), else that first-seen year. Migration
+    002 computes the same in SQL for documents stored before it.
+    """
+    years = [int(y) for y in _YEAR.findall(text or "") if int(y) <= first_seen_year]
+    if years:
+        return max(years), "text"
+    return first_seen_year, "ingested"
 
 
 def canonical_json(value: Any) -> str:
@@ -88,8 +107,15 @@ def _fact_row(fid: str, sha256: str, fact: Fact) -> FactRow:
         _integer(f.get("value")), _text(f.get("qualifier")), _text(f.get("group")), _number(f.get("percent")),
         _text(f.get("status")), _text(f.get("name")),
         ev.text, ev.page, ev.start, ev.end, float(fact.confidence), canonical_json(f),
+        *_comparator(fact.kind, f.get("comparator")),
     )
     return FactRow(fact_id=fid, values=values, authorities=fact_authority_links(fact))
+
+
+def _comparator(kind: str, comparator: Any) -> tuple[str | None, float | None]:
+    if kind != "poverty_rate" or not isinstance(comparator, dict):
+        return None, None
+    return _text(comparator.get("area")), _number(comparator.get("percent"))
 
 
 # Typed columns take only values of the right type: anything else stays in `fields` alone rather

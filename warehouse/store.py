@@ -36,7 +36,7 @@ from councildocs.warehouse import snapshot
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseError
 from councildocs.warehouse.migrations import migrate
-from councildocs.warehouse.rows import FACT_COLUMNS, FactRow, document_key, fact_rows
+from councildocs.warehouse.rows import FACT_COLUMNS, FactRow, document_key, document_year, fact_rows
 
 Outcome = Literal["new", "unchanged", "re-extracted", "failed"]
 OUTCOMES: tuple[Outcome, ...] = ("new", "unchanged", "re-extracted", "failed")
@@ -48,6 +48,7 @@ TABLES: tuple[str, ...] = (
 _DOCUMENT_COLUMNS = (
     "sha256", "source", "media_type", "pages", "doc_type", "raw_text", "text", "page_starts", "repair_log",
     "status", "error_code", "error_message", "extractor_version", "run_id", "first_seen", "updated",
+    "year", "year_source",  # migration 002
 )
 _AUTHORITY_SCHEMA: dict[str, type[pl.DataType]] = {
     "gss": pl.String, "code": pl.String, "name": pl.String, "nice_name": pl.String, "type": pl.String,
@@ -203,12 +204,15 @@ class Warehouse:
     ) -> Outcome:
         if result.document is None or result.extraction is None:
             raise ValueError(f"{result.source}: an ok result needs both a document and an extraction")
-        existing = first_row(con, "SELECT status, extractor_version FROM documents WHERE sha256 = ?", [key])
-        if existing == ("ok", self.extractor_version):
+        existing = first_row(
+            con, "SELECT status, extractor_version, first_seen FROM documents WHERE sha256 = ?", [key]
+        )
+        if existing is not None and existing[:2] == ("ok", self.extractor_version):
             outcome: Outcome = "unchanged"
         else:
             now = _utcnow()
-            values = self._document_values(key, result, run_id, now)
+            # a re-extraction keeps first_seen, and so the year the document is dated against
+            values = self._document_values(key, result, run_id, now, first_seen=existing[2] if existing else now)
             if existing is None:
                 con.execute(_INSERT_DOCUMENT, values)
                 outcome = "new"
@@ -240,9 +244,13 @@ class Warehouse:
         # else: a good stored document is never replaced by a failure, and a repeated failure changes nothing.
         return "failed"
 
-    def _document_values(self, key: str, result: DocumentResult, run_id: str | None, now: datetime) -> list[object]:
+    def _document_values(
+        self, key: str, result: DocumentResult, run_id: str | None, now: datetime, first_seen: datetime | None = None
+    ) -> list[object]:
         doc = result.document
         ok = result.ok
+        first_seen = first_seen or now
+        year, year_source = document_year(doc.text if doc else None, first_seen.year)
         return [
             key,
             result.source,
@@ -258,8 +266,10 @@ class Warehouse:
             None if ok else result.error_message,
             self.extractor_version,
             run_id,
+            first_seen,
             now,
-            now,
+            year,
+            year_source,
         ]
 
     # -- the gazetteer dimension ---------------------------------------------------------------

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from councildocs.warehouse import queries
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DCS = Path(sys.executable).with_name("dcs")
 CHROMIUM = os.environ.get("DCS_CHROMIUM", "/usr/bin/chromium")
@@ -117,9 +119,16 @@ def test_every_page_renders_without_an_exception(served: str, corpus_db: Path):
                 errors = page.locator('[data-testid="stException"]')
                 assert errors.count() == 0, f"/{path}: {errors.first.inner_text()}"
             # a fact linked from another page opens with its sentence highlighted
-            page.goto(f"{served}/salaries", wait_until="domcontentloaded")
-            _wait_until_rendered(page, "Salary benchmark")
-            assert page.get_by_text("Wandsworth").count() > 0
+            rows = queries.salary_benchmark(corpus_db, regions=["London"]).rows
+            fact_id = rows.filter(rows["max_gbp"] == 190800)["fact_id"][0]
+            page.goto(f"{served}/evidence?fact={fact_id}", wait_until="domcontentloaded")
+            _wait_until_rendered(page, "Evidence")
+            page.locator("mark").first.wait_for(state="visible", timeout=30_000)
+            assert "190,800" in page.locator("mark").first.inner_text()
+            shot = ARTIFACTS / "evidence-wandsworth-salary.png"
+            page.screenshot(path=str(shot), full_page=True)
+            saved.append(shot)
+            assert page.locator('[data-testid="stException"]').count() == 0
         finally:
             browser.close()
     for shot in saved:

@@ -63,10 +63,20 @@ def test_salary_page_places_a_salary(app_path: Path, warehouse_db: Path, monkeyp
     at = run_page(app_path, "app_pages/salaries.py")
     at.sidebar.number_input[0].set_value(145000).run(timeout=TIMEOUT)
     assert not at.exception
-    assert "£145,000 is above the top of 1 of 4 ranges shown." in texts(at)
+    # posts with both ends of a range: Wandsworth (midpoint £125,783.50) and Camden (£150,000);
+    # Cambridgeshire and Peterborough's "up to £160,000" has no midpoint, so it is not a percentile base
+    assert "**£145,000** sits at the **50th percentile** of 2 comparable posts" in texts(at)
+    nearest = at.dataframe[0].value
+    assert list(nearest["nice_name"]) == ["Camden", "Wandsworth"]
+    assert list(nearest["difference"]) == [5000, -19216.5]
 
 
-@pytest.mark.parametrize("page", [None, "app_pages/salaries.py"])
+WAREHOUSE_PAGES = [None, "app_pages/salaries.py", "app_pages/compare.py", "app_pages/shared.py",
+                   "app_pages/evidence.py"]
+ALL_PAGES = [*WAREHOUSE_PAGES, "app_pages/upload.py"]
+
+
+@pytest.mark.parametrize("page", WAREHOUSE_PAGES)
 def test_missing_warehouse_is_a_message(app_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str | None):
     monkeypatch.setenv("DCS_DB", str(tmp_path / "nowhere.duckdb"))
     at = run_page(app_path, page)
@@ -74,14 +84,39 @@ def test_missing_warehouse_is_a_message(app_path: Path, tmp_path: Path, monkeypa
     assert not at.dataframe
 
 
-@pytest.mark.parametrize("page", [None, "app_pages/salaries.py"])
-def test_empty_warehouse_is_a_message(app_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str | None):
-    empty = tmp_path / "empty.duckdb"
-    with Warehouse(empty):
-        pass
-    monkeypatch.setenv("DCS_DB", str(empty))
+@pytest.mark.parametrize("page", WAREHOUSE_PAGES)
+def test_empty_warehouse_is_a_message(app_path: Path, empty_db: Path, monkeypatch: pytest.MonkeyPatch, page: str | None):
+    monkeypatch.setenv("DCS_DB", str(empty_db))
     at = run_page(app_path, page)
     assert "no documents yet" in texts(at)
+    assert not at.dataframe and not at.metric
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_every_page_renders_over_the_sample_batch(app_path: Path, warehouse_db: Path,
+                                                  monkeypatch: pytest.MonkeyPatch, page: str | None):
+    monkeypatch.setenv("DCS_DB", str(warehouse_db))
+    at = run_page(app_path, page)
+    assert at.title
+
+
+def test_upload_page_on_an_empty_warehouse_still_offers_an_upload(app_path: Path, empty_db: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DCS_DB", str(empty_db))
+    at = run_page(app_path, "app_pages/upload.py")
+    assert at.file_uploader and "Choose a PDF, text or HTML file" in texts(at)
+
+
+def test_compare_over_the_sample_batch(app_path: Path, warehouse_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DCS_DB", str(warehouse_db))
+    at = run_page(app_path, "app_pages/compare.py")
+    at.multiselect[0].set_value(["E09000032", "E09000007"]).run(timeout=TIMEOUT)
+    assert not at.exception
+    summary = at.dataframe[0].value.set_index("gss")
+    assert summary.loc["E09000032", "population_claimed"] == 320000
+    assert summary.loc["E09000032", "claimed_qualifier"] == "over"
+    assert summary.loc["E09000032", "population_2020"] == 329735
+    assert summary.loc["E09000007", "top_salary"] == "£150,000"
 
 
 def test_unreadable_file_is_a_warning(app_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from councildocs.warehouse import migrations
+from councildocs.warehouse import migrations, queries
 from councildocs.warehouse.migrations import Migration, available_migrations, migrate
 from councildocs.warehouse.store import Warehouse
 
@@ -45,3 +45,46 @@ def test_a_failing_migration_leaves_nothing_behind(tmp_path: Path, monkeypatch: 
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert "half_done" not in tables
     assert con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0] == shipped[-1].version
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str, database: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ? ORDER BY column_index",
+        [database, table],
+    ).fetchall()]
+
+
+def _as_of_001(new: Path, old: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copy the warehouse at ``new`` into ``old`` with only migration 001's schema (a warehouse built before 002)."""
+    first = available_migrations()[0]
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "available_migrations", lambda: [first])
+        con = duckdb.connect(str(old))
+        migrate(con)
+    con.execute(f"ATTACH '{new}' AS new (READ_ONLY)")
+    for table in ("documents", "facts", "fact_authorities", "document_authorities", "authorities", "ingest_runs"):
+        cols = ", ".join(f'"{c}"' for c in _columns(con, table, old.stem))
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM new.{table}")
+    con.execute("DETACH new")
+    con.close()
+
+
+def test_a_warehouse_from_before_002_migrates_and_backfills(corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Year and comparator columns backfilled in SQL agree with what the writer computes for new documents."""
+    old = tmp_path / "old.duckdb"
+    _as_of_001(corpus_db, old, monkeypatch)
+    with duckdb.connect(str(old), read_only=True) as con:
+        assert [r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()] == [1]
+        assert "year" not in _columns(con, "documents", "old")
+    with Warehouse(old):  # opening migrates the working copy; leaving publishes it
+        pass
+    with duckdb.connect(str(old), read_only=True) as con:
+        con.execute(f"ATTACH '{corpus_db}' AS new (READ_ONLY)")
+        versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+        assert versions == [m.version for m in available_migrations()]
+        doc_sql = "SELECT sha256, year, year_source FROM {}documents ORDER BY sha256"
+        fact_sql = "SELECT fact_id, comparator_area, comparator_percent FROM {}facts ORDER BY fact_id"
+        assert con.execute(doc_sql.format("")).fetchall() == con.execute(doc_sql.format("new.")).fetchall()
+        assert con.execute(fact_sql.format("")).fetchall() == con.execute(fact_sql.format("new.")).fetchall()
+        assert con.execute("SELECT count(*) FROM facts WHERE comparator_area IS NOT NULL").fetchall()[0][0] > 0
+    assert queries.filter_options(old).years == queries.filter_options(corpus_db).years == [2025]

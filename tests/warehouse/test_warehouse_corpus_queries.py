@@ -1,0 +1,300 @@
+"""The dashboard's questions answered on a real warehouse built from the shipped corpus.
+
+Expected figures come from the corpus gold files (corpus/gold/*.json) and the gazetteer
+(extract/data/gazetteer.csv); percentiles are recomputed here from the rows the query returns
+(the hand-checked arithmetic is in test_warehouse_benchmark.py). Only facts the extraction
+has long got right are asserted exactly: the Wandsworth salary, the Kingston/Richmond shared
+DCS and the Kensington and Chelsea / Westminster bi-borough.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from councildocs.warehouse import queries
+from councildocs.warehouse.privacy import MASK, mask_contacts
+
+KINGSTON, RICHMOND, RBKC, WESTMINSTER, WANDSWORTH, HAMMERSMITH = (
+    "E09000021", "E09000027", "E09000020", "E09000033", "E09000032", "E09000013",
+)
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def gold_facts(corpus_dir: Path, stem: str, kind: str) -> list[dict]:
+    facts = json.loads((corpus_dir / "gold" / f"{stem}.json").read_text(encoding="utf-8"))["facts"]
+    return [f for f in facts if f["kind"] == kind and not f.get("optional")]
+
+
+def gazetteer_row(corpus_dir: Path, gss: str) -> dict:
+    path = corpus_dir.parent / "extract" / "data" / "gazetteer.csv"
+    with path.open(encoding="utf-8") as fh:
+        return next(r for r in csv.DictReader(fh) if r["gss"] == gss)
+
+
+def percentile_from_rows(rows: pl.DataFrame, figure: float) -> float:
+    mids = rows.filter(pl.col("midpoint").is_not_null()).unique("fact_id")["midpoint"].to_list()
+    below = sum(m < figure for m in mids)
+    equal = sum(m == figure for m in mids)
+    return 100 * (below + equal / 2) / len(mids)
+
+
+# -- salary benchmark ------------------------------------------------------------------------
+
+
+def test_wandsworth_salary_is_in_the_benchmark(corpus_db: Path, corpus_dir: Path):
+    (gold,) = gold_facts(corpus_dir, "wandsworth-dcs", "salary")
+    bench = queries.salary_benchmark(corpus_db, role_category="dcs")
+    rows = bench.rows.filter(gss=WANDSWORTH, min_gbp=gold["min_gbp"], max_gbp=gold["max_gbp"]).to_dicts()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["min_gbp"], row["max_gbp"], row["midpoint"]) == (148584, 190800, 169692)
+    assert (row["name"], row["region"], row["type"]) == ("London Borough of Wandsworth", "London", "LBO")
+    assert row["source"] == "corpus/adverts/wandsworth-dcs.pdf"
+    assert row["year"] == 2025  # "Interviews will be held in the week beginning 9 June 2025"
+    assert "£148,584" in row["evidence"]
+
+
+def test_percentile_and_nearest_for_the_wandsworth_midpoint(corpus_db: Path):
+    bench = queries.salary_benchmark(corpus_db, salary_gbp=169692, role_category="dcs")
+    assert bench.n_posts == bench.rows.filter(pl.col("midpoint").is_not_null())["fact_id"].n_unique()
+    assert bench.n_posts >= 5
+    assert bench.percentile == pytest.approx(percentile_from_rows(bench.rows, 169692))
+    assert 0 < bench.percentile < 100
+    # Wandsworth's own post is the nearest, at no distance
+    first = bench.nearest.row(0, named=True)
+    assert (first["gss"], first["difference"]) == (WANDSWORTH, 0.0)
+    assert bench.nearest.height == 5
+    distances = [abs(d) for d in bench.nearest["difference"].to_list()]
+    assert distances == sorted(distances)
+    assert bench.nearest["gss"].n_unique() == 5
+    # the range gives the same answer as its midpoint
+    as_range = queries.salary_benchmark(corpus_db, min_gbp=148584, max_gbp=190800, role_category="dcs")
+    assert (as_range.figure, as_range.percentile) == (169692, bench.percentile)
+
+
+def test_kingston_and_richmond_share_the_nearest_post_to_their_salary(corpus_db: Path, corpus_dir: Path):
+    (gold,) = gold_facts(corpus_dir, "kingston-richmond-dcs", "salary")
+    figure = gold["min_gbp"]  # £165,000, one figure
+    bench = queries.salary_benchmark(corpus_db, salary_gbp=figure, role_category="dcs")
+    top = bench.nearest.head(2).to_dicts()
+    assert sorted(r["gss"] for r in top) == [KINGSTON, RICHMOND]
+    assert [r["difference"] for r in top] == [0.0, 0.0]
+    assert top[0]["fact_id"] == top[1]["fact_id"]  # one shared post ...
+    assert bench.percentile == pytest.approx(percentile_from_rows(bench.rows, figure))  # ... counted once
+    london = queries.salary_benchmark(corpus_db, salary_gbp=figure, role_category="dcs", regions=["London"])
+    assert set(london.rows["region"].to_list()) == {"London"}
+    assert {KINGSTON, RICHMOND, WANDSWORTH} <= set(london.rows["gss"].to_list())
+    assert london.percentile == pytest.approx(percentile_from_rows(london.rows, figure))
+
+
+def test_day_and_hourly_rates_are_not_benchmarked(corpus_db: Path):
+    bench = queries.salary_benchmark(corpus_db)
+    assert set(bench.rows["period"].to_list()) == {"year"}
+    assert bench.rows["midpoint"].drop_nulls().min() > 10000
+
+
+def test_filter_options_on_the_corpus(corpus_db: Path):
+    options = queries.filter_options(corpus_db)
+    assert options.years == [2025]
+    assert "London" in options.regions and options.regions == sorted(options.regions)
+    assert {"LBO", "UA", "CTY", "MD"} <= set(options.authority_types)
+    assert options.role_categories[0] == "dcs"
+    assert {KINGSTON, RICHMOND, RBKC, WESTMINSTER, WANDSWORTH} <= set(options.authorities["gss"].to_list())
+
+
+# -- comparing authorities -------------------------------------------------------------------
+
+
+def test_compare_kingston_and_richmond(corpus_db: Path, corpus_dir: Path):
+    kingston, richmond = queries.compare_authorities(corpus_db, [KINGSTON, RICHMOND])
+    assert (kingston.gss, kingston.name, kingston.type, kingston.region) == (
+        KINGSTON, "Royal Borough of Kingston upon Thames", "LBO", "London",
+    )
+    assert kingston.population_2020 == 179142 == int(gazetteer_row(corpus_dir, KINGSTON)["population_2020"])
+    assert richmond.population_2020 == 198141 == int(gazetteer_row(corpus_dir, RICHMOND)["population_2020"])
+    for authority in (kingston, richmond):
+        (gold_pop,) = [p for p in gold_facts(corpus_dir, "kingston-richmond-dcs", "population") if p["authority"] == authority.gss]
+        claimed = authority.populations.select("value", "qualifier", "group").to_dicts()
+        assert {"value": gold_pop["value"], "qualifier": gold_pop["qualifier"], "group": "all"} in claimed
+        salaries = authority.salaries.filter(min_gbp=165000, max_gbp=165000)
+        assert salaries["role_category"].to_list() == ["dcs"]
+        assert salaries["source"].to_list() == ["corpus/news/kingston-richmond-dcs.pdf"]
+    dcs = kingston.arrangements.filter(kind="shared_post", role_category="dcs", status="current")
+    assert [RICHMOND] in dcs["partners"].to_list()
+    assert ["Richmond upon Thames"] in dcs["partner_names"].to_list()
+    # Richmond also shares a chief executive with Wandsworth
+    chief = richmond.arrangements.filter(kind="shared_post", role_category="chief_executive")
+    assert any(WANDSWORTH in partners for partners in chief["partners"].to_list())
+    gold_people = {p["name"] for p in gold_facts(corpus_dir, "kingston-richmond-dcs", "person") if KINGSTON in p["authorities"]}
+    assert gold_people & set(kingston.people["name"].to_list())
+
+
+def test_compare_kensington_and_westminster(corpus_db: Path, corpus_dir: Path):
+    rbkc, wcc = queries.compare_authorities(corpus_db, [RBKC, WESTMINSTER])
+    assert (rbkc.population_2020, wcc.population_2020) == (156864, 269848)
+    (gold_salary,) = gold_facts(corpus_dir, "kensington-westminster-bi-borough", "salary")
+    for authority in (rbkc, wcc):
+        match = authority.salaries.filter(min_gbp=gold_salary["min_gbp"], max_gbp=gold_salary["max_gbp"])
+        assert match["role_category"].to_list() == ["dass"]
+        assert match["midpoint"].to_list() == [167500.0]
+        other = WESTMINSTER if authority is rbkc else RBKC
+        bi = authority.arrangements.filter(kind="partnership", status="current")
+        assert any(p == [other] and "bi-borough" in post for p, post in zip(bi["partners"].to_list(), bi["post"].to_list()))
+    claimed = {r["value"] for r in wcc.populations.to_dicts()}
+    assert 205000 in claimed
+
+
+def test_compare_child_poverty_keeps_its_comparator(corpus_db: Path):
+    with duckdb.connect(str(corpus_db), read_only=True) as con:
+        gss, percent, area, comparator = con.execute(
+            """
+            SELECT fa.gss, f.percent, f.comparator_area, f.comparator_percent
+            FROM facts f JOIN fact_authorities fa USING (fact_id)
+            WHERE f.kind = 'poverty_rate' AND f.grp = 'children' AND f.comparator_area IS NOT NULL
+            ORDER BY f.fact_id LIMIT 1
+            """
+        ).fetchall()[0]
+    (one, _) = queries.compare_authorities(corpus_db, [gss, KINGSTON])
+    row = one.child_poverty.filter(percent=percent).row(0, named=True)
+    assert (row["comparator_area"], row["comparator_percent"]) == (area, comparator)
+    assert area == "England"
+
+
+def test_compare_refuses_unknown_codes_and_more_than_four(corpus_db: Path):
+    with pytest.raises(ValueError, match="E99999999"):
+        queries.compare_authorities(corpus_db, [KINGSTON, "E99999999"])
+    with pytest.raises(ValueError, match="at most four"):
+        queries.compare_authorities(corpus_db, [KINGSTON, RICHMOND, RBKC, WESTMINSTER, WANDSWORTH])
+    assert queries.compare_authorities(corpus_db, []) == []
+
+
+# -- shared posts ----------------------------------------------------------------------------
+
+
+def test_shared_posts_kingston_richmond(corpus_db: Path):
+    edges = queries.shared_posts(corpus_db)
+    pair = edges.filter(gss_a=KINGSTON, gss_b=RICHMOND)
+    dcs = pair.filter(kind="shared_post", role_category="dcs", status="current")
+    assert dcs.height >= 1
+    assert set(dcs["source"].to_list()) == {"corpus/news/kingston-richmond-dcs.pdf"}
+    assert set(dcs["name_a"].to_list()) == {"Kingston upon Thames"}
+    assert set(dcs["name_b"].to_list()) == {"Richmond upon Thames"}
+    # Richmond's arrangements with Wandsworth, reported by both documents
+    rw = edges.filter(gss_a=RICHMOND, gss_b=WANDSWORTH, kind="shared_post", role_category="chief_executive")
+    assert set(rw["source"].to_list()) == {"corpus/news/kingston-richmond-dcs.pdf", "corpus/adverts/wandsworth-dcs.pdf"}
+
+
+def test_shared_posts_bi_borough(corpus_db: Path):
+    edges = queries.shared_posts(corpus_db)
+    pair = edges.filter(gss_a=RBKC, gss_b=WESTMINSTER, source="corpus/news/kensington-westminster-bi-borough.pdf")
+    current = pair.filter(status="current")
+    assert {"dcs", "dass", "dph"} <= set(current.filter(kind="shared_post")["role_category"].to_list())
+    assert any("bi-borough" in p for p in current.filter(kind="partnership")["post"].to_list())
+    # the former tri-borough DCS: all three pairs of its three councils, under one fact
+    former = edges.filter(kind="shared_post", status="former", role_category="dcs",
+                          source="corpus/news/kensington-westminster-bi-borough.pdf")
+    (fact_id,) = former["fact_id"].unique().to_list()
+    pairs = {(r["gss_a"], r["gss_b"]) for r in former.to_dicts()}
+    assert pairs == {(HAMMERSMITH, RBKC), (HAMMERSMITH, WESTMINSTER), (RBKC, WESTMINSTER)}
+
+
+def test_every_arrangement_gives_every_pair_once(corpus_db: Path):
+    edges = queries.shared_posts(corpus_db)
+    assert (edges["gss_a"] < edges["gss_b"]).all()
+    for fact_id, group in edges.group_by("fact_id"):
+        evidence = queries.fact_evidence(corpus_db, fact_id[0])
+        n = len({gss for gss, _, _ in evidence.authorities})
+        assert group.height == n * (n - 1) // 2
+        assert group.select("gss_a", "gss_b").n_unique() == group.height
+
+
+def test_shared_posts_status_filter(corpus_db: Path):
+    every = queries.shared_posts(corpus_db)
+    for status in ("current", "proposed", "former"):
+        some = queries.shared_posts(corpus_db, status=status)
+        assert set(some["status"].to_list()) <= {status}
+        assert some.height == every.filter(status=status).height
+    assert queries.shared_posts(corpus_db, status=["current", "former"]).height == every.filter(
+        pl.col("status").is_in(["current", "former"])
+    ).height
+
+
+# -- evidence --------------------------------------------------------------------------------
+
+
+def test_fact_evidence_for_the_wandsworth_salary(corpus_db: Path):
+    row = queries.salary_benchmark(corpus_db, role_category="dcs").rows.filter(gss=WANDSWORTH, max_gbp=190800).row(0, named=True)
+    ev = queries.fact_evidence(corpus_db, row["fact_id"])
+    assert ev.kind == "salary" and ev.source == "corpus/adverts/wandsworth-dcs.pdf"
+    assert ev.fields["min_gbp"] == 148584 and ev.fields["max_gbp"] == 190800
+    assert ev.fields["authorities"] == [WANDSWORTH]
+    assert ev.authorities == [(WANDSWORTH, "Wandsworth", "employer")]
+    assert ev.text[ev.start:ev.end] == ev.evidence
+    assert "£148,584" in ev.evidence
+    assert ev.page_starts[ev.page - 1] <= ev.start
+    assert ev.page == len(ev.page_starts) or ev.start < ev.page_starts[ev.page]
+    with duckdb.connect(str(corpus_db), read_only=True) as con:
+        stored, raw = con.execute("SELECT text, raw_text FROM documents WHERE sha256 = ?", [ev.sha256]).fetchall()[0]
+    # contacts masked, length kept: the e-mail and phone number in the advert are gone
+    assert len(ev.text) == len(stored) and len(ev.raw_text) == len(raw)
+    assert EMAIL.search(stored) and not EMAIL.search(ev.text) and not EMAIL.search(ev.raw_text)
+    assert "020 7946 0321" in stored and "020 7946 0321" not in ev.text
+    assert MASK in ev.text
+
+
+def test_fact_evidence_shows_the_repair(corpus_db: Path):
+    with duckdb.connect(str(corpus_db), read_only=True) as con:
+        (fact_id,) = con.execute(
+            "SELECT f.fact_id FROM facts f JOIN documents d USING (sha256) "
+            "WHERE d.source LIKE '%north-lincs-shared-dass%' ORDER BY f.fact_id LIMIT 1"
+        ).fetchall()[0]
+    ev = queries.fact_evidence(corpus_db, fact_id)
+    assert ev.repair_methods == ["font-program"]
+    assert ev.chars_changed == sum(step["chars_changed"] for step in ev.repair_log) > 0
+    assert ev.raw_text != ev.text
+    assert ev.text[ev.start:ev.end] == ev.evidence
+
+
+def test_fact_evidence_for_an_unknown_fact_is_none(corpus_db: Path):
+    assert queries.fact_evidence(corpus_db, "0" * 32) is None
+
+
+def test_no_query_returns_a_contact(corpus_db: Path):
+    """Every string any query returns is already masked (masking it again changes nothing)."""
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, pl.DataFrame):
+            for col in value.columns:
+                if value[col].dtype == pl.String:
+                    yield from (v for v in value[col].to_list() if v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from strings(v)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                yield from strings(getattr(value, name))
+
+    edges = queries.shared_posts(corpus_db)
+    bench = queries.salary_benchmark(corpus_db, salary_gbp=150000)
+    everything = [
+        bench, edges, queries.salary_ranges(corpus_db), queries.failed_documents(corpus_db),
+        queries.compare_authorities(corpus_db, [WANDSWORTH, KINGSTON, RBKC, WESTMINSTER]),
+        [queries.fact_evidence(corpus_db, f) for f in bench.rows["fact_id"].unique().to_list()],
+    ]
+    seen = list(strings(everything))
+    assert len(seen) > 100
+    for text in seen:
+        assert mask_contacts(text) == text
+        assert not EMAIL.search(text)
