@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from councildocs.extract.candidates import Candidate
@@ -10,6 +12,10 @@ from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.shared import distinctive_words
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
 from councildocs.ingest.models import RepairedDocument
+
+
+_TODAYS_POST = re.compile(r"\b(?:current|existing|present)\b", re.I)
+_SHARED_WORDS = re.compile(r"\b(?:shared|joint|both|split|each\s+council)\b", re.I)
 
 
 def _same_post(salary: Candidate, post: Candidate) -> bool:
@@ -24,9 +30,13 @@ def _salary_authorities(doc: Doc, salary: Candidate, shared_posts: list[Candidat
     """The employer(s): the councils sharing the post it pays, else the council the text is about there."""
     local = sentence_authority(doc, salary.start, salary.end)
     category = salary.fields["role_category"]
+    sentence = doc._.dcs_view.flat[salary.start:salary.end]
+    # "Harborough's current Chief Executive is paid …": today's single-council post, not the shared one proposed
+    todays_post = bool(_TODAYS_POST.search(sentence)) and not _SHARED_WORDS.search(sentence)
     for post in shared_posts:
         if (post.fields["role_category"] == category and post.fields["status"] in {"current", "proposed"}
-                and (local is None or local in post.fields["authorities"]) and _same_post(salary, post)):
+                and (local is None or local in post.fields["authorities"]) and _same_post(salary, post)
+                and not (todays_post and post.fields["status"] == "proposed")):
             return list(post.fields["authorities"])
     if local is not None:
         return [local]

@@ -15,7 +15,7 @@ import re
 SCOPE_CHARS = 600
 _CAREER_CLAUSE = re.compile(
     r"\b(?:(?:joins?|joined|joining|comes|came|moves?|moved|arrives?|arrived)\s+(?:us\s+)?from|"
-    r"where\s+(?:she|he|they)\s+(?:has|have|had|was|were|is)|previously|formerly|began\s+(?:her|his|their)\s+career|"
+    r"where\s+(?:she|he|they)\s+(?:has|have|had|was|were|is)|who\s+(?:has|had)\s+been|who\s+was|previously|formerly|began\s+(?:her|his|their)\s+career|"
     r"(?:she|he|they)\s+(?:was|were|has\s+been)\s+(?:previously|formerly)|currently)\b[^.;,]*", re.I)
 
 
@@ -54,7 +54,17 @@ def recent_authority(doc, pos: int) -> str | None:
     return None
 
 
+_THE_COUNCIL = re.compile(r"\bthe\s+(?:borough|council|authority|county|city|district)\b(?!\s+of\b)", re.I)
 _DESCRIBED = re.compile(r"\bthe\s+(county|city|island)(?:\s+council|['’]s)?\b", re.I)
+
+
+def _outside_careers(doc, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` with career-history clauses blanked out."""
+    chars = list(doc._.dcs_view.flat[start:end])
+    for s, e in career_spans(doc):
+        for i in range(max(s, start), min(e, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _described_authority(doc, sentence: str) -> str | None:
@@ -93,10 +103,12 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
         # the text was about, when the sentence goes on to name it
         recent = recent_authority(doc, s_start)
         return recent if recent in named else None
-    described = _described_authority(doc, view.flat[s_start:max(s_end, end)])
+    described = _described_authority(doc, _outside_careers(doc, s_start, max(s_end, end)))
     if described is not None:
         return described
     main = doc._.dcs_main_authorities or []
+    if len(main) == 1 and _THE_COUNCIL.search(view.flat[s_start:start]):
+        return main[0]  # "The borough is home to …" in a document about one council
     recent = recent_authority(doc, s_start)
     if recent is not None and (len(main) != 1 or recent in main or len(doc._.dcs_document_authorities or []) > 2):
         return recent

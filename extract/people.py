@@ -145,7 +145,12 @@ def find_people(doc, view) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        m = _clean_name(ent.text, ent.start_char)
+        text, end = ent.text, ent.end_char
+        # "Helena Marsh-Okafor": the small model often stops at a double-barrelled surname's hyphen
+        barrel = re.match(r"-[A-Z][a-z]+", doc.text[end:end + 30])
+        if barrel:
+            text += barrel.group()
+        m = _clean_name(text, ent.start_char)
         if m and m.name.lower() not in place_names and not any(w.lower() in place_names for w in m.name.split()):
             mentions.append(m)
     # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")

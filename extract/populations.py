@@ -29,7 +29,7 @@ _SHARE_OF_THEM = re.compile(
     rf"{_QUAL}(?P<num>{_NUM})\s+of\s+(?:them|whom|these)\s+(?:are\s+|being\s+|aged\s+)?(?:children\s+and\s+young\s+people\s+)?"
     rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18)", re.IGNORECASE)
 _POPULATION_OF = re.compile(
-    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population\s+(?:of|is|was|stands\s+at|totals?|reached)\s+{_QUAL}{_AMOUNT}",
+    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population(?:\s+(?:of|is|was|stands\s+at|totals?|reached)|:)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"

@@ -15,7 +15,8 @@ _SHARE_IN_POVERTY = re.compile(
     rf"(?:live|living|grow\s+up|growing\s+up)\s+in\s+(?:relative\s+|absolute\s+)?low[\s-]income\s+(?:households|families|homes))",
     re.IGNORECASE)
 _POVERTY_RATE = re.compile(
-    rf"(?P<who>child(?:ren'?s)?\s+)?poverty(?:\s+rate)?\s+(?:is|was|of|at|stands\s+at|stood\s+at|reaches|reached|rate\s+of)?\s*"
+    rf"(?P<who>child(?:ren'?s)?\s+)?poverty(?:\s+rate)?(?:\s+in\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,2}})?\s+"
+    rf"(?:is|was|of|at|stands\s+at|stood\s+at|reaches|reached|rate\s+of)?\s*"
     rf"(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_PCT}", re.IGNORECASE)
 _COMPARATOR = re.compile(
     rf"(?:against|compared\s+(?:with|to)|versus|vs\.?|than|while|whereas|and)\s+(?:an?\s+|the\s+)?"

@@ -14,7 +14,7 @@ from councildocs.extract.numbers import MULTIPLIER, NUMBER, Amount, as_int_or_fl
 PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
 _SALARY_CUE = re.compile(
     r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine|point)|remuneration|package|"
-    r"plus\s+benefits|spinal\s+points?|grade|a\s+year|per\s+year|a\s+day|per\s+day|paid|earn\w*|advertis\w*|offer\w*|"
+    r"plus\s+benefits|spinal\s+points?|grade|a\s+year|per\s+year|a\s+day|per\s+day|paid|pays?|earn\w*|advertis\w*|offer\w*|"
     r"day\s+rate|recruit\w*|successor|appoint\w*)\b|salary\s*:", re.IGNORECASE)
 _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"

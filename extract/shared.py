@@ -8,7 +8,7 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
-_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
+_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|in\s+principle|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
                               r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
 _STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
                             r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)

@@ -45,3 +45,28 @@ def test_an_abolished_county_with_no_single_successor_names_no_council(extract_t
 def test_a_name_wrapped_across_lines_is_one_council(extract_text):
     text = "The councils propose one Director of Adult Social Services for North Lincolnshire and North East\nLincolnshire."
     assert {a.gss for a in extract_text(text).authorities} == {"E06000012", "E06000013"}
+
+
+def test_todays_single_council_post_is_not_the_shared_one_proposed(extract_text):
+    text = ("Melton Borough Council and Harborough District Council propose to share a Chief Executive. "
+            "Harborough’s current Chief Executive is paid on a scale of £118,000 to £124,200.")
+    salary = _facts(extract_text(text), "salary")[0]
+    assert salary["authorities"] == ["E07000131"]
+
+
+def test_who_has_been_elsewhere_is_career_history(extract_text):
+    text = ("Lancashire County Council has confirmed Daniel Ferreira as its next director of children’s services. "
+            "Mr Ferreira, who has been director of children’s services at Blackpool Council since 2020, starts in June. "
+            "The post was advertised at £172,500 - £185,000.")
+    assert _facts(extract_text(text), "salary")[0]["authorities"] == ["E10000017"]
+
+
+def test_the_borough_is_the_one_council_a_document_is_about(extract_text):
+    text = ("Tameside Council has named a new director.\nA borough under pressure\nThe borough is home to around "
+            "231,000 people. Child poverty in Tameside at 33.1 per cent after housing costs, against 29 per cent across "
+            "England. Darlington (population 108,000) is smaller.")
+    extraction = extract_text(text)
+    populations = {p["value"]: p["authority"] for p in _facts(extraction, "population")}
+    assert populations == {231000: "E08000008", 108000: "E06000005"}
+    assert _facts(extraction, "poverty_rate") == [
+        {"authority": "E08000008", "percent": 33.1, "group": "children", "comparator": {"area": "England", "percent": 29.0}}]
