@@ -255,8 +255,7 @@ def interactions(db: Path) -> list[tuple[str, list[tuple[str, Callable[[], objec
     return [
         ("Overview: open", [*status, ("overview", lambda: q.overview(db)), ("documents", lambda: q.documents(db)),
                             ("failed_documents", lambda: q.failed_documents(db))]),
-        ("Salary benchmark: open", [*status, ("filter_options", lambda: q.filter_options(db)),
-                                    ("salary_benchmark()", lambda: q.salary_benchmark(db))]),
+        ("Salary benchmark: open", [*status, ("salary_benchmark()", lambda: q.salary_benchmark(db))]),
         ("Salary benchmark: type £140,000, DCS posts", [("salary_benchmark(salary, dcs)", lambda: q.salary_benchmark(
             db, salary_gbp=140_000, role_category="dcs"))]),
         ("Salary benchmark: a range, one region, two types, two years", [("salary_benchmark(range, filters)",

@@ -11,7 +11,8 @@ warehouse = data.ready_warehouse()
 if warehouse is None:
     st.stop()
 
-options = data.guarded(data.load_filter_options, *warehouse)
+everything = data.guarded(data.load_salary_benchmark, *warehouse)  # unfiltered; also the page's default view
+options = data.salary_filters(everything.rows)
 
 with st.sidebar:
     regions = st.multiselect("Region", options.regions)
