@@ -94,9 +94,14 @@ def _wait_until_rendered(page, heading: str) -> None:
     # The page's own heading means its script has started drawing; then wait for the run to end
     # (Streamlit shows its status widget while a script runs) so the screenshot is the finished page.
     page.get_by_role("heading", name=heading, exact=True).first.wait_for(state="visible", timeout=60_000)
+    # Streamlit marks the app element with the script's state and draws grey skeletons where
+    # elements are still to come; wait until the script is idle and no skeleton is left.
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const idle = !app || app.getAttribute('data-test-script-state') !== 'running';
+            return idle && document.querySelectorAll('[data-testid="stSkeleton"]').length === 0;
+        }""",
         timeout=60_000,
     )
     page.wait_for_timeout(500)  # let charts lay out
