@@ -98,7 +98,8 @@ def shared_posts_matrix(pairs: pl.DataFrame) -> alt.Chart:
             y=alt.Y("b:N", title=None, sort=names, axis=alt.Axis(labelOverlap=False, labelLimit=180)),
             color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_ORDER),
                                                                           range=list(STATUS_COLOURS))),
-            opacity=alt.Opacity("arrangements:Q", title="Arrangements", scale=alt.Scale(range=[0.55, 1])),
+            opacity=alt.Opacity("arrangements:Q", title="Arrangements", scale=alt.Scale(range=[0.55, 1]),
+                                legend=alt.Legend(format="d", tickMinStep=1)),
             tooltip=[alt.Tooltip("a:N", title="Authority"), alt.Tooltip("b:N", title="With"),
                      alt.Tooltip("arrangements:Q", title="Arrangements"), alt.Tooltip("what:N", title="What")],
         )
