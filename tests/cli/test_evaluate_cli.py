@@ -11,6 +11,7 @@ import pytest
 MIN_SEED_MICRO_F1 = 0.90
 MIN_SEED_KIND_F1 = 0.80
 MIN_CORPUS_MICRO_F1 = 0.90
+MIN_HELD_OUT_MICRO_F1 = 0.85  # bench/generalisation/set-3 has never been tuned on: the held-out bar
 
 
 def test_evaluate_seeds_against_gold(run_dcs, seeds_dir, gold_dev_dir):
@@ -28,7 +29,7 @@ def test_evaluate_corpus_against_its_own_gold(run_dcs, corpus_dir):
     scores = json.loads(proc.stdout)
     assert scores["documents"] == len(list((corpus_dir / "gold").glob("*.json")))
     assert scores["evidence"]["facts"] > 0 and scores["evidence"]["problems"] == []
-    assert scores["micro"]["f1"] >= MIN_CORPUS_MICRO_F1, scores
+    assert scores["micro"]["f1"] >= (MIN_HELD_OUT_MICRO_F1 if name == "set-3" else MIN_CORPUS_MICRO_F1), scores
 
 
 def test_min_f1_gate_fails_below_the_bar(run_dcs, seeds_dir, gold_dev_dir):
@@ -36,7 +37,7 @@ def test_min_f1_gate_fails_below_the_bar(run_dcs, seeds_dir, gold_dev_dir):
     assert proc.returncode == 1
 
 
-@pytest.mark.parametrize("name,documents", [("set-1", 8), ("set-2", 6)])
+@pytest.mark.parametrize("name,documents", [("set-1", 8), ("set-2", 6), ("set-3", 6)])
 def test_evaluate_generalisation_sets(run_dcs, name, documents):
     """bench/generalisation: documents by authors who had not read the rules (see its README)."""
     from pathlib import Path
@@ -46,4 +47,4 @@ def test_evaluate_generalisation_sets(run_dcs, name, documents):
     scores = json.loads(proc.stdout)
     assert scores["documents"] == documents
     assert scores["evidence"]["problems"] == []
-    assert scores["micro"]["f1"] >= MIN_CORPUS_MICRO_F1, scores
+    assert scores["micro"]["f1"] >= (MIN_HELD_OUT_MICRO_F1 if name == "set-3" else MIN_CORPUS_MICRO_F1), scores
