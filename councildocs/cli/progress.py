@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
@@ -22,6 +23,18 @@ def track(items: list[T], description: str, quiet: bool = False) -> Iterator[T]:
         for item in items:
             yield item
             progress.advance(task)
+
+
+@contextmanager
+def progress_bar(total: int, description: str, quiet: bool = False) -> Iterator[Callable[[], None]]:
+    """A bar of ``total`` steps on stderr; yields the function that advances it by one."""
+    if quiet or not total:
+        yield lambda: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=stderr, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)
 
 
 def process_with_progress(files: list, description: str, quiet: bool = False) -> Iterable:

@@ -69,7 +69,8 @@ def test_queries_answer_consistently_while_dcs_ingest_writes(tmp_path: Path, cor
 
     log = (tmp_path / "ingest.log").open("w")
     proc = subprocess.Popen(
-        [str(DCS), "ingest", "corpus", "--db", str(db), "--quiet"],
+        # one publish, at the end: the test tells the two snapshots apart (batches publish every 25 by default)
+        [str(DCS), "ingest", "corpus", "--db", str(db), "--quiet", "--publish-every", "0"],
         cwd=corpus_dir.parent, stdout=subprocess.DEVNULL, stderr=log,
     )
     answers: list[tuple[str, Any, bool]] = []  # (question, answer, asked while the writer ran)
