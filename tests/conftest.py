@@ -53,6 +53,21 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse of the shipped corpus, built once per session by `dcs ingest corpus` run from the
+    repository root, as README command one builds it (sources stored as ``corpus/...``). Tests only
+    read it; tests that write use a copy."""
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("corpus-warehouse") / "warehouse.duckdb"
+    dcs = Path(sys.executable).with_name("dcs")
+    subprocess.run([str(dcs), "ingest", CORPUS_DIR.name, "--db", str(db), "--quiet"], cwd=CORPUS_DIR.parent,
+                   check=True, capture_output=True, timeout=900)
+    return db
+
+
+@pytest.fixture(scope="session")
 def extractor():
     """One real extraction pipeline (en_core_web_sm + our components) for the whole session."""
     from councildocs.extract.pipeline import Extractor

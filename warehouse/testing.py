@@ -9,6 +9,7 @@ with contact details in its evidence) and a salary shared by two employers.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
@@ -129,3 +130,15 @@ def shared_result(source: str = "corpus/news/shared.txt") -> DocumentResult:
 def sample_batch() -> list[DocumentResult]:
     """Three good documents and one damaged file."""
     return [wandsworth_result(), camden_result(), shared_result(), error_result("corpus/broken.pdf", sha256="b" * 64)]
+
+
+def store_sample_batch(db: str | Path) -> Path:
+    """A warehouse at ``db`` holding :func:`sample_batch`, stored in one ingest run."""
+    from councildocs.warehouse.store import Warehouse
+
+    with Warehouse(db) as wh:
+        wh.start_run()
+        for result in sample_batch():
+            wh.store(result)
+        wh.finish_run()
+    return Path(db)

@@ -9,8 +9,7 @@ import polars as pl
 import pytest
 
 from councildocs.warehouse.privacy import MASK
-from councildocs.warehouse.store import Warehouse
-from councildocs.warehouse.testing import CAMDEN_TEXT, sample_batch
+from councildocs.warehouse.testing import CAMDEN_TEXT, store_sample_batch
 
 TABLES = ("documents", "facts", "fact_authorities", "document_authorities", "authorities", "ingest_runs")
 READ = {"parquet": pl.read_parquet, "csv": pl.read_csv, "jsonl": pl.read_ndjson}
@@ -19,11 +18,7 @@ READ = {"parquet": pl.read_parquet, "csv": pl.read_csv, "jsonl": pl.read_ndjson}
 @pytest.fixture
 def sample_db(tmp_path: Path) -> Path:
     db = tmp_path / "warehouse.duckdb"
-    with Warehouse(db) as wh:
-        wh.start_run()
-        for result in sample_batch():
-            wh.store(result)
-        wh.finish_run()
+    store_sample_batch(db)
     return db
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from councildocs.warehouse import queries
-from councildocs.warehouse.store import Warehouse
-from councildocs.warehouse.testing import CAMDEN, WANDSWORTH, sample_batch
+from councildocs.warehouse.testing import CAMDEN, WANDSWORTH, store_sample_batch
 
 DCS = Path(sys.executable).with_name("dcs")
 
@@ -58,11 +57,7 @@ def _questions(db: Path, wandsworth_fact: str) -> dict[str, Callable[[], Any]]:
 
 def test_queries_answer_consistently_while_dcs_ingest_writes(tmp_path: Path, corpus_dir: Path):
     db = tmp_path / "warehouse.duckdb"
-    with Warehouse(db) as wh:
-        wh.start_run()
-        for result in sample_batch():
-            wh.store(result)
-        wh.finish_run()
+    store_sample_batch(db)
     wandsworth_fact = queries.salary_ranges(db).filter(gss=WANDSWORTH)["fact_id"][0]
     questions = _questions(db, wandsworth_fact)
     before = {name: ask() for name, ask in questions.items()}

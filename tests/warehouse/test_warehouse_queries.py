@@ -11,17 +11,12 @@ from councildocs.warehouse import queries
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
 from councildocs.warehouse.privacy import MASK
 from councildocs.warehouse.store import Warehouse
-from councildocs.warehouse.testing import CAMBRIDGESHIRE, CAMDEN, PETERBOROUGH, WANDSWORTH, sample_batch
+from councildocs.warehouse.testing import CAMBRIDGESHIRE, CAMDEN, PETERBOROUGH, WANDSWORTH, store_sample_batch
 
 
 @pytest.fixture
 def built(db_path: Path) -> Path:
-    with Warehouse(db_path) as wh:
-        wh.start_run()
-        for result in sample_batch():
-            wh.store(result)
-        wh.finish_run()
-    return db_path
+    return store_sample_batch(db_path)
 
 
 def test_overview(built: Path):
