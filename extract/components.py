@@ -19,7 +19,7 @@ from councildocs.extract.text_view import TextView
 for _name, _default in (
     ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
     ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
-    ("dcs_career_spans", None),
+    ("dcs_career_spans", None), ("dcs_scope_mentions", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

@@ -32,8 +32,19 @@ def in_career(doc, pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _scope_mentions(doc):
-    return [m for m in doc._.dcs_authority_mentions if not in_career(doc, m.start)]
+def _scope_mentions(doc) -> tuple[list, list[int]]:
+    """Council mentions outside career histories in text order, and their starts (once per document:
+    a long committee paper asks for them for every figure it holds)."""
+    if doc._.dcs_scope_mentions is None:
+        mentions = sorted((m for m in doc._.dcs_authority_mentions if not in_career(doc, m.start)),
+                          key=lambda m: m.start)
+        doc._.dcs_scope_mentions = (mentions, [m.start for m in mentions])
+    return doc._.dcs_scope_mentions
+
+
+def _mentions_between(doc, start: int, end: int) -> list:
+    mentions, starts = _scope_mentions(doc)
+    return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 # How far back a council named in an earlier sentence still sets the subject ("Sandwell … has
@@ -44,7 +55,7 @@ SCOPE_CHARS = 600
 def recent_authority(doc, pos: int) -> str | None:
     """The last council named before ``pos`` within SCOPE_CHARS, if the document is about it."""
     about = set(doc._.dcs_document_authorities or [])
-    for m in reversed(_scope_mentions(doc)):
+    for m in reversed(_mentions_between(doc, max(0, pos - SCOPE_CHARS - 200), pos)):
         if m.end > pos:
             continue
         if pos - m.end > SCOPE_CHARS:
@@ -91,7 +102,7 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
     else the council the text was last about, else the document's one main authority, else None."""
     view = doc._.dcs_view
     s_start, s_end = view.sentence_bounds(start)
-    in_sentence = [m for m in _scope_mentions(doc) if s_start <= m.start < max(s_end, end)]
+    in_sentence = _mentions_between(doc, s_start, max(s_end, end))
     named = {m.gss for m in in_sentence}
     if len(named) == 1:
         return next(iter(named))

@@ -147,7 +147,7 @@ def find_people(doc, view) -> list[Candidate]:
             continue
         text, end = ent.text, ent.end_char
         # "Helena Marsh-Okafor": the small model often stops at a double-barrelled surname's hyphen
-        barrel = re.match(r"-[A-Z][a-z]+", doc.text[end:end + 30])
+        barrel = re.match(r"-[A-Z][a-z]+", view.text[end:end + 30])
         if barrel:
             text += barrel.group()
         m = _clean_name(text, ent.start_char)

@@ -27,6 +27,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
+from councildocs.ingest.pdfplumber_chars import use_lean_chars
 
 MAX_PAGES = 2000
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
@@ -142,7 +143,7 @@ class PdfGlyphs:
             raise _open_error(self.path, err) from err
 
     def _read_page(self, index: int, keep: bool = False) -> tuple[str, dict[str, list[str]]]:
-        page = self.pdf.pages[index]
+        page = use_lean_chars(self.pdf.pages[index])
         try:
             chars = page.chars
             text = page.extract_text()
