@@ -6,12 +6,18 @@ pool's initializer), and is the warehouse's only writer: it stores each result a
 transaction per document, and publishes every ``PUBLISH_EVERY`` documents or ``PUBLISH_SECONDS``
 seconds, so a killed batch keeps what was published and a re-run skips it. With one worker (or one
 file to do) everything runs in this process, without a pool.
+
+Each file is worked on within ``FileLimits`` (bytes, pages, characters, seconds and, in a batch,
+memory), so a hostile file becomes a coded error. Ctrl-C or SIGTERM stops the batch cleanly: files
+in progress are dropped (the next run does them), everything stored is published, and a second
+Ctrl-C stops at once.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import Counter, deque
@@ -22,12 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.limits import BATCH_MEMORY_BYTES, FileLimits
 from councildocs.pipeline import DocumentResult, process_file
 
 PUBLISH_EVERY = 25
 PUBLISH_SECONDS = 10.0
 # A publish copies the warehouse, so never spend more than about a tenth of the time publishing.
 PUBLISH_COST_FACTOR = 10.0
+# How often the main process looks up from waiting on workers, to notice a stop request.
+POLL_SECONDS = 0.5
+BATCH_LIMITS = FileLimits(memory_bytes=BATCH_MEMORY_BYTES)
 
 
 def default_workers() -> int:
@@ -41,11 +51,15 @@ def default_workers() -> int:
 # -- worker side --------------------------------------------------------------------------------
 
 _extractor = None
+_limits = BATCH_LIMITS
 
 
-def _init_worker(parent_pid: int) -> None:
+def _init_worker(parent_pid: int, limits: FileLimits) -> None:
     """Pool initializer: one spaCy pipeline per worker, and no worker outliving a killed parent."""
-    global _extractor
+    global _extractor, _limits
+    _limits = limits
+    # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Each worker is one process on one core: library thread pools would only fight each other.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -64,14 +78,15 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def _work(path: str) -> DocumentResult:
-    return process_file(Path(path), _extractor)
+    return process_file(Path(path), _extractor, _limits)
 
 
 class _InlineExecutor:
     """The pool's interface, run in this process (``--workers 1``): the extractor is built on first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: FileLimits) -> None:
         self._extractor = None
+        self._limits = limits
 
     def submit(self, fn: Callable, path: str) -> Future:
         if self._extractor is None:
@@ -79,7 +94,7 @@ class _InlineExecutor:
 
             self._extractor = Extractor()
         future: Future = Future()
-        future.set_result(process_file(Path(path), self._extractor))
+        future.set_result(process_file(Path(path), self._extractor, self._limits))
         return future
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
@@ -94,6 +109,37 @@ class BatchReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     failures: list[DocumentResult] = field(default_factory=list)
     publishes: int = 0
+    # files not done because the batch was asked to stop (Ctrl-C, SIGTERM); a re-run does them
+    not_done: int = 0
+
+    @property
+    def stopped(self) -> bool:
+        return self.not_done > 0
+
+
+class _StopRequest:
+    """Ctrl-C and SIGTERM, turned into a flag the batch checks between files. The handlers are only
+    installed on the main thread; a second Ctrl-C raises KeyboardInterrupt as usual."""
+
+    def __init__(self, on_stop: Callable[[], None]):
+        self.requested = False
+        self._on_stop = on_stop
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> _StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        self._on_stop()
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
 
 
 class _Publisher:
@@ -145,18 +191,30 @@ def run_batch(
     advance: Callable[[], None] = lambda: None,
     publish_every: int = PUBLISH_EVERY,
     publish_seconds: float = PUBLISH_SECONDS,
+    limits: FileLimits = BATCH_LIMITS,
+    on_stop: Callable[[], None] = lambda: None,
 ) -> BatchReport:
     """Hash, skip what is current, process the rest (in ``workers`` processes) and store each result.
 
     The caller owns the warehouse session and publishes at its end; this publishes along the way,
     every ``publish_every`` documents or ``publish_seconds`` seconds (``publish_every=0``: never).
-    ``advance`` is called once per file (for a progress bar).
+    ``advance`` is called once per file (for a progress bar); ``on_stop`` when Ctrl-C or SIGTERM asks
+    the batch to stop, after which it returns with ``report.not_done`` set.
     """
+    with _StopRequest(on_stop) as stop:
+        return _run_batch(files, warehouse, run_id, workers, advance, publish_every, publish_seconds, limits, stop)
+
+
+def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publish_seconds, limits,
+               stop: _StopRequest) -> BatchReport:
     from councildocs.ingest.reader import sha256_of_file
 
     report = BatchReport()
     todo: deque[tuple[str, str | None]] = deque()
-    for path in files:
+    for index, path in enumerate(files):
+        if stop.requested:
+            report.not_done = len(files) - index + len(todo)
+            return report
         # an unchanged file already extracted by this version costs a hash, not a parse
         try:
             digest = sha256_of_file(path)
@@ -172,7 +230,7 @@ def run_batch(
 
     n_workers = max(1, min(workers, len(todo)))
     publisher = _Publisher(warehouse, publish_every, publish_seconds)
-    executor = _new_executor(n_workers)
+    executor = _new_executor(n_workers, limits)
     inflight: dict[Future, tuple[str, str | None]] = {}
     active: set[str] = set()  # digests being processed: a second copy waits for the first to be stored
     waiting: dict[str, list[tuple[str, str | None]]] = {}
@@ -233,7 +291,9 @@ def run_batch(
                 else:
                     broken = not submit(path, digest)
             if inflight:
-                done, _ = wait(inflight, timeout=publisher.due_in(), return_when=FIRST_COMPLETED)
+                due = publisher.due_in()
+                timeout = POLL_SECONDS if due is None else min(due, POLL_SECONDS)
+                done, _ = wait(inflight, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in [f for f in inflight if f in done]:  # in the order submitted
                     path, digest = inflight.pop(future)
                     try:
@@ -249,21 +309,46 @@ def run_batch(
                     del inflight[future]
                     lost(path, digest)
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = _new_executor(n_workers)
+                executor = _new_executor(n_workers, limits)
             publisher.maybe_publish()
+            if stop.requested:
+                # files in progress are dropped, not waited for: the next run does them
+                report.not_done = len(todo) + len(inflight) + len(suspects) + sum(map(len, waiting.values()))
+                break
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
+        if stop.requested:
+            _stop_workers()
     report.publishes = publisher.count
     return report
 
 
-def _new_executor(n_workers: int):
+def _new_executor(n_workers: int, limits: FileLimits):
     if n_workers == 1:
-        return _InlineExecutor()
-    return ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker, initargs=(os.getpid(),),
-    )
+        return _InlineExecutor(limits)
+    # A worker started while Ctrl-C is ignored keeps ignoring it from its first instruction (Python leaves
+    # an inherited SIG_IGN alone), so a Ctrl-C during spaCy's import prints no traceback from each worker.
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if on_main else None
+    try:
+        executor = ProcessPoolExecutor(
+            max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(os.getpid(), limits),
+        )
+        for _ in range(n_workers):
+            executor.submit(os.getpid)  # the pool starts a worker per task until it has n_workers
+    finally:
+        if on_main:
+            signal.signal(signal.SIGINT, previous)
+    return executor
+
+
+def _stop_workers() -> None:
+    """End the pool's workers now: at exit the pool would otherwise wait for the files they are on."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join(timeout=5)
 
 
 def _digest_of(path: str) -> str | None:

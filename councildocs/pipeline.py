@@ -8,9 +8,11 @@ from pathlib import Path
 
 from councildocs.extract.models import Extraction
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.limits import MiB, FileLimits, TimeLimitExceeded, within_limits
 from councildocs.ingest.models import RepairedDocument
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
+DEFAULT_LIMITS = FileLimits()
 
 
 @dataclass
@@ -73,27 +75,41 @@ def iter_input_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def process_file(path: Path, extractor) -> DocumentResult:
-    """Read, repair and extract one file. Input problems become a coded error, never an exception."""
+def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> DocumentResult:
+    """Read, repair and extract one file within ``limits``. Input problems become a coded error, never an exception."""
     from councildocs.ingest.reader import read_document, sha256_of_file
 
     source = str(path)
     digest = None
+    document = None
+    stage = "reading"
     try:
-        digest = sha256_of_file(path)
-        document = read_document(path, sha256=digest)
+        with within_limits(limits):
+            digest = sha256_of_file(path)
+            document = read_document(path, sha256=digest, limits=limits)
+            stage = "extracting"
+            extraction = extractor.extract(document)
     except IngestError as err:
         return DocumentResult(source=source, sha256=digest, error_code=str(err.code), error_message=err.message)
-    except Exception as err:  # a reader bug must not stop a batch; it is reported with its own code
+    except TimeLimitExceeded:
         return DocumentResult(
-            source=source, sha256=digest, error_code=str(ErrorCode.INTERNAL),
-            error_message=f"Unexpected failure while reading ({type(err).__name__}: {err}); please report this file.",
+            source=source, sha256=digest, error_code=str(ErrorCode.TIMED_OUT),
+            error_message=(
+                f"{path.name} took more than {limits.seconds:g} seconds ({stage}) and was stopped. If it is a "
+                "very long document, split it; if it is short, it is probably malformed: re-save it in a PDF viewer."
+            ),
         )
-    try:
-        extraction = extractor.extract(document)
-    except Exception as err:
+    except MemoryError:
+        return DocumentResult(
+            source=source, sha256=digest, error_code=str(ErrorCode.TOO_LARGE),
+            error_message=(
+                f"{path.name} needed more than {(limits.memory_bytes or 0) / MiB:.0f} MiB of memory ({stage}) and was "
+                "stopped: it holds an enormous stream or image. Re-save it in a PDF viewer, or extract the pages you need."
+            ),
+        )
+    except Exception as err:  # a bug must not stop a batch; it is reported with its own code
         return DocumentResult(
             source=source, sha256=digest, document=document, error_code=str(ErrorCode.INTERNAL),
-            error_message=f"Unexpected failure while extracting ({type(err).__name__}: {err}); please report this file.",
+            error_message=f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file.",
         )
     return DocumentResult(source=source, sha256=digest, document=document, extraction=extraction)

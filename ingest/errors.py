@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     ENCRYPTED = "encrypted"
     NO_TEXT_LAYER = "no_text_layer"
     TOO_LARGE = "too_large"
+    TIMED_OUT = "timed_out"
     INTERNAL = "internal_error"
 
 

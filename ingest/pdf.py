@@ -29,7 +29,6 @@ from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
 
-MAX_PAGES = 2000
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
 EOF_WINDOW = 4096
 MAX_FORM_DEPTH = 8
@@ -39,18 +38,21 @@ MAX_KEPT_CHARS = 1_000_000
 
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[PdfGlyphs]:
-    """The PDF at ``path``, read page by page; raises ``IngestError`` for what cannot be read."""
+def open_pdf(path: Path, max_pages: int | None = None) -> Iterator[PdfGlyphs]:
+    """The PDF at ``path``, read page by page; raises ``IngestError`` for what cannot be read, or for
+    more than ``max_pages`` pages."""
     _check_envelope(path)
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as err:
+        _raise_if_out_of_memory(err)
         raise _open_error(path, err.args[0] if err.args else err) from err
     except Exception as err:  # pdfminer raises a zoo of types for damaged files
+        _raise_if_out_of_memory(err)
         raise _open_error(path, err) from err
     with pdf:
         glyphs = PdfGlyphs(pdf, path)
-        glyphs.read()
+        glyphs.read(max_pages)
         yield glyphs
 
 
@@ -74,6 +76,18 @@ def _check_envelope(path: Path) -> None:
             f"{path.name} ends before its PDF does (no %%EOF marker): it looks truncated. "
             "Download or export it again.",
         )
+
+
+def _raise_if_out_of_memory(err: BaseException) -> None:
+    """A file over its memory limit is too large, not damaged: pdfplumber wraps whatever pdfminer
+    raises (``MemoryError`` included) in ``PdfminerException``, so look inside before calling it corrupt."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        if isinstance(err, MemoryError):
+            raise MemoryError from err
+        seen.add(id(err))
+        inner = err.args[0] if err.args and isinstance(err.args[0], BaseException) else None
+        err = inner or err.__cause__ or err.__context__
 
 
 def _open_error(path: Path, cause: BaseException) -> IngestError:
@@ -115,12 +129,12 @@ class PdfGlyphs:
         # parsing the pages again with the new map can say what they read as.
         self._tables: dict[str, dict[str, str] | None] = {}
 
-    def read(self) -> None:
+    def read(self, max_pages: int | None = None) -> None:
         count = self._page_count()
-        if count > MAX_PAGES:
+        if max_pages is not None and count > max_pages:
             raise IngestError(
                 ErrorCode.TOO_LARGE,
-                f"{self.path.name} has {count} pages, more than the limit of {MAX_PAGES}. "
+                f"{self.path.name} has {count} pages, more than the limit of {max_pages}. "
                 "Split it into the parts you need and ingest those.",
             )
         for index in range(count):
@@ -140,6 +154,7 @@ class PdfGlyphs:
         try:
             return len(self.pdf.pages)
         except Exception as err:
+            _raise_if_out_of_memory(err)
             raise _open_error(self.path, err) from err
 
     def _read_page(self, index: int, keep: bool = False) -> tuple[str, dict[str, list[str]]]:
@@ -148,6 +163,7 @@ class PdfGlyphs:
             chars = page.chars
             text = page.extract_text()
         except Exception as err:  # damaged content streams surface here, not at open
+            _raise_if_out_of_memory(err)
             raise IngestError(
                 ErrorCode.CORRUPT_PDF,
                 f"Page {index + 1} of {self.path.name} could not be read ({type(err).__name__}: {err}). "

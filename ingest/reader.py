@@ -10,12 +10,12 @@ import hashlib
 from pathlib import Path
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.limits import MiB, FileLimits
 from councildocs.ingest.models import RepairedDocument
 from councildocs.ingest.pdf import open_pdf
 from councildocs.ingest.repair import Draft, repair
 from councildocs.ingest.text_files import read_html_file, read_text_file
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 PAGE_SEPARATOR = "\n\n"
 _CHUNK = 1024 * 1024
 
@@ -31,14 +31,15 @@ def sha256_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path, sha256: str | None = None) -> RepairedDocument:
-    """Read and repair the file at ``path``; raises ``IngestError`` for input it cannot use."""
+def read_document(path: Path, sha256: str | None = None, limits: FileLimits = FileLimits()) -> RepairedDocument:
+    """Read and repair the file at ``path``; raises ``IngestError`` for input it cannot use, or that is
+    over ``limits`` in bytes, pages or characters (time and memory are the caller's, see ``within_limits``)."""
     path = Path(path)
-    media_type = _check(path)
+    media_type = _check(path, limits.max_bytes)
     if sha256 is None:
         sha256 = sha256_of_file(path)
     if media_type == "pdf":
-        with open_pdf(path) as glyphs:
+        with open_pdf(path, max_pages=limits.max_pages) as glyphs:
             draft = Draft("pdf", list(glyphs.page_texts), glyphs=glyphs)
             raw_pages = list(draft.pages)
             repair(draft)
@@ -52,19 +53,26 @@ def read_document(path: Path, sha256: str | None = None) -> RepairedDocument:
         draft = Draft(media_type, [text])
         raw_pages = [text]
         repair(draft)
+    text = PAGE_SEPARATOR.join(draft.pages)
+    if limits.max_text_chars is not None and len(text) > limits.max_text_chars:
+        raise IngestError(
+            ErrorCode.TOO_LARGE,
+            f"{path.name} holds {len(text):,} characters of text, more than the limit of {limits.max_text_chars:,}. "
+            "Split it into the parts you need and ingest those.",
+        )
     return RepairedDocument(
         source=str(path),
         sha256=sha256,
         media_type=media_type,
         pages=len(draft.pages),
         raw_text=PAGE_SEPARATOR.join(raw_pages),
-        text=PAGE_SEPARATOR.join(draft.pages),
+        text=text,
         page_starts=_page_starts(draft.pages),
         repair_log=list(draft.log),
     )
 
 
-def _check(path: Path) -> str:
+def _check(path: Path, max_bytes: int | None) -> str:
     """The media type for ``path``, after the checks that need no parsing."""
     if not path.exists():
         raise IngestError(ErrorCode.NOT_FOUND, f"{path} does not exist. Check the path and the spelling.")
@@ -80,11 +88,11 @@ def _check(path: Path) -> str:
     size = path.stat().st_size
     if size == 0:
         raise _empty(path, "is empty (0 bytes)")
-    if size > MAX_FILE_BYTES:
+    if max_bytes is not None and size > max_bytes:
         raise IngestError(
             ErrorCode.TOO_LARGE,
-            f"{path.name} is {size / 1024 / 1024:.0f} MB, more than the limit of "
-            f"{MAX_FILE_BYTES / 1024 / 1024:.0f} MB. Split it, or extract the pages you need.",
+            f"{path.name} is {size / MiB:.0f} MB, more than the limit of {max_bytes / MiB:.0f} MB. "
+            "Split it, or extract the pages you need.",
         )
     return media_type
 

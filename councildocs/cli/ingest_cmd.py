@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from councildocs.batch import PUBLISH_EVERY, PUBLISH_SECONDS
+from councildocs.batch import BATCH_LIMITS, PUBLISH_EVERY, PUBLISH_SECONDS
+from councildocs.ingest.limits import MiB
 from councildocs.cli.progress import progress_bar, stderr
 from councildocs.pipeline import DocumentResult, iter_input_files
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def ingest(
@@ -26,25 +34,67 @@ def ingest(
         help=f"Publish what is stored after this many documents (or {PUBLISH_SECONDS:.0f} seconds), so an "
         "interrupted batch keeps it; 0 publishes only at the end.",
     ),
+    max_seconds: float = typer.Option(
+        BATCH_LIMITS.seconds, "--max-seconds", min=1, help="Stop working on a file after this long (error timed_out)."
+    ),
+    max_pages: int = typer.Option(BATCH_LIMITS.max_pages, "--max-pages", min=1, help="Refuse PDFs with more pages (too_large)."),
+    max_mb: int = typer.Option(BATCH_LIMITS.max_bytes // MiB, "--max-mb", min=1, help="Refuse larger files (too_large)."),
+    max_memory_mb: int = typer.Option(
+        BATCH_LIMITS.memory_bytes // MiB, "--max-memory-mb", min=64,
+        help="Memory a file may take beyond what the worker already uses (too_large when it needs more).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine",
+        help="Who reads and extracts: local worker processes, or Dask workers (the dask extra; "
+        "a cluster of --workers processes on this machine, or --scheduler's).",
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="With --engine dask: a running Dask scheduler (tcp://host:8786) whose workers do the work.",
+    ),
+    parquet_dir: Path | None = typer.Option(
+        None, "--parquet-dir", show_default="<db>.parquet",
+        help="With --engine dask: where workers write their results as Parquet, a folder per run; "
+        "with --scheduler, a folder the workers share with this machine.",
+    ),
 ) -> None:
     """Read, repair and extract each file, and store it in the warehouse keyed by its content hash.
 
     What is stored is published every few documents, so an interrupted batch keeps it and a re-run
-    skips it.
+    skips it. Ctrl-C stops after publishing what is stored (exit status 130); run again to finish.
     """
     from councildocs.batch import default_workers, run_batch
     from councildocs.warehouse.store import Warehouse
 
+    if engine is Engine.local and (scheduler is not None or parquet_dir is not None):
+        raise typer.BadParameter("--scheduler and --parquet-dir go with --engine dask.")
     files = iter_input_files(paths)
     db.parent.mkdir(parents=True, exist_ok=True)
+    if engine is Engine.dask:
+        from councildocs.cli.dask_cmd import ingest_on_dask
+
+        report = ingest_on_dask(files, db, workers=workers or default_workers(), scheduler=scheduler,
+                                parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet)
+        _print_summary(db, len(files), report.outcomes, report.failures)
+        return
     with Warehouse(db) as warehouse:
         run_id = warehouse.start_run()
         with progress_bar(len(files), "Ingesting", quiet) as advance:
+            limits = replace(BATCH_LIMITS, seconds=max_seconds, max_pages=max_pages, max_bytes=max_mb * MiB,
+                             memory_bytes=max_memory_mb * MiB)
             report = run_batch(files, warehouse, run_id, workers=workers or default_workers(), advance=advance,
-                               publish_every=publish_every)
+                               publish_every=publish_every, limits=limits, on_stop=_say_stopping)
         warehouse.finish_run(report.outcomes, run_id)
     _print_summary(db, len(files), report.outcomes, report.failures)
+    if report.stopped:
+        stderr.print(f"Stopped early: {report.not_done} files not done. Everything stored is published; "
+                     "run the same command again to do the rest.")
+        raise typer.Exit(130)
+
+
+def _say_stopping() -> None:
+    stderr.print("Stopping: publishing what is stored (Ctrl-C again to stop at once) …")
 
 
 def _print_summary(db: Path, total: int, outcomes: Counter[str], failures: list[DocumentResult]) -> None:

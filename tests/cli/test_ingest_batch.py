@@ -274,7 +274,7 @@ def test_a_worker_that_dies_fails_its_own_file_only(tmp_path, monkeypatch):
         (tmp_path / name).write_text(f"text of {name}")
         files.append(tmp_path / name)
     pools: list[list[str]] = []
-    monkeypatch.setattr(batch, "_new_executor", lambda n: _FakePool(pools))
+    monkeypatch.setattr(batch, "_new_executor", lambda n, limits: _FakePool(pools))
     with Warehouse(tmp_path / "w.duckdb") as wh:
         run_id = wh.start_run()
         report = batch.run_batch(files, wh, run_id, workers=2)

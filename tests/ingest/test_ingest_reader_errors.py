@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from councildocs.ingest import pdf as pdf_module
-from councildocs.ingest import reader
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.limits import FileLimits
 from councildocs.ingest.reader import read_document, sha256_of_file
 
 
-def _code_of(path: Path) -> ErrorCode:
+def _code_of(path: Path, limits: FileLimits = FileLimits()) -> ErrorCode:
     with pytest.raises(IngestError) as caught:
-        read_document(path, sha256="0" * 64)
+        read_document(path, sha256="0" * 64, limits=limits)
     assert caught.value.message, "an error must tell a person what to do"
     return caught.value.code
 
@@ -60,15 +59,19 @@ def test_whitespace_only_is_empty(write_bytes, name, data):
     assert _code_of(write_bytes(name, data)) == ErrorCode.EMPTY
 
 
-def test_file_over_the_size_limit_is_too_large(write_bytes, monkeypatch):
-    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 10)
-    assert _code_of(write_bytes("long.txt", b"x" * 11)) == ErrorCode.TOO_LARGE
+def test_file_over_the_size_limit_is_too_large(write_bytes):
+    assert _code_of(write_bytes("long.txt", b"x" * 11), FileLimits(max_bytes=10)) == ErrorCode.TOO_LARGE
+    assert read_document(write_bytes("short.txt", b"x" * 10), limits=FileLimits(max_bytes=10)).text == "x" * 10
 
 
-def test_pdf_over_the_page_limit_is_too_large(make_pdf, monkeypatch):
+def test_pdf_over_the_page_limit_is_too_large(make_pdf):
     path = make_pdf(["one", "two", "three"])
-    monkeypatch.setattr(pdf_module, "MAX_PAGES", 2)
-    assert _code_of(path) == ErrorCode.TOO_LARGE
+    assert _code_of(path, FileLimits(max_pages=2)) == ErrorCode.TOO_LARGE
+    assert read_document(path, limits=FileLimits(max_pages=3)).pages == 3
+
+
+def test_text_over_the_character_limit_is_too_large(write_bytes):
+    assert _code_of(write_bytes("long.txt", b"word " * 30), FileLimits(max_text_chars=100)) == ErrorCode.TOO_LARGE
 
 
 def test_encrypted_pdf(make_pdf, encrypt):

@@ -1,0 +1,167 @@
+"""Hostile and enormous files cost a coded error within their limits; the batch goes on, and stops cleanly on request.
+
+The hostile PDFs are built here with pikepdf: thousands of pages, a content stream that inflates to
+hundreds of megabytes (a decompression bomb), and one that inflates to millions of drawing operators
+(minutes of parsing).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zlib
+from pathlib import Path
+
+import duckdb
+import pikepdf
+import pytest
+
+DCS = Path(sys.executable).with_name("dcs")
+# One drawing operator: parsing costs pdfminer several microseconds per token, so millions of these take minutes.
+OPERATOR = b"1 0 0 1 0 0 cm\n"
+
+
+def _pdf_with_pages(path: Path, pages: int) -> Path:
+    with pikepdf.new() as pdf:
+        for _ in range(pages):
+            pdf.add_blank_page(page_size=(200, 200))
+        pdf.save(path)
+    return path
+
+
+def _pdf_with_inflating_content(path: Path, decoded_mb: int) -> Path:
+    """One page whose content stream is ``decoded_mb`` MB of operators, deflated to a small fraction."""
+    chunk = OPERATOR * (1024 * 1024 // len(OPERATOR))
+    packer = zlib.compressobj(9)
+    deflated = b"".join(packer.compress(chunk) for _ in range(decoded_mb)) + packer.flush()
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page(page_size=(200, 200))
+        stream = pikepdf.Stream(pdf, b"")
+        stream.write(deflated, filter=pikepdf.Name.FlateDecode)
+        pdf.pages[0].obj.Contents = stream
+        pdf.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory, corpus_dir) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    good = sorted((corpus_dir / "adverts").glob("*.pdf"))[0]
+    (folder / "good.pdf").write_bytes(good.read_bytes())
+    _pdf_with_pages(folder / "thousands-of-pages.pdf", 3000)
+    _pdf_with_inflating_content(folder / "decompression-bomb.pdf", 400)
+    _pdf_with_inflating_content(folder / "slow-to-parse.pdf", 40)
+    return folder
+
+
+def _documents(db: Path) -> dict[str, tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT d.source, d.status, d.error_code, d.error_message, (SELECT count(*) FROM facts f WHERE f.sha256 = d.sha256) "
+            "FROM documents d"
+        ).fetchall()
+    return {Path(source).name: rest for source, *rest in rows}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_each_limit_stops_its_file_with_a_code_and_the_good_file_is_stored(hostile_folder, tmp_path, run_dcs, workers):
+    db = tmp_path / "w.duckdb"
+    run = run_dcs("ingest", hostile_folder, "--db", db, "--workers", workers, "--quiet",
+                  "--max-seconds", "3", "--max-memory-mb", "200")
+    stored = _documents(db)
+    assert set(stored) == {"good.pdf", "thousands-of-pages.pdf", "decompression-bomb.pdf", "slow-to-parse.pdf"}
+    status, code, message, facts = stored["good.pdf"]
+    assert (status, code) == ("ok", None) and facts > 0
+    status, code, message, _ = stored["thousands-of-pages.pdf"]
+    assert code == "too_large" and "3000 pages" in message and "2000" in message
+    status, code, message, _ = stored["decompression-bomb.pdf"]
+    assert code == "too_large" and "200 MiB of memory" in message
+    status, code, message, _ = stored["slow-to-parse.pdf"]
+    assert code == "timed_out" and "3 seconds" in message
+    assert "failed too_large: 2" in run.stderr and "failed timed_out: 1" in run.stderr
+
+
+def test_a_file_that_vanishes_mid_batch_is_not_found_and_the_rest_are_stored(tmp_path):
+    from councildocs import batch
+    from councildocs.warehouse.store import Warehouse
+
+    files = []
+    for name in ("a", "b", "c", "d", "vanishes"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"The Director of Children's Services at {name} is paid £120,000 a year.")
+        files.append(path)
+
+    def advance():
+        files[-1].unlink(missing_ok=True)  # gone after the batch listed and hashed it
+
+    with Warehouse(tmp_path / "w.duckdb") as warehouse:
+        report = batch.run_batch(files, warehouse, warehouse.start_run(), workers=1, advance=advance)
+    assert report.outcomes == {"new": 4, "failed": 1}
+    assert [(Path(f.source).name, f.error_code) for f in report.failures] == [("vanishes.txt", "not_found")]
+    stored = _documents(tmp_path / "w.duckdb")
+    assert {name for name, (status, *_) in stored.items() if status == "ok"} == {"a.txt", "b.txt", "c.txt", "d.txt"}
+
+
+def _copies(corpus_dir: Path, folder: Path, n: int) -> list[Path]:
+    """``n`` distinct PDFs: corpus PDFs with a comment after %%EOF, so each has its own hash."""
+    folder.mkdir()
+    pdfs = sorted(p for c in ("adverts", "news", "papers") for p in (corpus_dir / c).glob("*.pdf"))
+    made = []
+    for i in range(n):
+        target = folder / f"copy-{i:03d}-{pdfs[i % len(pdfs)].name}"
+        target.write_bytes(pdfs[i % len(pdfs)].read_bytes() + f"\n% copy {i}\n".encode())
+        made.append(target)
+    return made
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="sends Unix signals")
+@pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the batch"])
+def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_dir, tmp_path, run_dcs, how):
+    files = _copies(corpus_dir, tmp_path / "batch", 40)
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen(
+        [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    said: list[str] = []
+    reader = threading.Thread(target=lambda: said.extend(proc.stderr), daemon=True)
+    reader.start()
+    try:
+        # Without a terminal the progress is printed as lines; "Ingesting 2/40" follows the second stored
+        # document. With --publish-every 0, only the stop can publish them.
+        deadline = time.monotonic() + 300
+        while not any(line.startswith("Ingesting 2/") for line in said):
+            assert proc.poll() is None, f"dcs ingest ended early:\n{''.join(said)[-3000:]}"
+            assert time.monotonic() < deadline, "nothing stored within 5 minutes"
+            time.sleep(0.05)
+        if how.startswith("ctrl-c"):
+            os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends: the workers get it too
+        else:
+            os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=120)
+        reader.join(timeout=10)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    stderr = "".join(said)
+    assert proc.returncode == 130, stderr[-3000:]
+    said = " ".join(stderr.split())
+    assert "Stopped early" in said and "run the same command again" in said
+    assert "Traceback" not in stderr
+    published = len(_documents(db))
+    assert 0 < published < len(files), "the stop did not land mid-batch"
+    assert not Path(f"{db}.writing").exists()
+
+    run_dcs("ingest", tmp_path / "batch", "--db", db, "--workers", "2", "--quiet")
+    with duckdb.connect(str(db), read_only=True) as con:
+        per_hash = con.execute("SELECT count(*), count(DISTINCT sha256), min(status) FROM documents").fetchone()
+        orphans = con.execute("SELECT count(*) FROM facts WHERE sha256 NOT IN (SELECT sha256 FROM documents)").fetchone()
+        runs = con.execute("SELECT n_new FROM ingest_runs ORDER BY started").fetchall()
+    assert per_hash == (len(files), len(files), "ok")
+    assert orphans == (0,)
+    assert [n for (n,) in runs] == [published, len(files) - published]
