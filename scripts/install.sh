@@ -2,8 +2,8 @@
 # Install everything councildocs needs on a fresh Debian/Ubuntu machine with Python 3.11+:
 # Debian packages (fonts for rebuilding the corpus; poppler-utils for pdftotext, one of the tools the
 # text repair benchmark compares; chromium, which the dashboard's browser test drives through
-# Playwright), then .venv at the repository root with the project and its test tools. Safe to run
-# again.
+# Playwright), then .venv at the repository root with the project, its test tools and Dask (the
+# `dask` extra, for `dcs ingest --engine dask`). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,5 +35,5 @@ fi
 
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]"
+.venv/bin/python -m pip install --quiet -e ".[dev,dask]"
 echo "Installed councildocs into .venv ($(.venv/bin/python --version))" >&2

@@ -71,18 +71,18 @@ def ingest(
         raise typer.BadParameter("--scheduler and --parquet-dir go with --engine dask.")
     files = iter_input_files(paths)
     db.parent.mkdir(parents=True, exist_ok=True)
+    limits = replace(BATCH_LIMITS, seconds=max_seconds, max_pages=max_pages, max_bytes=max_mb * MiB,
+                     memory_bytes=max_memory_mb * MiB)
     if engine is Engine.dask:
         from councildocs.cli.dask_cmd import ingest_on_dask
 
         report = ingest_on_dask(files, db, workers=workers or default_workers(), scheduler=scheduler,
-                                parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet)
+                                parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet, limits=limits)
         _print_summary(db, len(files), report.outcomes, report.failures)
         return
     with Warehouse(db) as warehouse:
         run_id = warehouse.start_run()
         with progress_bar(len(files), "Ingesting", quiet) as advance:
-            limits = replace(BATCH_LIMITS, seconds=max_seconds, max_pages=max_pages, max_bytes=max_mb * MiB,
-                             memory_bytes=max_memory_mb * MiB)
             report = run_batch(files, warehouse, run_id, workers=workers or default_workers(), advance=advance,
                                publish_every=publish_every, limits=limits, on_stop=_say_stopping)
         warehouse.finish_run(report.outcomes, run_id)

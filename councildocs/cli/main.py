@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from councildocs.cli import dashboard_cmd, evaluate_cmd, export_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
+from councildocs.cli import dashboard_cmd, dask_cmd, evaluate_cmd, export_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
 
 app = typer.Typer(
     name="dcs",
@@ -16,6 +16,7 @@ app = typer.Typer(
 app.command("extract")(extract_cmd.extract)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.command("ingest")(ingest_cmd.ingest)
+app.command("load-parquet")(dask_cmd.load_parquet)
 app.command("export")(export_cmd.export)
 app.command("dashboard")(dashboard_cmd.dashboard)
 app.add_typer(gazetteer_cmd.app, name="gazetteer")

@@ -1,0 +1,80 @@
+"""`dcs ingest --engine dask` (the session around ``dask_engine.run_dask``) and `dcs load-parquet`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from councildocs.batch import BatchReport
+from councildocs.ingest.limits import FileLimits
+from councildocs.cli.progress import progress_bar, stderr
+
+
+def results_root(db: Path, parquet_dir: Path | None) -> Path:
+    """Where a run's parts go, in a folder named after the run: ``--parquet-dir``, else ``<db>.parquet``."""
+    return parquet_dir if parquet_dir is not None else db.with_name(db.name + ".parquet")
+
+
+def ingest_on_dask(
+    files: list[Path], db: Path, *, workers: int, scheduler: str | None, parquet_dir: Path | None,
+    publish_every: int, quiet: bool, limits: FileLimits,
+) -> BatchReport:
+    from councildocs.dask_engine import DaskEngineError, require_dask, run_dask
+    from councildocs.warehouse.errors import WarehouseError
+    from councildocs.warehouse.store import Warehouse
+
+    try:
+        require_dask()  # before the warehouse is opened: a missing extra should cost nothing
+        with Warehouse(db) as warehouse:
+            run_id = warehouse.start_run()
+            with progress_bar(len(files), "Ingesting on Dask", quiet) as advance:
+                report = run_dask(
+                    files, warehouse, run_id, results_root(db, parquet_dir) / run_id, workers=workers,
+                    scheduler=scheduler, advance=advance, publish_every=publish_every,
+                    limits=replace(limits, seconds=None, memory_bytes=None),
+                )
+            warehouse.finish_run(report.outcomes, run_id)
+    except (DaskEngineError, WarehouseError) as err:
+        stderr.print(escape(str(err)), highlight=False)
+        raise typer.Exit(1) from None
+    return report
+
+
+def load_parquet(
+    paths: list[Path] = typer.Argument(
+        ..., help="Results parts (.parquet) written by `dcs ingest --engine dask`, or folders of them.",
+    ),
+    db: Path = typer.Option(..., "--db", help="The warehouse file (created if missing)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Store results written as Parquet by `dcs ingest --engine dask` (on any machine) in the warehouse.
+
+    Documents already stored are left alone, so loading the same parts twice changes nothing.
+    """
+    from councildocs.cli.ingest_cmd import _print_summary
+    from councildocs.warehouse.errors import WarehouseError
+    from councildocs.warehouse.results_parquet import LoadReport, part_files, store_part
+    from councildocs.warehouse.store import Warehouse
+
+    parts = part_files(paths)
+    missing = [p for p in parts if not p.is_file()]
+    if missing:
+        stderr.print(escape(f"Not found: {', '.join(map(str, missing))}"), highlight=False)
+        raise typer.Exit(1)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    report = LoadReport()
+    try:
+        with Warehouse(db) as warehouse:
+            run_id = warehouse.start_run()
+            with progress_bar(len(parts), "Loading parts", quiet) as advance:
+                for part in parts:
+                    store_part(warehouse, part, run_id, report)
+                    advance()
+            warehouse.finish_run(report.outcomes, run_id)
+    except WarehouseError as err:
+        stderr.print(escape(str(err)), highlight=False)
+        raise typer.Exit(1) from None
+    _print_summary(db, sum(report.outcomes.values()), report.outcomes, report.failures)
