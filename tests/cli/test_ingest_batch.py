@@ -212,7 +212,7 @@ def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(cor
     pdfs = _corpus_pdfs(corpus_dir)
     for name, source in (("a.pdf", pdfs[0]), ("b.pdf", pdfs[0]), ("c.pdf", pdfs[1]), ("d.txt", None)):
         if source is None:
-            (folder / name).write_bytes(b"")  # two empty files: one error row, its source the later name
+            (folder / name).write_bytes(b"")  # two empty files: one error row; the second is a hash, no read
             (folder / "e.txt").write_bytes(b"")
         else:
             shutil.copyfile(source, folder / name)
@@ -220,7 +220,7 @@ def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(cor
     run_dcs("ingest", folder, "--db", one, "--workers", "1", "--quiet")
     run = run_dcs("ingest", folder, "--db", two, "--workers", "2", "--quiet")
     assert _rows(two) == _rows(one)
-    assert re.search(r"unchanged\W+1\W", run.stderr), run.stderr  # b.pdf: a hash, no parse
+    assert re.search(r"unchanged\W+2\W", run.stderr), run.stderr  # b.pdf and e.txt: a hash, no parse
 
 
 class _FakePool:
