@@ -18,55 +18,23 @@ import pytest
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
+from batch_warehouses import corpus_pdfs, distinct_copies, warehouse_rows
 from councildocs.pipeline import DocumentResult
 
 DCS = Path(sys.executable).with_name("dcs")
-
-# Everything but what records *when* and *in which run* a row was written.
-DOCUMENT_COLUMNS = (
-    "sha256, source, media_type, pages, doc_type, raw_text, text, page_starts, repair_log, status, error_code, "
-    "error_message, extractor_version, year, year_source"
-)
-
-
-def _rows(db: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {
-            "documents": con.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY sha256").fetchall(),
-            "facts": con.execute("SELECT * FROM facts ORDER BY fact_id").fetchall(),
-            "fact_authorities": con.execute("SELECT * FROM fact_authorities ORDER BY ALL").fetchall(),
-            "document_authorities": con.execute("SELECT * FROM document_authorities ORDER BY ALL").fetchall(),
-        }
-
-
-def _corpus_pdfs(corpus_dir: Path) -> list[Path]:
-    return sorted(p for c in ("adverts", "news", "papers") for p in (corpus_dir / c).glob("*.pdf"))
-
 
 def test_two_workers_store_exactly_what_one_process_stores(run_dcs, corpus_dir, tmp_path):
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run_dcs("ingest", corpus_dir, "--db", one, "--workers", "1", "--quiet")
     run_dcs("ingest", corpus_dir, "--db", two, "--workers", "2", "--quiet")
-    first, second = _rows(one), _rows(two)
-    assert len(first["documents"]) == len(_corpus_pdfs(corpus_dir))
+    first, second = warehouse_rows(one), warehouse_rows(two)
+    assert len(first["documents"]) == len(corpus_pdfs(corpus_dir))
     assert first["facts"]
     assert second == first
     # and a warm re-run with workers finds nothing to do
     again = run_dcs("ingest", corpus_dir, "--db", two, "--workers", "2", "--quiet")
-    assert _rows(two) == first
+    assert warehouse_rows(two) == first
     assert "unchanged" in again.stderr
-
-
-def _copies(corpus_dir: Path, folder: Path, n: int) -> list[Path]:
-    """``n`` distinct PDFs: corpus PDFs under new names, each with a comment after %%EOF so its hash differs."""
-    folder.mkdir()
-    pdfs = _corpus_pdfs(corpus_dir)
-    made = []
-    for i in range(n):
-        target = folder / f"copy-{i:03d}-{pdfs[i % len(pdfs)].name}"
-        target.write_bytes(pdfs[i % len(pdfs)].read_bytes() + f"\n% copy {i}\n".encode())
-        made.append(target)
-    return made
 
 
 def _stored(db: Path) -> int:
@@ -91,7 +59,7 @@ def _session_pids(session: int) -> set[int]:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the batch's worker processes through /proc")
 def test_a_batch_killed_mid_run_is_finished_by_a_rerun_with_every_document_once(corpus_dir, tmp_path, run_dcs):
-    files = _copies(corpus_dir, tmp_path / "batch", 40)
+    files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
         [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "5",
@@ -145,7 +113,7 @@ def _bad_inputs(corpus_dir: Path, folder: Path) -> dict[str, str | None]:
     from fpdf import FPDF
 
     folder.mkdir()
-    good = _corpus_pdfs(corpus_dir)[:2]
+    good = corpus_pdfs(corpus_dir)[:2]
     data = good[0].read_bytes()
     (folder / "zero-bytes.pdf").write_bytes(b"")
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 2])
@@ -209,7 +177,7 @@ def test_every_bad_input_is_coded_in_one_batch_and_the_good_files_are_stored(cor
 def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(corpus_dir, tmp_path, run_dcs):
     folder = tmp_path / "in"
     folder.mkdir()
-    pdfs = _corpus_pdfs(corpus_dir)
+    pdfs = corpus_pdfs(corpus_dir)
     for name, source in (("a.pdf", pdfs[0]), ("b.pdf", pdfs[0]), ("c.pdf", pdfs[1]), ("d.txt", None)):
         if source is None:
             (folder / name).write_bytes(b"")  # two empty files: one error row; the second is a hash, no read
@@ -219,7 +187,7 @@ def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(cor
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run_dcs("ingest", folder, "--db", one, "--workers", "1", "--quiet")
     run = run_dcs("ingest", folder, "--db", two, "--workers", "2", "--quiet")
-    assert _rows(two) == _rows(one)
+    assert warehouse_rows(two) == warehouse_rows(one)
     assert re.search(r"unchanged\W+2\W", run.stderr), run.stderr  # b.pdf and e.txt: a hash, no parse
 
 

@@ -16,34 +16,15 @@ import duckdb
 import polars as pl
 import pytest
 
+from batch_warehouses import corpus_pdfs, warehouse_rows
+
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 DCS = Path(sys.executable).with_name("dcs")
 DASK = Path(sys.executable).with_name("dask")
 
-# Everything but what records *when* and *in which run* a row was written.
-DOCUMENT_COLUMNS = (
-    "sha256, source, media_type, pages, doc_type, raw_text, text, page_starts, repair_log, status, error_code, "
-    "error_message, extractor_version, year, year_source"
-)
-
-
-def _rows(db: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {
-            "documents": con.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY sha256").fetchall(),
-            "facts": con.execute("SELECT * FROM facts ORDER BY fact_id").fetchall(),
-            "fact_authorities": con.execute("SELECT * FROM fact_authorities ORDER BY ALL").fetchall(),
-            "document_authorities": con.execute("SELECT * FROM document_authorities ORDER BY ALL").fetchall(),
-        }
-
-
 def _parts_root(db: Path) -> Path:
     return db.with_name(db.name + ".parquet")
-
-
-def _corpus_pdfs(corpus_dir: Path) -> list[Path]:
-    return sorted(p for c in ("adverts", "news", "papers") for p in (corpus_dir / c).glob("*.pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -58,18 +39,18 @@ def dask_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
 
 
 def test_the_dask_engine_stores_what_the_local_batch_stores(dask_db, corpus_db, corpus_dir):
-    rows = _rows(dask_db)
-    assert len(rows["documents"]) == len(_corpus_pdfs(corpus_dir))
+    rows = warehouse_rows(dask_db)
+    assert len(rows["documents"]) == len(corpus_pdfs(corpus_dir))
     assert rows["facts"] and rows["fact_authorities"]
-    assert rows == _rows(corpus_db)
+    assert rows == warehouse_rows(corpus_db)
 
 
 def test_a_rerun_on_dask_finds_everything_current_and_stores_nothing(dask_db, corpus_dir, run_dcs):
-    before = _rows(dask_db)
+    before = warehouse_rows(dask_db)
     runs_before = sorted(_parts_root(dask_db).iterdir())
     run = run_dcs("ingest", corpus_dir.name, "--db", dask_db, "--engine", "dask", "--workers", "2", "--quiet",
                   cwd=corpus_dir.parent)
-    assert _rows(dask_db) == before
+    assert warehouse_rows(dask_db) == before
     assert re.search(rf"unchanged\W+{len(before['documents'])}\W", run.stderr), run.stderr
     assert sorted(_parts_root(dask_db).iterdir()) == runs_before  # nothing to do: no cluster, no parts
     with duckdb.connect(str(dask_db), read_only=True) as con:
@@ -84,14 +65,14 @@ def test_the_parts_load_into_another_warehouse_and_loading_twice_adds_nothing(da
     parts = sorted(root.rglob("*.parquet"))
     assert len(parts) > 1 and all(p.parent.parent == root for p in parts)  # <db>.parquet/<run id>/part-…
     assert not [p for p in root.rglob("*") if p.name.startswith(".")]  # no temporary file left behind
-    stored = _rows(dask_db)
+    stored = warehouse_rows(dask_db)
     assert sum(pl.read_parquet(p).height for p in parts) == len(stored["documents"])
 
     other = tmp_path / "loaded.duckdb"
     run_dcs("load-parquet", root, "--db", other, "--quiet")
-    assert _rows(other) == stored
+    assert warehouse_rows(other) == stored
     again = run_dcs("load-parquet", root, "--db", other, "--quiet")
-    assert _rows(other) == stored
+    assert warehouse_rows(other) == stored
     assert re.search(rf"unchanged\W+{len(stored['documents'])}\W", again.stderr), again.stderr
 
 
@@ -137,7 +118,7 @@ def dask_scheduler(tmp_path: Path):
 def test_bad_input_on_a_running_scheduler_comes_back_with_its_code(dask_scheduler, corpus_dir, tmp_path, run_dcs):
     folder = tmp_path / "in"
     folder.mkdir()
-    good = _corpus_pdfs(corpus_dir)[0]
+    good = corpus_pdfs(corpus_dir)[0]
     shutil.copyfile(good, folder / good.name)
     data = good.read_bytes()
     (folder / "truncated.pdf").write_bytes(data[: len(data) // 2])

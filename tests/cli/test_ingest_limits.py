@@ -20,6 +20,8 @@ import duckdb
 import pikepdf
 import pytest
 
+from batch_warehouses import distinct_copies
+
 DCS = Path(sys.executable).with_name("dcs")
 # One drawing operator: parsing costs pdfminer several microseconds per token, so millions of these take minutes.
 OPERATOR = b"1 0 0 1 0 0 cm\n"
@@ -106,22 +108,10 @@ def test_a_file_that_vanishes_mid_batch_is_not_found_and_the_rest_are_stored(tmp
     assert {name for name, (status, *_) in stored.items() if status == "ok"} == {"a.txt", "b.txt", "c.txt", "d.txt"}
 
 
-def _copies(corpus_dir: Path, folder: Path, n: int) -> list[Path]:
-    """``n`` distinct PDFs: corpus PDFs with a comment after %%EOF, so each has its own hash."""
-    folder.mkdir()
-    pdfs = sorted(p for c in ("adverts", "news", "papers") for p in (corpus_dir / c).glob("*.pdf"))
-    made = []
-    for i in range(n):
-        target = folder / f"copy-{i:03d}-{pdfs[i % len(pdfs)].name}"
-        target.write_bytes(pdfs[i % len(pdfs)].read_bytes() + f"\n% copy {i}\n".encode())
-        made.append(target)
-    return made
-
-
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="sends Unix signals")
 @pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the batch"])
 def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_dir, tmp_path, run_dcs, how):
-    files = _copies(corpus_dir, tmp_path / "batch", 40)
+    files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
         [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "0"],
