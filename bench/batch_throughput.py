@@ -41,7 +41,6 @@ import hashlib
 import io
 import json
 import os
-import platform
 import random
 import resource
 import shutil
@@ -52,14 +51,14 @@ import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "corpus"))
+sys.path.insert(0, str(ROOT / "bench"))
 import build_corpus  # noqa: E402
 import build_defects  # noqa: E402
+from machine_info import machine_facts, package_versions  # noqa: E402
 
 GENERATOR_VERSION = 1
 FILES = 300
@@ -521,20 +520,14 @@ def check(rows: list[dict], described: dict) -> tuple[dict, list[str], list[str]
 
 
 def machine() -> dict:
-    versions = {}
-    for package in PACKAGES:
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = None
+    versions = package_versions(PACKAGES)
     try:
         import pikepdf
 
         versions["qpdf"] = pikepdf.__libqpdf_version__
     except ImportError:
         pass
-    return {"date": date.today().isoformat(), "cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), "versions": versions, "git": git_state()}  # fmt: skip
+    return {**machine_facts(versions), "git": git_state()}
 
 
 def git_state() -> dict | None:

@@ -32,18 +32,16 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
-import platform
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from machine_info import machine_facts, package_versions  # noqa: E402
 CORPUS = ROOT / "corpus"
 BOUND = 1.5  # ours / bare
 OURS, BASE, BARE = "ours", "base as loaded", "bare"
@@ -193,14 +191,7 @@ def component_seconds(extractor, documents: Sequence) -> dict[str, float]:
 
 
 def machine() -> dict:
-    versions = {}
-    for package in PACKAGES:
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = None
-    return {"date": date.today().isoformat(), "cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), "versions": versions}  # fmt: skip
+    return machine_facts(package_versions(PACKAGES))
 
 
 def build_report(paths: Sequence[Path], timings: dict[str, Timing], repeat: int,

@@ -20,13 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -38,6 +35,7 @@ sys.path.insert(0, str(ROOT / "corpus"))
 import build_defects  # noqa: E402
 import extractors  # noqa: E402
 import speed  # noqa: E402
+from machine_info import machine_facts, package_versions  # noqa: E402
 
 from councildocs.ingest.layout import normalise_whitespace  # noqa: E402
 
@@ -117,19 +115,13 @@ def seed_003() -> dict | None:
 
 
 def machine() -> dict:
-    versions = {}
-    for package in PACKAGES:
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = None
+    versions = package_versions(PACKAGES)
     try:
         probe = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True)
         versions["poppler (pdftotext)"] = probe.stderr.split("\n")[0].rsplit(" ", 1)[-1]
     except FileNotFoundError:
         versions["poppler (pdftotext)"] = None
-    return {"date": date.today().isoformat(), "cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), "versions": versions}  # fmt: skip
+    return machine_facts(versions)
 
 
 # --------------------------------------------------------------------------- output
