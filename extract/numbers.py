@@ -21,6 +21,7 @@ class Amount:
     end: int
     negative: bool = False
     has_multiplier: bool = False
+    in_millions: bool = False  # written "£0.4m", "£2 billion": budget language, never a post's pay
 
 
 def parse_number(num: str, mult: str | None = None) -> float:
@@ -38,6 +39,7 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount
         found.append(Amount(
             value=parse_number(m.group("num"), mult), start=text.index("£", m.start(), m.end()),
             end=m.end(), negative=bool(m.group("neg")), has_multiplier=bool(mult),
+            in_millions=bool(mult) and _MULTIPLIERS[mult.strip().lower()] >= 1_000_000,
         ))
     return found
 

@@ -36,6 +36,21 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
                              r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals)\b", re.I)
 
 
+# "per 10,000 people": a rate's base, not a count of anyone
+_RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.IGNORECASE)
+# "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold
+_THRESHOLD_AFTER = re.compile(r"\s*(?:people\s+|residents\s+|inhabitants\s+)?(?:or\s+(?:more|above|over|less|below|fewer)|"
+                              r"and\s+(?:above|over))\b", re.IGNORECASE)
+_THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|threshold\s+of|should|must|need(?:s|ed)?\s+to|"
+                               r"would\s+need|ideal|optimum|optimal|between)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _not_a_count(flat: str, start: int, end: int) -> bool:
+    """A rate base or a threshold, not the number of people living somewhere."""
+    return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
+                or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start]))
+
+
 def _qualifier(raw: str | None) -> str:
     if not raw:
         return "exact"
@@ -74,7 +89,7 @@ def find_populations(doc, view) -> list[Candidate]:
         if not free(m.start("num"), m.end()):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
-        if value < 1000:
+        if value < 1000 or _not_a_count(flat, m.start(), m.end()):
             continue
         group = "under_18" if m.group("group") else "all"
         found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.85))
@@ -83,7 +98,7 @@ def find_populations(doc, view) -> list[Candidate]:
         if not free(m.start("num"), m.end()):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
-        if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]):
+        if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]) or _not_a_count(flat, m.start(), m.end()):
             continue
         noun = m.group("noun").lower()
         group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"

@@ -25,6 +25,13 @@ _BUDGET_CUE = re.compile(
 _STATISTIC = re.compile(r"\b(?:median|average|mean)\b", re.IGNORECASE)
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
 _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
+# "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
+_THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|over|more\s+than|greater\s+than|at\s+least|"
+                               r"less\s+than|below|under|minimum\s+of|threshold\s+of|starting\s+at)\s*$", re.IGNORECASE)
+# "pay rose by £40,000 to £155,000": the change is not part of the pay, the figure it reached is
+_CHANGE_BY = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
+                          r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
 # Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
 _STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
                                 r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
@@ -46,6 +53,11 @@ def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple
             b = amounts[i + 1]
             between = view_text[a.end:b.start]
             joined = _RANGE_JOIN.match(between) and (between.strip() or b.value <= 2 * a.value)
+            before = flat[max(0, a.start - 50):a.start]
+            if joined and between.strip().lower() == "to" and (_CHANGE_BY.search(before) or _CHANGE_VERB.search(before)):
+                groups.append((b, None))  # "rose by £40,000 to £155,000", "increased from £X to £Y"
+                i += 2
+                continue
             if joined and "and" in between.lower():
                 joined = joined if re.search(r"between\s*$", flat[max(0, a.start - 12):a.start], re.I) else None
             if joined and b.value >= a.value:
@@ -137,7 +149,8 @@ def find_salaries(doc, view) -> list[Candidate]:
     for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
         values = [low.value] + ([high.value] if high else [])
-        if any(a.has_multiplier and a.value >= 1_000_000 for a in (low, last)):
+        # "£0.4m", "£1.2 million": nobody writes a post's pay in millions; it is a budget line
+        if low.in_millions or last.in_millions:
             continue
         period = "year"
         for name, pattern in _PERIODS:
@@ -145,6 +158,10 @@ def find_salaries(doc, view) -> list[Candidate]:
                 period = name
         if re.search(r"\b(?:day|daily)\s+rate\s+of\s*$", flat[max(0, low.start - 25):low.start], re.I):
             period = "day"
+        if period == "hour":
+            continue  # hourly rates (the living wage, the lowest paid) are not pay for a senior post
+        if _THRESHOLD_BEFORE.search(flat[max(0, low.start - 25):low.start]):
+            continue
         lowest, highest = PAY_BOUNDS[period]
         if not all(lowest <= v <= highest for v in values):
             continue

@@ -48,6 +48,9 @@ def evaluate(
             "per_kind": {k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
                          for k, s in report.per_kind.items()},
             "micro": {"precision": micro.precision, "recall": micro.recall, "f1": micro.f1},
+            "role_category": {k: {"agreed": a, "matched": n, "accuracy": a / n if n else None}
+                              for k, (a, n) in report.role_category.items()},
+            "per_document": {stem: {"tp": s.tp, "fp": s.fp, "fn": s.fn} for stem, s in report.per_document.items()},
             "evidence": {"facts": facts, "problems": problems},
         }
         typer.echo(json.dumps(payload, indent=2))
@@ -62,6 +65,8 @@ def evaluate(
                       str(micro.tp), str(micro.fp), str(micro.fn), style="bold")
         console.print(table)
         console.print(f"doc_type accuracy: {report.doc_type_correct}/{report.documents}")
+        for kind, (agreed, matched) in report.role_category.items():
+            console.print(f"{kind} role_category agrees with gold: {agreed}/{matched} matched facts")
         console.print(f"evidence and contract: {facts - len(problems)}/{facts} facts valid" if problems
                       else f"evidence and contract: all {facts} facts valid")
         for line in problems:
