@@ -124,6 +124,13 @@ class AuthorityIndex:
         mentions.extend(self._abbreviations(text, mentions))
         return sorted(mentions, key=lambda m: m.start)
 
+    def resolve(self, name: str | None) -> str | None:
+        """The one council a name such as a publisher's ("Brighton & Hove City Council") names, else None."""
+        if not name:
+            return None
+        named = {m.gss for m in self.find(self.tokenizer(name)) if m.via == "name"}
+        return next(iter(named)) if len(named) == 1 else None
+
     def _abbreviations(self, text: str, named: list[AuthorityMention]) -> list[AuthorityMention]:
         """Acronyms the text defines ("Cambridgeshire County Council (CCC)") or that spell a named council's initials."""
         by_acronym: dict[str, str] = {}
@@ -144,20 +151,22 @@ class AuthorityIndex:
         ]
 
 
-def main_authorities(mentions: list[AuthorityMention]) -> list[str]:
-    """The authorities a document is about: the most-mentioned, and any mentioned nearly as often."""
+def main_authorities(mentions: list[AuthorityMention], publisher: str | None = None) -> list[str]:
+    """The authorities a document is about: the council that published it, if one did (its papers often
+    never name it), then the most-mentioned, and any mentioned nearly as often."""
     counts = Counter(m.gss for m in mentions)
     if not counts:
-        return []
+        return [publisher] if publisher else []
     top = counts.most_common(1)[0][1]
     first_seen = {m.gss: i for i, m in reversed(list(enumerate(mentions)))}
-    keep = [gss for gss, n in counts.items() if n >= max(1, top * 0.4)]
-    return sorted(keep, key=lambda g: (-counts[g], first_seen[g]))
+    keep = sorted((gss for gss, n in counts.items() if n >= max(1, top * 0.4)), key=lambda g: (-counts[g], first_seen[g]))
+    return [publisher] + [g for g in keep if g != publisher] if publisher else keep
 
 
-def document_authorities(mentions: list[AuthorityMention]) -> list[str]:
+def document_authorities(mentions: list[AuthorityMention], publisher: str | None = None) -> list[str]:
     """Authorities the document is about: main ones plus any mentioned repeatedly."""
     counts = Counter(m.gss for m in mentions)
-    main = main_authorities(mentions)
-    extra = [gss for gss, n in counts.items() if n >= 2 and gss not in main and n >= 0.15 * counts[main[0]]]
+    main = main_authorities(mentions, publisher)
+    top = max(counts.values(), default=0)
+    extra = [gss for gss, n in counts.items() if n >= 2 and gss not in main and n >= 0.15 * top]
     return main + extra

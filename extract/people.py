@@ -34,7 +34,7 @@ _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|–|—|-|:|\()?\s*(?:the\s+|a\s+|our\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
     rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,4}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
-    rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
+    rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?)"
@@ -161,6 +161,11 @@ def find_people(doc, view) -> list[Candidate]:
         overlapping = [x for x in mentions if x.start < m.end and m.start < x.end]
         if all(len(x.name) < len(m.name) for x in overlapping):
             mentions = [x for x in mentions if x not in overlapping] + [m]
+    # minutes and attendance lists: "Mr R Greene", "Councillor C.E. Smith", "Councillors H. Cunningham, J. Millard and …"
+    for m in _titled_names(flat):
+        overlapping = [x for x in mentions if x.start < m.end and m.start < x.end]
+        if all(len(x.name) <= len(m.name) for x in overlapping):
+            mentions = [x for x in mentions if x not in overlapping] + [m]
     # names the small model misses ("Tamsin Okwuosa" read as a place) where the text frames them as a person
     for cm in _CUED_NAME.finditer(flat):
         group = next(g for g in ("name", "after", "phone", "before") if cm.group(g))
@@ -186,8 +191,10 @@ def find_people(doc, view) -> list[Candidate]:
     for m in sorted(mentions, key=lambda x: x.start):
         owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
         found = _role_near(flat, m)
-        if found is None and m.honorific and m.honorific.lower() in {"cllr", "councillor"}:
+        if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
+        if found is None and m.honorific and _in_attendance_list(flat, m.start):
+            found = ("Member", m.start, m.end)
         if found is None:
             found = _post_from_context(doc, view, m)
         if found is None:
@@ -221,6 +228,51 @@ def find_people(doc, view) -> list[Candidate]:
         confidence = 0.85 if len(name.split()) >= 2 else 0.7
         candidates.append(Candidate("person", fields, ev_start, ev_end, confidence, dedupe_key=("person", name.lower())))
     return candidates
+
+
+# A surname as minutes write it: "Greene", "MacKay", "McLean", "De’Ath", "O'Neill", "Irranca-Davies".
+_SURNAME = r"(?:Ma?c|De[’']|O[’']|D[’'])?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
+_INITIALS = r"(?:[A-Z]\.?\s?){1,3}"
+_TITLED_NAME = rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{_SURNAME}(?!\s+[A-Z][a-z]))"
+_COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
+_ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sergeant|Inspector|Superintendent|Professor|Prof"
+_TITLED = re.compile(
+    rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})\.?\s+"
+    rf"(?P<name>{_TITLED_NAME})\b")
+# "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
+_LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members)\s*:?\s+")
+_LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
+_ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
+
+
+def _titled_names(flat: str) -> list[_Mention]:
+    """People named with an honorific or in a councillors' list, initials and all ("C.E. Smith")."""
+    found = [_Mention(name=re.sub(r"\s+", " ", m.group("name")), start=m.start("name"), end=m.end("name"),
+                      honorific=re.sub(r"\s+", " ", m.group("honorific")))
+             for m in _TITLED.finditer(flat)]
+    for head in _LIST_HEAD.finditer(flat):
+        pos = head.end()
+        while True:
+            item = _LIST_ITEM.match(flat, pos)
+            if not item:
+                break
+            found.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
+                                  end=item.end("name"), honorific="Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member"))
+            if not item.group("sep"):
+                break
+            pos = item.end()
+    unique: dict[tuple[int, int], _Mention] = {}
+    for m in found:
+        unique.setdefault((m.start, m.end), m)
+    return list(unique.values())
+
+
+def _in_attendance_list(flat: str, pos: int) -> bool:
+    """Whether ``pos`` sits in a minutes' attendance list ("Present: Dr I Cockburn, Mr R Greene …")."""
+    head = None
+    for head in _ATTENDANCE.finditer(flat, max(0, pos - 400), pos):
+        pass
+    return head is not None and not re.search(r"[.;]\s|\n\s*\n\s*\d", flat[head.end():pos].replace("\n", " ").replace("Mr.", "Mr"))
 
 
 _HOLDS_POST = re.compile(r"\b(chair\w*|retir\w*|leav\w*|step\w*\s+down|takes?\s+over|replac\w*|succeed\w*|interim|acting|"

@@ -19,6 +19,16 @@ class RepairStep:
         return {"method": self.method, "chars_changed": self.chars_changed, "font": self.font, "detail": self.detail}
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a document was published (ingest/provenance.py reads it from a `sources.csv`)."""
+
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    licence: str | None = None
+
+
 @dataclass
 class RepairedDocument:
     """A document read and repaired: the text every fact's evidence offsets point into.
@@ -34,6 +44,7 @@ class RepairedDocument:
     text: str
     page_starts: list[int] = field(default_factory=lambda: [0])
     repair_log: list[RepairStep] = field(default_factory=list)
+    provenance: Provenance | None = None
 
     def page_at(self, offset: int) -> int:
         """The 1-based page holding character ``offset`` of the repaired text."""

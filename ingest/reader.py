@@ -13,6 +13,7 @@ from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.limits import MiB, FileLimits
 from councildocs.ingest.models import RepairedDocument
 from councildocs.ingest.pdf import open_pdf
+from councildocs.ingest.provenance import provenance_for
 from councildocs.ingest.repair import Draft, repair
 from councildocs.ingest.text_files import read_html_file, read_text_file
 
@@ -69,6 +70,7 @@ def read_document(path: Path, sha256: str | None = None, limits: FileLimits = Fi
         text=text,
         page_starts=_page_starts(draft.pages),
         repair_log=list(draft.log),
+        provenance=provenance_for(path),
     )
 
 

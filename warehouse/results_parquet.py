@@ -27,7 +27,7 @@ from typing import Any
 import polars as pl
 
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
-from councildocs.ingest.models import RepairedDocument, RepairStep
+from councildocs.ingest.models import Provenance, RepairedDocument, RepairStep
 from councildocs.pipeline import DocumentResult
 from councildocs.warehouse.errors import WarehouseError
 
@@ -71,7 +71,9 @@ def _json(value: Any) -> str:
 
 
 def _document(data: dict[str, Any]) -> RepairedDocument:
-    return RepairedDocument(**{**data, "repair_log": [RepairStep(**step) for step in data["repair_log"]]})
+    provenance = data.get("provenance")
+    return RepairedDocument(**{**data, "repair_log": [RepairStep(**step) for step in data["repair_log"]],
+                               "provenance": Provenance(**provenance) if provenance else None})
 
 
 def _extraction(data: dict[str, Any]) -> Extraction:
