@@ -25,6 +25,22 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _STOP_INITIALS = {"of", "and", "the", "&"}
 
 
+_GLUED_FIGURE = re.compile(r"(?<=[^\W\d_])(?=\d)")
+
+
+def _split_glued_figures(doc: Doc) -> Doc:
+    """ "Isle of Anglesey68,877": a web table's cells flattened together. The name is split from its
+    figure (same text, same offsets) so that it can be matched."""
+    if not any(_GLUED_FIGURE.search(t.text) for t in doc if not t.is_digit):
+        return doc
+    words, spaces = [], []
+    for token in doc:
+        parts = _GLUED_FIGURE.split(token.text)
+        words.extend(parts)
+        spaces.extend([False] * (len(parts) - 1) + [bool(token.whitespace_)])
+    return Doc(doc.vocab, words=words, spaces=spaces)
+
+
 @dataclass(frozen=True)
 class AuthorityMention:
     start: int
@@ -93,6 +109,7 @@ class AuthorityIndex:
             # match over the text with line breaks as spaces (same offsets), so a name wrapped across
             # two lines of a PDF ("North East\nLincolnshire") is found whole
             doc = self.tokenizer(re.sub(r"\s", " ", text))
+        doc = _split_glued_figures(doc)
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         # longest match wins ("City of Westminster" over "Westminster")
         from spacy.util import filter_spans

@@ -20,5 +20,9 @@ class Extractor:
     def extract(self, document: RepairedDocument) -> Extraction:
         from councildocs.extract.assemble import extraction_from_doc
 
-        doc = self.nlp(document.text)
+        doc = self.nlp.make_doc(document.text)
+        # who published it: a council's paper is about that council even where its text never names it
+        doc._.dcs_publisher = document.provenance.publisher if document.provenance else None
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
         return extraction_from_doc(doc, document)

@@ -66,9 +66,36 @@ def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Ca
                      dedupe_key=("population", authority, group, int(value)))
 
 
+# A table row "Cardiff 362,312" (or "Cardiff362,312", as a web table's cells flatten): a council and a
+# count ending the line, in a table the text heads as a population ("Usual resident population by …").
+_ROW_COUNT = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})[ \t]*(?:\n|$)")
+_TABLE_OF_RESIDENTS = re.compile(r"\b(?:population|residents|people)\b", re.I)
+_NOT_RESIDENTS = re.compile(r"\b(?:households|dwellings|pupils|employees|jobs|businesses|per\s+cent|percentage|rate|£)\b", re.I)
+
+
+def _table_rows(doc, view) -> list[Candidate]:
+    text = view.text
+    found = []
+    for mention in doc._.dcs_authority_mentions:
+        row = _ROW_COUNT.match(text, mention.end)
+        if not row:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        heading = text[max(0, line_start - 1500):line_start]
+        if not _TABLE_OF_RESIDENTS.search(heading) or _NOT_RESIDENTS.search(heading[-300:]):
+            continue
+        value = parse_number(row.group("num"))
+        if value < 1000:
+            continue
+        ev_start, ev_end = view.evidence_bounds(mention.start, row.end("num"))
+        found.append(Candidate("population", {"authority": mention.gss, "value": int(value), "qualifier": "exact", "group": "all"},
+                               ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", int(value))))
+    return found
+
+
 def find_populations(doc, view) -> list[Candidate]:
     flat = view.flat
-    found: list[Candidate] = []
+    found: list[Candidate] = _table_rows(doc, view)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

@@ -43,6 +43,10 @@ def _norm(word: str) -> str:
 def categorise_role(title: str) -> str:
     t = _norm(title)
     t = re.sub(r"\s+", " ", t)
+    if re.search(r"\bdeputy (?:chief executive|head of paid service)", t):
+        return "other"  # a deputy is not the head of paid service
+    if re.search(r"\bdeputy (?:executive |corporate |strategic )?director", t):
+        return "service_director"  # below the statutory director, whatever service it names
     if "chief executive" in t or "head of paid service" in t:
         return "chief_executive"
     if re.search(r"\bassistant director", t):

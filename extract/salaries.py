@@ -20,7 +20,7 @@ _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
     r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
-    r"ratio|threshold)\b", re.IGNORECASE)
+    r"ratio|threshold|supplements?|honorari\w*|bonus\w*|fees?)\b", re.IGNORECASE)
 # "the median salary across the workforce was £29,777": a statistic about many posts
 _STATISTIC = re.compile(r"\b(?:median|average|mean)\b", re.IGNORECASE)
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
@@ -29,7 +29,7 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b
 _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|over|more\s+than|greater\s+than|at\s+least|"
                                r"less\s+than|below|under|minimum\s+of|threshold\s+of|starting\s+at)\s*$", re.IGNORECASE)
 # "pay rose by £40,000 to £155,000": the change is not part of the pay, the figure it reached is
-_CHANGE_BY = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
+_CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
                           r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
 # Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
