@@ -29,6 +29,46 @@ _COMPARATOR_AFTER = re.compile(
 _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britain"}
 
 
+# A sentence about poverty gives the rate in many shapes ("a rate of 28.2% for the city", "4,273 (19%)
+# children living in poverty", "About 15% (5,200) of children live in low income families"): any
+# percentage in it is the rate unless the words before it make it a target, a threshold or a change.
+_POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\b", re.I)
+_ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)", re.I)
+_NOT_A_RATE = re.compile(r"\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|less\s+than|under|below|fewer\s+than|"
+                         r"more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|drop\w*|by|from|"
+                         r"in\s+work|working)\b[^%]{0,25}$", re.I)
+_NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
+
+
+def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candidate]:
+    flat = view.flat
+    found = []
+    done: set[int] = set()
+    for cue in _POVERTY_SENTENCE.finditer(flat):
+        s_start, s_end = view.sentence_bounds(cue.start())
+        if s_start in done:
+            continue
+        done.add(s_start)
+        sentence = flat[s_start:s_end]
+        for m in _ANY_PCT.finditer(flat, s_start, s_end):
+            if m.start("pct") in seen_spans or _NOT_A_RATE.search(flat[max(s_start, m.start() - 40):m.start()]):
+                continue
+            if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
+                continue  # "from 19.1% to 20.9%": the rate now is the second
+            seen_spans.append(m.start("pct"))
+            group = "children" if re.search(r"\bchild", sentence, re.I) else "all"
+            percent = float(m.group("pct"))
+            named = [x for x in doc._.dcs_authority_mentions if s_start <= x.start < s_end]
+            national = _NATIONAL.search(flat, s_start, m.start()) or _NATIONAL.match(
+                flat[m.end():m.end() + 30].replace("across ", "").replace("in ", "").replace("for ", "").lstrip())
+            authority = None if national and not named else sentence_authority(doc, m.start(), m.end())
+            ev_start, ev_end = evidence_span(view, m.start(), m.end())
+            fields = {"authority": authority, "percent": percent, "group": group, "comparator": None}
+            found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.7,
+                                   dedupe_key=("poverty_rate", authority, group, percent)))
+    return found
+
+
 def find_poverty_rates(doc, view) -> list[Candidate]:
     flat = view.flat
     found: list[Candidate] = []
@@ -36,6 +76,9 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
     for pattern in (_SHARE_IN_POVERTY, _POVERTY_RATE):
         for m in pattern.finditer(flat):
             if m.start("pct") in seen_spans:
+                continue
+            if _NOT_A_RATE.search(flat[max(0, m.start("pct") - 40):m.start("pct")]):
+                seen_spans.append(m.start("pct"))
                 continue
             seen_spans.append(m.start("pct"))
             who = (m.group("who") or "").lower()
@@ -48,6 +91,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             if c:
                 area = c.group("area")
                 comparator = {"area": _AREA_NAMES.get(area.lower(), area), "percent": float(c.group("cpct"))}
+                seen_spans.append(c.start("cpct"))  # the comparator's figure is not a rate of its own
                 end = c.end()
                 if flat[end:end + 1] == ")":
                     end += 1
@@ -58,6 +102,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.85,
                                    dedupe_key=("poverty_rate", authority, group, percent)))
             found.extend(_same_measure_elsewhere(doc, view, end, group, seen_spans))
+    found.extend(_rates_in_poverty_sentences(doc, view, seen_spans))
     return found
 
 
