@@ -23,6 +23,9 @@ _NOT_NAME_WORDS = {
     "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
     "call", "contact", "email", "e-mail", "phone", "ring", "write", "visit", "apply", "please", "dear",
     "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job",
+    # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
+    "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
+    "summary", "item", "agenda", "minutes", "decision", "ward", "wards", "meeting", "date", "purpose",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
@@ -154,7 +157,7 @@ def find_people(doc, view) -> list[Candidate]:
         if m and m.name.lower() not in place_names and not any(w.lower() in place_names for w in m.name.split()):
             mentions.append(m)
     # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
-    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})", flat):
+    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+((?:Ma?c)?[A-Z][a-z’'-]+(?:\s+(?:Ma?c)?[A-Z][a-z’'-]+){0,2})", flat):
         m = _clean_name(flat[hm.start():hm.end()], hm.start())
         if m is None:
             continue

@@ -33,7 +33,9 @@ _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britai
 # children living in poverty", "About 15% (5,200) of children live in low income families"): any
 # percentage in it is the rate unless the words before it make it a target, a threshold or a change.
 _POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\b", re.I)
-_ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)", re.I)
+# not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
+_ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
+                      r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)", re.I)
 _NOT_A_RATE = re.compile(r"\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|less\s+than|under|below|fewer\s+than|"
                          r"more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|drop\w*|by|from|"
                          r"in\s+work|working)\b[^%]{0,25}$", re.I)

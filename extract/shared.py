@@ -8,7 +8,7 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
-_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|in\s+principle|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
+_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|establish(?:ing|ment)|possibilit\w*|requested|in\s+principle|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
                               r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
 _STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
                             r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)
@@ -246,8 +246,27 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], role.title)
             found.append(c)
 
+    found = _one_status_per_post(found)
     found.extend(_partnerships(doc, view))
     return found
+
+
+def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
+    """A paper that proposes a shared post names it in headings and recitals too ("Shared Chief Executive
+    Arrangements Between A and B"), where no word gives its tense. The post is one post: where any
+    mention says it is proposed and none that it ended, every mention is the proposed post."""
+    def post(c: Candidate) -> tuple:
+        return _post_key(c.fields["authorities"], c.fields["role_category"], "", c.fields["post"])
+
+    statuses: dict[tuple, set[str]] = {}
+    for c in posts:
+        statuses.setdefault(post(c), set()).add(c.fields["status"])
+    for c in posts:
+        seen = statuses[post(c)]
+        if "proposed" in seen and "former" not in seen and c.fields["status"] == "current":
+            c.fields["status"] = "proposed"
+            c.dedupe_key = _post_key(c.fields["authorities"], c.fields["role_category"], "proposed", c.fields["post"])
+    return posts
 
 
 # Nouns for an arrangement between councils, with up to three words before them
