@@ -36,10 +36,22 @@ _POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|fam
 # not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
 _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
                       r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)", re.I)
-_NOT_A_RATE = re.compile(r"\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|less\s+than|under|below|fewer\s+than|"
-                         r"more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|drop\w*|by|from|"
-                         r"in\s+work|working)\b[^%]{0,25}$", re.I)
+_NOT_A_RATE = re.compile(
+    r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*)\b[^%.;]{0,25}"
+    r"|\b(?:less\s+than|under|below|fewer\s+than|more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|"
+    r"drop\w*|by|from|in\s+work|working)(?:\s+(?:of|to|by|some|about|around|almost|nearly|just))?\s*)$", re.I)
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
+
+
+def _authority(doc, view, start: int, end: int) -> str | None:
+    """The council a rate is for; None for a nation's rate ("In Scotland, 24% of children …")."""
+    flat = view.flat
+    s_start, s_end = view.sentence_bounds(start)
+    named = [x for x in doc._.dcs_authority_mentions if s_start <= x.start < s_end]
+    after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
+    if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
+        return None
+    return sentence_authority(doc, start, end)
 
 
 def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candidate]:
@@ -60,10 +72,7 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
             seen_spans.append(m.start("pct"))
             group = "children" if re.search(r"\bchild", sentence, re.I) else "all"
             percent = float(m.group("pct"))
-            named = [x for x in doc._.dcs_authority_mentions if s_start <= x.start < s_end]
-            national = _NATIONAL.search(flat, s_start, m.start()) or _NATIONAL.match(
-                flat[m.end():m.end() + 30].replace("across ", "").replace("in ", "").replace("for ", "").lstrip())
-            authority = None if national and not named else sentence_authority(doc, m.start(), m.end())
+            authority = _authority(doc, view, m.start(), m.end())
             ev_start, ev_end = evidence_span(view, m.start(), m.end())
             fields = {"authority": authority, "percent": percent, "group": group, "comparator": None}
             found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.7,
@@ -79,7 +88,8 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
         for m in pattern.finditer(flat):
             if m.start("pct") in seen_spans:
                 continue
-            if _NOT_A_RATE.search(flat[max(0, m.start("pct") - 40):m.start("pct")]):
+            s_start, _ = view.sentence_bounds(m.start("pct"))
+            if _NOT_A_RATE.search(flat[max(s_start, m.start("pct") - 40):m.start("pct")]):
                 seen_spans.append(m.start("pct"))
                 continue
             seen_spans.append(m.start("pct"))
@@ -98,7 +108,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
                 if flat[end:end + 1] == ")":
                     end += 1
             ev_start, ev_end = evidence_span(view, m.start(), end)
-            authority = sentence_authority(doc, m.start(), end)
+            authority = _authority(doc, view, m.start("pct"), end)
             percent = float(m.group("pct"))
             fields = {"authority": authority, "percent": percent, "group": group, "comparator": comparator}
             found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.85,

@@ -48,3 +48,28 @@ def test_evaluate_generalisation_sets(run_dcs, name, documents):
     assert scores["documents"] == documents
     assert scores["evidence"]["problems"] == []
     assert scores["micro"]["f1"] >= (MIN_HELD_OUT_MICRO_F1 if name == "set-3" else MIN_CORPUS_MICRO_F1), scores
+
+
+# corpus/real: real public documents nobody on the team wrote. Issue 12's bars are micro-F1 0.85 and every
+# kind 0.75 on the frozen test split, and at most 1 false fact per 10 negative documents; what extraction
+# reaches today (docs/BENCHMARKS.md, "Real documents") is held here so that it cannot slip back.
+MIN_REAL_MICRO_F1 = {"dev": 0.83, "test": 0.80}
+MAX_FALSE_FACTS_PER_10_NEGATIVE_DOCUMENTS = 1.0
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_evaluate_real_corpus(run_dcs, split):
+    import csv
+    from pathlib import Path
+
+    real = Path(__file__).resolve().parents[2] / "corpus" / "real"
+    with (real / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == split]
+    proc = run_dcs("evaluate", "--gold", real / split / "gold", real / split / "docs", "--json", "--quiet")
+    scores = json.loads(proc.stdout)
+    assert scores["documents"] == len(rows)
+    assert scores["evidence"]["facts"] > 0 and scores["evidence"]["problems"] == []
+    assert scores["micro"]["f1"] >= MIN_REAL_MICRO_F1[split], scores["micro"]
+    negatives = [r["stem"] for r in rows if r["negative"] == "true"]
+    false_facts = sum(scores["per_document"][stem]["fp"] for stem in negatives)
+    assert 10 * false_facts / len(negatives) <= MAX_FALSE_FACTS_PER_10_NEGATIVE_DOCUMENTS, false_facts

@@ -1,0 +1,81 @@
+"""Rules issue 12 asked for, each on sentences as real council papers write them (corpus/real/dev)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REAL_DEV = Path(__file__).resolve().parents[2] / "corpus" / "real" / "dev" / "docs"
+
+
+def _kind(extraction, kind):
+    return [{k: v for k, v in f.fields.items()} for f in extraction.facts if f.kind == kind]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wirral Council has raised the salary for the role by £40,000 to £155,000 per annum.", [(155000, 155000)]),
+    ("Manchester City Council confirmed its grade at SS5 with a salary range of £135,976 to £155,898.", [(135976, 155898)]),
+])
+def test_a_change_gives_the_figure_it_reached_and_a_range_stays_a_range(extract_text, text, expected):
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds City Council will publish all salaries in excess of £100,000 per annum.",
+    "Cardiff Council agreed cuts of £0.4m to the staffing budget for the Director of Education.",
+    "Bristol City Council pays the real living wage of £12.60 per hour to every employee.",
+    "Devon County Council approved a market supplement of up to £20,000 for the Director of Children's Services.",
+])
+def test_thresholds_budgets_hourly_rates_and_supplements_are_not_pay(extract_text, text):
+    assert _kind(extract_text(text), "salary") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Government guidance says councils should have a population of 500,000 or more.",
+    "Fife Council recorded 41 incidents per 10,000 people last year.",
+])
+def test_thresholds_and_rate_bases_are_not_populations(extract_text, text):
+    assert _kind(extract_text(text), "population") == []
+
+
+def test_a_census_table_row_is_a_population(extract_text):
+    text = "Usual resident population by local authority\nAll ages\nGwynedd117,393\nConwy114,741\n"
+    assert {(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")} == {
+        ("W06000002", 117393), ("W06000003", 114741)}
+
+
+def test_poverty_rates_in_the_shapes_reports_write_them(extract_text):
+    text = ("Dundee City Council: latest figures show a child poverty rate of 28.2% for the city, against a "
+            "target of reducing it to 10% by 2030. In Scotland, 24% of children live in poverty.")
+    rates = {(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")}
+    assert rates == {("S12000042", 28.2), (None, 24.0)}
+
+
+def test_minutes_name_people_by_initials_and_in_lists(extract_text):
+    text = ("Present: Dr I Cockburn, Mr R Greene and Mrs L Macdonald.\n\nApologies were received from Cllrs Paul "
+            "Hodgkinson, Paul McLain and Lesley Williams. Councillor D. De’Ath was appointed Vice-Chairman.")
+    names = {f["name"] for f in _kind(extract_text(text), "person")}
+    assert names == {"I Cockburn", "R Greene", "L Macdonald", "Paul Hodgkinson", "Paul McLain", "Lesley Williams", "D. De’Ath"}
+
+
+def test_report_boilerplate_is_not_a_person(extract_text):
+    text = "Report author: David Scott\nPublication date: 3 March 2025\nTo add a new role within the Members Allowances Scheme."
+    assert {f["name"] for f in _kind(extract_text(text), "person")} <= {"David Scott"}
+
+
+def test_a_councils_own_paper_is_about_that_council(extractor):
+    """The Brighton & Hove paper never names the council: its publisher does (corpus/real/sources.csv)."""
+    from councildocs.ingest.reader import read_document
+
+    document = read_document(REAL_DEV / "b1_brighton_hove_chief_executive_appointment.txt")
+    salaries = [f.fields for f in extractor.extract(document).facts if f.kind == "salary"]
+    assert [(s["authorities"], s["min_gbp"]) for s in salaries] == [(["E06000043"], 190000)]
+
+
+def test_a_proposed_shared_post_is_proposed_in_its_heading_too(extract_text):
+    text = ("Shared Chief Executive Arrangements Between Peterborough City Council and Cambridgeshire County Council\n\n"
+            "The report sets out the proposal that Peterborough City Council enters into an agreement with "
+            "Cambridgeshire County Council for a shared Chief Executive.")
+    posts = {(tuple(f["authorities"]), f["status"]) for f in _kind(extract_text(text), "shared_post")}
+    assert posts == {(("E06000031", "E10000003"), "proposed")}
