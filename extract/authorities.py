@@ -85,7 +85,9 @@ class AuthorityIndex:
                 continue  # abolished with no single successor: "Northamptonshire" now names an area, not a council
             target = successor.gss
             for name in authority.names:
-                lowered = name.lower()
+                # "The Vale of Glamorgan": the article is the sentence's ("Bridgend and the Vale of …"), so a
+                # match that took it in would start lower-case and be dropped as a common word
+                lowered = re.sub(r"^the\s+", "", name.lower())
                 # a name shared by two current authorities (rare) belongs to the first; both are in the log
                 if lowered in seen:
                     continue

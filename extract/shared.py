@@ -23,7 +23,6 @@ _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-
 _NAMED_PARTNERSHIP = re.compile(
     r"(?P<name>(?:[Tt]he\s+)?[‘'“\"]?(?:(?i:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?)|"
     r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+){0,3}\s+[Pp]artnership))")
-_WORKING_TOGETHER = re.compile(r"\bhave\s+(?:been\s+)?(?:working|worked)\s+(?:closely\s+)?together\b", re.I)
 _GENERIC = {"service", "services", "director", "directors", "assistant", "joint", "shared", "new", "the", "of", "for",
             "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}
 
@@ -274,8 +273,11 @@ def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
 _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
     r"integrated\s+care\s+system|joint\s+venture|agency|company|enterprise|shared\s+services?)s?\b", re.I)
-_JOINT_WORKING = re.compile(r"\b(?:jointly|work(?:s|ing)?\s+(?:closely\s+)?(?:together|jointly)|in\s+partnership\s+with|"
+# "working together" describes how councils behave, not an arrangement between them (ANNOTATION.md)
+_JOINT_WORKING = re.compile(r"\b(?:jointly|in\s+partnership\s+with|"
                             r"co-own\w*(?:\s+[\w()]+){0,3}?\s+with|owned\s+by)\b", re.I)
+_REFERENCE_BACK = re.compile(r"\b(?:this|that|these|those|such|the|its|their|our)\s+(?:partnership|arrangement|agreement|"
+                             r"alliance|collaboration)s?$", re.I)
 _PROPER_NAME = r"[A-Z][\w’'&-]*(?:\s+(?:(?:for|of|and|in)\s+)?[A-Z][\w’'&-]*)*"
 _PROPER_NAME_BEFORE = re.compile(rf"({_PROPER_NAME})(?:\s+\([A-Z][A-Za-z]{{1,5}}\))?\s*,\s*(?:the|a|an)\s+$")
 
@@ -298,6 +300,9 @@ def _listed_after(doc, pos: int, limit: int) -> list[str]:
     return listed
 
 
+_OWN_COUNCIL = re.compile(r"the\s+(?:(?:County|City|Borough|District)\s+)?Council\s+and\s+", re.I)
+
+
 def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -> list[str]:
     """The councils in an arrangement.
 
@@ -317,6 +322,11 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
         kind = link.group(1).lower() if link else None
     if link:
         listed = _listed_after(doc, m_end + link.end(), s_end)
+        own = _OWN_COUNCIL.match(flat, m_end + link.end())
+        if kind == "between" and own and doc._.dcs_main_authorities:
+            # "between the County Council and East Sussex County Council": the paper's own council and the other
+            listed = _listed_after(doc, m_end + link.end() + own.end() - own.start(), s_end)
+            listed = list(dict.fromkeys([doc._.dcs_main_authorities[0], *listed]))
         if kind == "between" and len(listed) >= 2:
             return sorted(listed)
         if listed and kind in {"with", "alongside"}:
@@ -336,7 +346,8 @@ def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
         if s_start <= m.start < before and re.fullmatch(r"\s*(?:the\s+)?", view.flat[s_start:m.start], re.I):
             return m.gss
     main = doc._.dcs_main_authorities or []
-    return recent_authority(doc, s_start) or (main[0] if len(main) == 1 else None)
+    # the paper's own council (its publisher leads the main authorities) when the sentence names none first
+    return recent_authority(doc, s_start) or (main[0] if main else None)
 
 
 def _partnership_key(authorities: list[str], status: str) -> tuple:
@@ -350,6 +361,8 @@ def _partnerships(doc, view) -> list[Candidate]:
     for m in list(_ARRANGEMENT.finditer(flat)) + list(_JOINT_WORKING.finditer(flat)):
         if re.match(r"(?:two|three|four|several|many|these|those|other|various|such)\s", m.group(), re.I):
             continue  # "two sharing arrangements" counts arrangements; it does not name one
+        if _REFERENCE_BACK.search(m.group()) and not _PROPER_NAME_BEFORE.search(flat[max(0, m.start() - 80):m.start()]):
+            continue  # "proceed with the arrangement", "the detail of this arrangement": one named earlier
         if re.fullmatch(r"(?:(?:the|a|an|this|that|its|their)\s+)?\w+", m.group(), re.I) and not _PROPER_NAME_BEFORE.search(
                 flat[max(0, m.start() - 80):m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())]):
             continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
@@ -388,13 +401,4 @@ def _partnerships(doc, view) -> list[Candidate]:
         fields = {"authorities": named, "name": name, "status": _status(flat[s_start:s_end])}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
                                dedupe_key=_partnership_key(named, fields["status"])))
-    for m in _WORKING_TOGETHER.finditer(flat):
-        s_start, _ = view.sentence_bounds(m.start())
-        named = sorted(_authorities_near(doc, s_start, m.start()))
-        if len(named) < 2:
-            continue
-        ev_start, ev_end = evidence_span(view, m.start(), m.end())
-        name = re.sub(r"\s+", " ", flat[s_start:m.end()]).strip()
-        fields = {"authorities": named, "name": name, "status": "current"}
-        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.6, dedupe_key=_partnership_key(named, "current")))
     return found
