@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from councildocs.extract.kinds import FACT_KINDS_REGISTRY, DocType, RoleCategory, values
 from councildocs.pipeline import DocumentResult
 
 CONTRACT_VERSION = 1
@@ -34,21 +35,13 @@ def document_json_line(result: DocumentResult, include_text: bool = False) -> st
     return json.dumps(document_record(result, include_text=include_text), ensure_ascii=False)
 
 
-KIND_FIELDS = {
-    "salary": {"authorities", "role", "role_category", "min_gbp", "max_gbp", "period"},
-    "population": {"authority", "value", "qualifier", "group"},
-    "poverty_rate": {"authority", "percent", "group", "comparator"},
-    "shared_post": {"authorities", "post", "role_category", "status"},
-    "partnership": {"authorities", "name", "status"},
-    "person": {"name", "role", "role_category", "authorities", "status"},
+# Derived from the registry of fact kinds (councildocs.extract.kinds): kind -> its fields, and
+# (kind, field) -> the values an enum-typed field may take.
+KIND_FIELDS: dict[str, set[str]] = {
+    kind.name: {f.name for f in kind.fields if f.required} for kind in FACT_KINDS_REGISTRY.values()
 }
-ENUM_VALUES = {
-    ("population", "qualifier"): {"exact", "over", "under", "about"},
-    ("population", "group"): {"all", "under_18"},
-    ("poverty_rate", "group"): {"children", "all"},
-    ("shared_post", "status"): {"current", "proposed", "former"},
-    ("partnership", "status"): {"current", "proposed", "former"},
-    ("person", "status"): {"incumbent", "outgoing", "incoming", "contact", "other"},
+ENUM_VALUES: dict[tuple[str, str], set[str]] = {
+    (kind.name, f.name): set(values(f.enum)) for kind in FACT_KINDS_REGISTRY.values() for f in kind.enum_fields
 }
 
 
@@ -57,8 +50,6 @@ def validate_record(record: dict, text: str | None = None) -> list[str]:
 
     With ``text`` (the repaired text), every fact's evidence is also checked against it.
     """
-    from councildocs.extract.models import DOC_TYPES, ROLE_CATEGORIES
-
     problems: list[str] = []
     required = {"contract", "source", "sha256", "status", "error", "pages", "doc_type", "repair", "authorities", "facts"}
     missing = required - record.keys()
@@ -78,7 +69,7 @@ def validate_record(record: dict, text: str | None = None) -> list[str]:
         return problems
     if record.get("error") is not None:
         problems.append("error must be null when status is ok")
-    if record.get("doc_type") not in DOC_TYPES:
+    if record.get("doc_type") not in values(DocType):
         problems.append(f"bad doc_type {record.get('doc_type')!r}")
     for authority in record.get("authorities", []):
         if set(authority) != {"gss", "name"}:
@@ -94,13 +85,18 @@ def validate_record(record: dict, text: str | None = None) -> list[str]:
         conf = fact.get("confidence")
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             problems.append(f"fact {i}: confidence must be 0-1")
-        if "role_category" in fact and fact["role_category"] not in ROLE_CATEGORIES:
+        declared = FACT_KINDS_REGISTRY[kind]
+        for f in declared.enum_fields:  # an absent one is reported as missing above
+            if f.name in fact and f.problem(fact[f.name]):
+                problems.append(f"fact {i}: bad {f.name} {fact[f.name]!r}")
+        # role_category is one vocabulary across the contract, also where a kind adds it as an extra field
+        if "role_category" in fact and "role_category" not in declared.field_names \
+                and fact["role_category"] not in values(RoleCategory):
             problems.append(f"fact {i}: bad role_category {fact['role_category']!r}")
-        for (k, name), allowed in ENUM_VALUES.items():
-            if kind == k and fact.get(name) not in allowed:
-                problems.append(f"fact {i}: bad {name} {fact.get(name)!r}")
-        if kind in {"shared_post", "partnership"} and len(set(fact.get("authorities") or [])) < 2:
-            problems.append(f"fact {i}: {kind} needs two or more authorities")
+        for f in declared.fields:
+            if f.min_items and len(set(fact.get(f.name) or [])) < f.min_items:
+                problems.append(f"fact {i}: {kind} needs two or more {f.name}" if f.min_items == 2
+                                else f"fact {i}: {kind} needs {f.min_items} or more {f.name}")
         ev = fact.get("evidence") or {}
         if not {"text", "page", "start", "end"} <= ev.keys() or not isinstance(ev.get("page"), int) or ev.get("page", 0) < 1:
             problems.append(f"fact {i}: bad evidence {ev!r}")

@@ -5,6 +5,14 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
+from councildocs.extract.kinds import ArrangementStatus, RoleCategory, kind_labels, values
+
+
+def _labelled(column: str, labels: dict[str, str]) -> pl.Expr:
+    """The label of each value of ``column`` (an unknown value stays as it is): charts show data as it is."""
+    return pl.col(column).replace_strict(list(labels), list(labels.values()), default=pl.col(column),
+                                         return_dtype=pl.String)
+
 
 def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) -> alt.LayerChart:
     """One horizontal bar per salary range, by authority; a single figure shows as a dot.
@@ -15,14 +23,16 @@ def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) 
     data = salaries.with_columns(
         low=pl.coalesce("min_gbp", "max_gbp"),
         high=pl.coalesce("max_gbp", "min_gbp"),
+        role_label=_labelled("role_category", RoleCategory.labels()),
     ).filter(pl.col("low").is_not_null())
     height = max(120, 28 * max(1, data["authority"].n_unique()))
     base = alt.Chart(data).encode(
         y=alt.Y("authority:N", title=None, sort=alt.EncodingSortField("high", op="max", order="descending")),
-        color=alt.Color("role_category:N", title="Role"),
+        color=alt.Color("role_label:N", title="Role category"),
         tooltip=[
             alt.Tooltip("authority:N", title="Authority"),
             alt.Tooltip("role:N", title="Role"),
+            alt.Tooltip("role_label:N", title="Role category"),
             alt.Tooltip("min_gbp:Q", title="From (£)", format=",.0f"),
             alt.Tooltip("max_gbp:Q", title="To (£)", format=",.0f"),
         ],
@@ -40,15 +50,18 @@ def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) 
 
 
 def facts_by_kind_chart(facts_by_kind: pl.DataFrame) -> alt.Chart:
+    """One bar per fact kind (``kind``, ``facts`` columns), named by the kind's label."""
+    data = facts_by_kind.with_columns(label=_labelled("kind", kind_labels()))
     return (
-        alt.Chart(facts_by_kind)
+        alt.Chart(data)
         .mark_bar()
-        .encode(x=alt.X("facts:Q", title="Facts"), y=alt.Y("kind:N", title=None, sort="-x"), tooltip=["kind", "facts"])
+        .encode(x=alt.X("facts:Q", title="Facts"), y=alt.Y("label:N", title=None, sort="-x"),
+                tooltip=[alt.Tooltip("label:N", title="Kind"), alt.Tooltip("facts:Q", title="Facts")])
         .properties(height=max(80, 28 * facts_by_kind.height))
     )
 
 
-STATUS_ORDER = ("current", "proposed", "former")
+STATUS_ORDER: tuple[str, ...] = values(ArrangementStatus)  # current, proposed, former: the liveliest first
 STATUS_COLOURS = ("#1b7837", "#e08214", "#8c8c8c")
 
 
@@ -65,7 +78,8 @@ def shared_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
         "name_a", "name_b", "post", "kind",
         rank=pl.col("status").replace_strict(list(STATUS_ORDER), list(range(len(STATUS_ORDER))), default=len(STATUS_ORDER),
                                              return_dtype=pl.Int64),
-        label=pl.col("post").fill_null("(unnamed)") + pl.lit(" (") + pl.col("status").fill_null("?") + pl.lit(")"),
+        label=pl.col("post").fill_null("(unnamed)") + pl.lit(" (")
+        + _labelled("status", ArrangementStatus.labels()).str.to_lowercase().fill_null("?") + pl.lit(")"),
     )
     both = pl.concat([
         base.rename({"name_a": "a", "name_b": "b"}),
@@ -87,7 +101,7 @@ def shared_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
 
 def shared_posts_matrix(pairs: pl.DataFrame) -> alt.Chart:
     """A symmetric authority × authority matrix: a cell where two councils share a post or partnership."""
-    cells = shared_pairs(pairs)
+    cells = shared_pairs(pairs).with_columns(status_label=_labelled("status", ArrangementStatus.labels()))
     names = sorted(set(cells["a"].to_list()))
     size = max(200, 24 * len(names))
     return (
@@ -96,8 +110,9 @@ def shared_posts_matrix(pairs: pl.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("a:N", title=None, sort=names, axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=180)),
             y=alt.Y("b:N", title=None, sort=names, axis=alt.Axis(labelOverlap=False, labelLimit=180)),
-            color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=list(STATUS_ORDER),
-                                                                          range=list(STATUS_COLOURS))),
+            color=alt.Color("status_label:N", title="Status",
+                            scale=alt.Scale(domain=[ArrangementStatus(s).label for s in STATUS_ORDER],
+                                            range=list(STATUS_COLOURS))),
             opacity=alt.Opacity("arrangements:Q", title="Arrangements", scale=alt.Scale(range=[0.55, 1]),
                                 legend=alt.Legend(format="d", tickMinStep=1)),
             tooltip=[alt.Tooltip("a:N", title="Authority"), alt.Tooltip("b:N", title="With"),

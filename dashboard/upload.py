@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 import polars as pl
 
 from councildocs.dashboard.links import money_range
+from councildocs.extract.kinds import ArrangementStatus, PersonStatus, PopulationGroup, PovertyGroup, Qualifier
 from councildocs.pipeline import SUPPORTED_SUFFIXES, DocumentResult, process_file
 from councildocs.warehouse.privacy import mask_contacts
 from councildocs.warehouse.store import Outcome, Warehouse
@@ -85,17 +86,19 @@ def describe(kind: str, fields: dict) -> str:
         period = fields.get("period") or "year"
         return f"{fields.get('role') or 'post'}: {money} a {period}"
     if kind == "population":
-        return f"{fields.get('qualifier') or ''} {fields.get('value'):,} ({fields.get('group') or 'all'})".strip()
+        qualifier = Qualifier.label_of(fields.get("qualifier")).lower()
+        group = PopulationGroup.label_of(fields.get("group") or "all").lower()
+        return f"{qualifier} {fields.get('value'):,} ({group})".strip()
     if kind == "poverty_rate":
         comparator = fields.get("comparator") or {}
         against = f" (against {comparator.get('area')} {comparator.get('percent')}%)" if comparator else ""
-        return f"{fields.get('percent')}% of {fields.get('group') or 'all'}{against}"
+        return f"{fields.get('percent')}% of {PovertyGroup.label_of(fields.get('group') or 'all').lower()}{against}"
     if kind == "shared_post":
-        return f"{fields.get('post')} ({fields.get('status')})"
+        return f"{fields.get('post')} ({ArrangementStatus.label_of(fields.get('status')).lower()})"
     if kind == "partnership":
-        return f"{fields.get('name')} ({fields.get('status')})"
+        return f"{fields.get('name')} ({ArrangementStatus.label_of(fields.get('status')).lower()})"
     if kind == "person":
-        return f"{fields.get('name')}, {fields.get('role')} ({fields.get('status')})"
+        return f"{fields.get('name')}, {fields.get('role')} ({PersonStatus.label_of(fields.get('status')).lower()})"
     return ", ".join(f"{k}={v}" for k, v in fields.items())
 
 

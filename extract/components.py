@@ -19,10 +19,24 @@ from councildocs.extract.text_view import TextView
 for _name, _default in (
     ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
     ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
-    ("dcs_career_spans", None), ("dcs_scope_mentions", None),
+    ("dcs_career_spans", None), ("dcs_scope_mentions", None), ("dcs_publisher", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+# What the components read from the Doc (``requires``) and leave on it (``assigns``), declared in their
+# registrations so spaCy can check a pipeline's order (``nlp.analyze_pipes()``). A component checks the
+# ``doc._`` attributes it requires when it runs and raises [DCS002] without them. Whichever component
+# runs first makes the flattened view of the text (and the empty list of candidates).
+_VIEW = ("doc._.dcs_view", "doc._.dcs_candidates")
+_MENTIONS = "doc._.dcs_authority_mentions"
+_MAIN = "doc._.dcs_main_authorities"
+_DOCUMENT = "doc._.dcs_document_authorities"
+_ROLES = "doc._.dcs_roles"
+# computed on first use by extract/context.py (which authority a sentence is about, career clauses)
+_CAREERS = "doc._.dcs_career_spans"
+_SCOPE = "doc._.dcs_scope_mentions"
 
 
 def _view(doc: Doc) -> TextView:
@@ -45,18 +59,22 @@ class AuthorityFinder:
     def __call__(self, doc: Doc) -> Doc:
         _view(doc)
         mentions = self.index.find(doc)
+        # the publisher a document's provenance names (Extractor.extract sets it), when it is a council
+        publisher = self.index.resolve(doc._.dcs_publisher)
         doc._.dcs_authority_mentions = mentions
-        doc._.dcs_main_authorities = main_authorities(mentions)
-        doc._.dcs_document_authorities = document_authorities(mentions)
+        doc._.dcs_main_authorities = main_authorities(mentions, publisher)
+        doc._.dcs_document_authorities = document_authorities(mentions, publisher)
         return doc
 
 
-@Language.factory("dcs_authorities")
+@Language.factory("dcs_authorities", requires=[], assigns=[*_VIEW, _MENTIONS, _MAIN, _DOCUMENT])
 def make_authority_finder(nlp: Language, name: str) -> AuthorityFinder:
     return AuthorityFinder(nlp)
 
 
-@Language.component("dcs_roles")
+# Names, places and dates the recogniser found are not post titles; without dcs_authorities every
+# capitalised council name is a candidate title word, so it is required, though not checked.
+@Language.component("dcs_roles", requires=["doc.ents", _MENTIONS], assigns=[*_VIEW, _ROLES])
 def find_roles(doc: Doc) -> Doc:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "GPE", "DATE"}]
     places = [(m.start, m.end) for m in doc._.dcs_authority_mentions or []]
@@ -64,7 +82,10 @@ def find_roles(doc: Doc) -> Doc:
     return doc
 
 
-def _fact_component(name: str, finder, needs: tuple[str, ...] = ("dcs_main_authorities", "dcs_roles")):
+def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[str, ...] = ()):
+    """Register ``finder(doc, view) -> [Candidate]`` as component ``name``, appending to doc._.dcs_candidates."""
+    needs = [attr.removeprefix("doc._.") for attr in requires if attr.startswith("doc._.")]
+
     def component(doc: Doc) -> Doc:
         view = _view(doc)
         for attr in needs:
@@ -73,18 +94,22 @@ def _fact_component(name: str, finder, needs: tuple[str, ...] = ("dcs_main_autho
         return doc
 
     component.__name__ = name
-    Language.component(name, func=component)
+    Language.component(name, func=component, requires=list(requires), assigns=[*_VIEW, *caches])
     return component
 
 
-make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries)
-make_population_finder = _fact_component("dcs_populations", populations.find_populations)
-make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates)
-make_shared_finder = _fact_component("dcs_shared_arrangements", shared.find_shared_arrangements)
-make_people_finder = _fact_component("dcs_people", people.find_people)
+# a salary's employer is resolved from the main authorities when the candidates are assembled
+make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES), caches=(_CAREERS,))
+make_population_finder = _fact_component("dcs_populations", populations.find_populations,
+                                         (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
+make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates,
+                                      (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
+make_shared_finder = _fact_component("dcs_shared_arrangements", shared.find_shared_arrangements,
+                                     (_MENTIONS, _MAIN, _DOCUMENT, _ROLES), caches=(_CAREERS, _SCOPE))
+make_people_finder = _fact_component("dcs_people", people.find_people, ("doc.ents", _MENTIONS, _MAIN, _ROLES))
 
 
-@Language.component("dcs_doc_type")
+@Language.component("dcs_doc_type", requires=[], assigns=[*_VIEW, "doc._.dcs_doc_type"])
 def classify_doc_type(doc: Doc) -> Doc:
     doc._.dcs_doc_type = doc_type.classify(_view(doc).flat)
     return doc

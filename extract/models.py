@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-FactKind = Literal["salary", "population", "poverty_rate", "shared_post", "partnership", "person"]
-FACT_KINDS: tuple[str, ...] = ("salary", "population", "poverty_rate", "shared_post", "partnership", "person")
-DOC_TYPES: tuple[str, ...] = ("advert", "news", "consultation", "profile", "other")
-ROLE_CATEGORIES: tuple[str, ...] = (
-    "dcs", "dass", "dcs_dass", "chief_executive", "dph", "service_director", "assistant_director", "other",
-)
+from councildocs.extract.kinds import FACT_KINDS_REGISTRY, DocType, RoleCategory, values
+
+# The contract's names as plain strings, derived from the registry of fact kinds (extract/kinds.py).
+FACT_KINDS: tuple[str, ...] = tuple(FACT_KINDS_REGISTRY)
+DOC_TYPES: tuple[str, ...] = values(DocType)
+ROLE_CATEGORIES: tuple[str, ...] = values(RoleCategory)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
+from councildocs.extract.kinds import PersonStatus
+from councildocs.extract.models import ROLE_CATEGORIES
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
 from councildocs.warehouse.privacy import mask_contacts, mask_series, mask_value
@@ -227,10 +229,11 @@ def _masked(df: pl.DataFrame, *columns: str) -> pl.DataFrame:
 # though it is listed. A document's *year* is `documents.year` (migration 002): the latest year
 # its text mentions that is not after the year the warehouse first saw it, else that year.
 
-ROLE_CATEGORIES: tuple[str, ...] = (
-    "dcs", "dass", "dcs_dass", "chief_executive", "dph", "service_director", "assistant_director", "other",
+# Role categories are listed in the registry's order (ROLE_CATEGORIES, from extract/kinds.py); people
+# by status in this order (who is in post, then who is coming and going), each a PersonStatus.
+PEOPLE_STATUSES: tuple[str, ...] = tuple(
+    PersonStatus(s).value for s in ("incumbent", "incoming", "outgoing", "contact", "other")
 )
-PEOPLE_STATUSES: tuple[str, ...] = ("incumbent", "incoming", "outgoing", "contact", "other")
 NEAREST_LIMIT = 5
 
 _COMPARABLE_SALARIES = """

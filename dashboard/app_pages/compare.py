@@ -3,7 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import data, links
+from councildocs.dashboard import data, labels, links
+from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier
 
 st.title("Compare authorities")
 
@@ -65,7 +66,7 @@ st.dataframe(
         "authority": "Authority", "gss": "GSS code", "type": "Type", "region": "Region",
         "population_2020": st.column_config.NumberColumn("Population 2020 (gazetteer)", format="%,d"),
         "population_claimed": st.column_config.NumberColumn("Population claimed", format="%,d"),
-        "claimed_qualifier": "Claimed as",
+        "claimed_qualifier": labels.enum_column("Claimed as", Qualifier, summary["claimed_qualifier"]),
         "top_salary": "Highest annual salary", "top_salary_role": "For",
         "child_poverty_pct": st.column_config.NumberColumn("Child poverty (%)", format="%.1f"),
         "england_pct": st.column_config.NumberColumn("England comparator (%)", format="%.1f"),
@@ -107,7 +108,8 @@ for column, c in zip(columns, comparisons):
         if c.salaries.height:
             st.dataframe(links.with_evidence_links(c.salaries.select(
                 "role", "min_gbp", "max_gbp", "period", "year", "fact_id")), hide_index=True,
-                column_config={"role": "Post", **links.money_columns(c.salaries.select("min_gbp", "max_gbp", "fact_id"))})
+                column_config={"role": "Post", "period": labels.enum_column("Paid per", Period, c.salaries["period"]),
+                               **links.money_columns(c.salaries.select("min_gbp", "max_gbp", "fact_id"))})
         else:
             st.caption("No salary figures.")
 
@@ -117,13 +119,19 @@ for column, c in zip(columns, comparisons):
                 partners=pl.col("partner_names").list.join(", ")
             ).select("post", "status", "partners", "kind", "fact_id")
             st.dataframe(links.with_evidence_links(arrangements), hide_index=True,
-                         column_config={"post": "Post or partnership", "fact_id": None, **links.link_column()})
+                         column_config={"post": "Post or partnership",
+                                        "status": labels.enum_column("Status", ArrangementStatus,
+                                                                     arrangements["status"]),
+                                        "kind": labels.kind_column("Kind", arrangements["kind"]),
+                                        "fact_id": None, **links.link_column()})
         else:
             st.caption("No shared posts or partnerships.")
 
         st.markdown("**People in post**")
         if c.people.height:
             st.dataframe(links.with_evidence_links(c.people.select("name", "role", "status", "fact_id")),
-                         hide_index=True, column_config={"fact_id": None, **links.link_column()})
+                         hide_index=True,
+                         column_config={"status": labels.enum_column("Status", PersonStatus, c.people["status"]),
+                                        "fact_id": None, **links.link_column()})
         else:
             st.caption("No people named.")

@@ -9,7 +9,8 @@ import json
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import data, links
+from councildocs.dashboard import data, labels, links
+from councildocs.extract.kinds import PopulationGroup, Qualifier
 
 st.title("Evidence")
 
@@ -17,12 +18,14 @@ warehouse = data.ready_warehouse()
 if warehouse is None:
     st.stop()
 
-FRAMES = (  # (AuthorityComparison attribute, kind shown, how a row reads)
+FRAMES = (  # (AuthorityComparison attribute, its facts' kind unless a row names it, how a row reads)
     ("salaries", "salary", lambda r: f"{r['role']}: {links.money_range(r['min_gbp'], r['max_gbp'])} a {r['period']}"),
-    ("populations", "population", lambda r: f"{r['qualifier']} {r['value']:,} people ({r['group']})"),
-    ("child_poverty", "child poverty", lambda r: f"{r['percent']}% of children"),
-    ("arrangements", "arrangement", lambda r: f"{r['post']} ({r['status']}) with {', '.join(r['partner_names'] or [])}"),
-    ("people", "person", lambda r: f"{r['name']}, {r['role']} ({r['status']})"),
+    ("populations", "population", lambda r: f"{Qualifier.label_of(r['qualifier']).lower()} {r['value']:,} people "
+                                            f"({PopulationGroup.label_of(r['group']).lower()})"),
+    ("child_poverty", "poverty_rate", lambda r: f"{r['percent']}% of children"),
+    ("arrangements", "shared_post", lambda r: f"{r['post']} ({labels.status(r['status']).lower()}) with "
+                                              f"{', '.join(r['partner_names'] or [])}"),
+    ("people", "person", lambda r: f"{r['name']}, {r['role']} ({labels.status(r['status']).lower()})"),
 )
 
 
@@ -32,7 +35,7 @@ def _facts_of(gss: str) -> dict[str, str]:
     facts: dict[str, str] = {}
     for attribute, kind, label in FRAMES:
         for row in getattr(comparison, attribute).iter_rows(named=True):
-            facts.setdefault(row["fact_id"], f"{kind} · {label(row)}")
+            facts.setdefault(row["fact_id"], f"{labels.kind(row.get('kind') or kind)} · {label(row)}")
     return facts
 
 
@@ -68,10 +71,11 @@ if evidence is None:
 
 # -- the fact --------------------------------------------------------------------------------
 authorities = ", ".join(f"{name or gss} ({role})" for gss, name, role in evidence.authorities) or "none identified"
-st.subheader(f"{evidence.kind.replace('_', ' ').capitalize()} from {evidence.source}")
+st.subheader(f"{labels.kind(evidence.kind)} from {evidence.source}")
 st.caption(
     f"Page {evidence.page} · characters {evidence.start}–{evidence.end} · confidence {evidence.confidence:.2f} · "
-    f"{evidence.doc_type or 'document'}{f' of {evidence.year}' if evidence.year else ''} · authorities: {authorities}"
+    f"{labels.doc_type(evidence.doc_type) or 'Document'}{f' of {evidence.year}' if evidence.year else ''} · "
+    f"authorities: {authorities}"
 )
 st.markdown(f"> {evidence.evidence}")
 with st.expander("The fact as extracted (facts contract fields)"):

@@ -3,7 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import charts, data, links
+from councildocs.dashboard import charts, data, labels, links
+from councildocs.extract.kinds import Period, RoleCategory
 
 st.title("Salary benchmark")
 
@@ -19,7 +20,8 @@ with st.sidebar:
     types = st.multiselect("Authority type", options.authority_types,
                            format_func=lambda t: options.authority_type_names.get(t, t))
     years = st.multiselect("Year", options.years)
-    role = st.selectbox("Role category", ["(all)", *options.role_categories])
+    role = st.selectbox("Role category", ["(all)", *options.role_categories],
+                        format_func=lambda c: c if c == "(all)" else labels.role_category(c))
     mode = st.radio("Compare", ["A salary", "A range"], horizontal=True)
     if mode == "A salary":
         salary = st.number_input("Salary (£ a year)", min_value=0, step=1000, value=0)
@@ -64,7 +66,10 @@ if compared:
             "source", "fact_id",
         )
         st.dataframe(links.with_evidence_links(nearest), hide_index=True,
-                     column_config={"nice_name": "Authority", "type_name": "Type", **links.money_columns(nearest)})
+                     column_config={"nice_name": "Authority", "type_name": "Type",
+                                    "role_category": labels.enum_column("Role category", RoleCategory,
+                                                                        nearest["role_category"]),
+                                    **links.money_columns(nearest)})
 
 marker = salary or ((low + high) / 2 if low and high else (low or high))
 st.altair_chart(charts.salary_range_chart(rows, marker_gbp=marker or None), width="stretch")
@@ -82,10 +87,10 @@ st.dataframe(
         "type_name": "Type",
         "year": st.column_config.NumberColumn("Year", format="%d"),
         "role": "Role (as written)",
-        "role_category": "Role category",
+        "role_category": labels.enum_column("Role category", RoleCategory, table["role_category"]),
         "min_gbp": st.column_config.NumberColumn("From", format="£%,d"),
         "max_gbp": st.column_config.NumberColumn("To", format="£%,d"),
-        "period": "Period",
+        "period": labels.enum_column("Paid per", Period, table["period"]),
         "source": "Document",
         "evidence": st.column_config.TextColumn("Evidence", width="large"),
         "fact_id": None,

@@ -3,7 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import charts, data, links
+from councildocs.dashboard import charts, data, labels, links
+from councildocs.extract.kinds import ArrangementStatus, RoleCategory
 
 st.title("Shared posts")
 
@@ -14,14 +15,15 @@ if warehouse is None:
 KINDS = {"Shared posts": ("shared_post",), "Partnerships": ("partnership",),
          "Both": ("shared_post", "partnership")}
 with st.sidebar:
-    statuses = st.multiselect("Status", list(charts.STATUS_ORDER), default=["current", "proposed"])
+    statuses = st.multiselect("Status", list(charts.STATUS_ORDER), default=["current", "proposed"],
+                              format_func=labels.arrangement_status)
     kind = st.radio("Show", list(KINDS), index=0)
 
 pairs = data.guarded(data.load_shared_posts, *warehouse, tuple(statuses))
 pairs = pairs.filter(pl.col("kind").is_in(list(KINDS[kind])))
 roles = sorted(r for r in pairs["role_category"].unique().to_list() if r is not None)
 if roles:
-    chosen_roles = st.sidebar.multiselect("Role category", roles)
+    chosen_roles = st.sidebar.multiselect("Role category", roles, format_func=labels.role_category)
     if chosen_roles:
         pairs = pairs.filter(pl.col("role_category").is_in(chosen_roles))
 
@@ -47,8 +49,10 @@ table = pairs.select("name_a", "name_b", "post", "role_category", "status", "kin
 st.dataframe(
     links.with_evidence_links(table), hide_index=True,
     column_config={
-        "name_a": "Authority", "name_b": "Shares with", "post": "Post or partnership", "role_category": "Role",
-        "status": "Status", "kind": "Kind", "source": "Document",
+        "name_a": "Authority", "name_b": "Shares with", "post": "Post or partnership",
+        "role_category": labels.enum_column("Role", RoleCategory, table["role_category"]),
+        "status": labels.enum_column("Status", ArrangementStatus, table["status"]),
+        "kind": labels.kind_column("Kind", table["kind"]), "source": "Document",
         "evidence": st.column_config.TextColumn("Evidence", width="large"),
         "fact_id": None, "gss_a": None, "gss_b": None, **links.link_column(),
     },
@@ -62,4 +66,5 @@ with st.container(border=True):
     st.page_link("app_pages/compare.py", label=f"Compare {pair_rows[pair]}", icon=":material/compare_arrows:",
                  query_params={"gss": pair})
 
-links.evidence_picker(table, label=lambda r: f"{r['name_a']} & {r['name_b']} · {r['post']} ({r['status']})")
+links.evidence_picker(table, label=lambda r: f"{r['name_a']} & {r['name_b']} · {r['post']} "
+                      f"({labels.arrangement_status(r['status']).lower()})")

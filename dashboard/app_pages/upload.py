@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from councildocs.dashboard import data, links, upload
+from councildocs.dashboard import data, labels, links, upload
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.warehouse.errors import WarehouseError
 from councildocs.warehouse.privacy import mask_contacts
@@ -40,14 +40,16 @@ if not result.ok:
 names = {a.gss: a.nice_name for a in load_gazetteer().authorities}
 document, extraction = result.document, result.extraction
 about = ", ".join(names.get(a.gss, a.name) for a in extraction.authorities) or "no authority identified"
-st.write(f"**{uploaded.name}**: {extraction.doc_type}, {document.pages} page(s), about {about}.")
+kind_of_document = labels.doc_type(extraction.doc_type).lower()
+st.write(f"**{uploaded.name}**: {kind_of_document}, {document.pages} page(s), about {about}.")
 
 facts = upload.facts_table(result, names)
 st.subheader(f"Facts found: {facts.height}")
 if facts.is_empty():
     st.info("No facts were found in this document.")
 else:
-    st.dataframe(facts, hide_index=True, column_config={"evidence": st.column_config.TextColumn(width="large")})
+    st.dataframe(facts, hide_index=True, column_config={"kind": labels.kind_column("Kind", facts["kind"]),
+                                                        "evidence": st.column_config.TextColumn(width="large")})
 
 st.subheader("Where its salary sits")
 salaries = [s for s in upload.salary_facts(result) if (s["period"] or "year") == "year"]
@@ -66,11 +68,12 @@ else:
         )
         shown = links.money_range(salary["min_gbp"], salary["max_gbp"])
         category = salary["role_category"] or "any"
+        post = salary["role"] or (labels.role_category(salary["role_category"]) if salary["role_category"] else "Post")
         if bench.percentile is None:
-            st.write(f"{salary['role'] or 'Post'}, {shown}: no comparable stored posts (role category {category}).")
+            st.write(f"{post}, {shown}: no comparable stored posts (role category {category}).")
             continue
         st.markdown(
-            f"{salary['role'] or 'Post'}, {shown}: at the **{links.ordinal(bench.percentile)} percentile** of "
+            f"{post}, {shown}: at the **{links.ordinal(bench.percentile)} percentile** of "
             f"{bench.n_posts} comparable stored posts (role category {category})."
         )
         if not bench.nearest.is_empty():

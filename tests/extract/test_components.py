@@ -30,3 +30,15 @@ def test_a_component_without_its_prerequisites_says_what_to_do():
         assert "[DCS002]" in str(err)
     else:
         raise AssertionError("expected a DCS002 error")
+
+
+def test_components_declare_what_they_read_and_leave():
+    nlp = add_fact_components(load_base_model())
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert not any(analysis["problems"].values()), analysis["problems"]
+    for name in FACT_COMPONENTS:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.assigns, name
+    assert "doc._.dcs_roles" in nlp.get_pipe_meta("dcs_roles").assigns
+    assert {"doc.ents", "doc._.dcs_roles"} <= set(nlp.get_pipe_meta("dcs_people").requires)
+    assert "doc._.dcs_candidates" in nlp.get_pipe_meta("dcs_salaries").assigns
