@@ -12,7 +12,7 @@ from councildocs.extract.roles import AREA_WORDS, categorise_role, main_post
 
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron",
                "sir", "dame", "professor", "prof", "rev", "revd"}
-_POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "phd", "msc", "ma", "bsc", "ba"}
+_POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba"}
 _NOT_NAME_WORDS = {
     "council", "councils", "services", "service", "director", "directors", "executive", "chief", "band", "pay",
     "board", "committee", "partnership", "university", "ofsted", "appendix", "children", "children's", "adult",
@@ -27,7 +27,7 @@ _NOT_NAME_WORDS = {
     "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
     "summary", "item", "agenda", "minutes", "decision", "ward", "wards", "meeting", "date", "purpose",
 } | AREA_WORDS
-_ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
+_ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
               r"inspector|constable|commander|author|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
@@ -178,6 +178,8 @@ def find_people(doc, view) -> list[Candidate]:
                 and m.name.lower() not in place_names):
             mentions.append(m)
 
+    # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
+    mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
     for name in known:
         for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat):
@@ -246,6 +248,23 @@ _TITLED = re.compile(
 _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members)\s*:?\s+")
 _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
 _ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
+
+
+def _within_line(text: str, mention: _Mention) -> _Mention | None:
+    """The mention cut at a line break inside it where the line already held a whole name ("Cllr Dyfrig
+    Siencyn\nAdditional documents") or a paragraph ends; a name a PDF wrapped ("Cllr Tobias\nFairweather")
+    stays whole. None when less than a name is left."""
+    cut = text.find("\n", mention.start, mention.end)
+    if cut < 0:
+        return mention
+    kept = text[mention.start:cut].split()
+    paragraph_ends = "\n" in text[cut + 1:mention.end].split(" ")[0] or not text[cut + 1:mention.end].strip()
+    if len(kept) < 2 and not paragraph_ends:
+        return mention  # the first name alone on its line: the PDF wrapped the name
+    if len(kept) < 2 and mention.honorific is None or not kept:
+        return None
+    end = mention.start + len(text[mention.start:cut].rstrip())
+    return _Mention(name=" ".join(kept), start=mention.start, end=end, honorific=mention.honorific)
 
 
 def _titled_names(flat: str) -> list[_Mention]:

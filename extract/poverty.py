@@ -35,7 +35,8 @@ _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britai
 _POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\b", re.I)
 # not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
 _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
-                      r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)", re.I)
+                      r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)"
+                      r"(?!\s+of\s+(?:the\s+)?(?:UK\s+|national\s+)?(?:average|median|mean|contemporary))", re.I)  # a poverty line
 _NOT_A_RATE = re.compile(
     r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*)\b[^%.;]{0,25}"
     r"|\b(?:less\s+than|under|below|fewer\s+than|more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|"

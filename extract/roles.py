@@ -47,7 +47,7 @@ def categorise_role(title: str) -> str:
         return "other"  # a deputy is not the head of paid service
     if re.search(r"\bdeputy (?:executive |corporate |strategic )?director", t):
         return "service_director"  # below the statutory director, whatever service it names
-    if "chief executive" in t or "head of paid service" in t:
+    if "chief executive" in t or "head of paid service" in t or re.search(r"\bceo\b", t):
         return "chief_executive"
     if re.search(r"\bassistant director", t):
         return "assistant_director"

@@ -1,0 +1,78 @@
+"""corpus/real: real public documents with gold, their provenance and licence, split into a development
+set and a frozen test set (corpus/real/README.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from councildocs.extract.gazetteer import load_gazetteer
+from councildocs.extract.kinds import FACT_KINDS_REGISTRY
+
+REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
+OPEN_LICENCES = {"OGL-3.0", "OPL-3.0"}
+# Publishers whose text the project may commit: UK councils, UK and devolved government, Parliament.
+OPEN_DOMAINS = (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru", "parliament.uk", "gov.wales", "gov.scot",
+                # councils' own committee sites run on modern.gov ("westsussex.moderngov.co.uk")
+                ".moderngov.co.uk")
+# Reserved for independent evaluation (corpus/real/README.md).
+RESERVED_DOMAINS = ("kent.gov.uk",)
+
+
+def manifest() -> list[dict]:
+    with (REAL / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_every_document_has_gold_provenance_and_an_open_licence():
+    rows = manifest()
+    stems = [r["stem"] for r in rows]
+    assert len(stems) == len(set(stems)), "a stem is listed twice"
+    urls = [r["url"] for r in rows]
+    assert len(urls) == len(set(urls)), "a source is listed twice"
+    on_disk = {(p.parent.parent.name, p.stem) for p in REAL.glob("*/docs/*.txt")}
+    assert on_disk == {(r["split"], r["stem"]) for r in rows}
+    for row in rows:
+        host = urlparse(row["url"]).hostname or ""
+        assert row["licence"] in OPEN_LICENCES, row
+        assert host.endswith(OPEN_DOMAINS), row
+        assert not host.endswith(RESERVED_DOMAINS), row
+        assert row["publisher"].strip() and row["published"].strip(), row
+        assert (REAL / row["split"] / "gold" / f"{row['stem']}.json").is_file(), row
+
+
+def test_the_corpus_is_as_broad_as_issue_12_asks():
+    rows = manifest()
+    negatives = [r for r in rows if r["negative"] == "true"]
+    assert len(rows) - len(negatives) >= 80 and len(negatives) >= 20
+    assert {r["nation"] for r in rows} >= {"England", "Wales", "Scotland"}
+    assert sum(r["split"] == "test" for r in rows) >= 25
+
+
+@pytest.mark.parametrize("row", manifest(), ids=lambda r: r["stem"])
+def test_gold_file_keeps_the_gold_format(row):
+    text = (REAL / row["split"] / "docs" / f"{row['stem']}.txt").read_text(encoding="utf-8")
+    assert text.strip()
+    gold = json.loads((REAL / row["split"] / "gold" / f"{row['stem']}.json").read_text(encoding="utf-8"))
+    gazetteer = load_gazetteer()
+
+    def codes(value):
+        return [c for c in (value if isinstance(value, list) else [value]) if c not in (None, "*")]
+
+    for gss in codes(gold.get("authorities", [])) + codes(gold.get("authorities_optional", [])):
+        assert gss in gazetteer.by_gss and gazetteer.by_gss[gss].current, gss
+    for fact in gold["facts"]:
+        kind = FACT_KINDS_REGISTRY[fact["kind"]]
+        for name, value in fact.items():
+            if name in {"kind", "optional", "evidence_hint"}:
+                continue
+            assert name in kind.field_names, (fact, name)
+            # a gold field may list acceptable values (docs/gold-format.md); `authorities` is a list itself
+            for option in (value if name != "authorities" and isinstance(value, list) else [value]):
+                kind.check(name, option)
+        for gss in codes(fact.get("authorities", [])) + codes(fact.get("authority")):
+            assert gss in gazetteer.by_gss, gss
