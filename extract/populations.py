@@ -45,10 +45,16 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|t
                                r"would\s+need|ideal|optimum|optimal|between)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+# "a net migration gain of 1,550 people", "an increase of 6,000 residents": a change, not a count
+_CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|rise|fall|drop|migration|births|deaths|"
+                            r"grew|fell|rose|increased|decreased)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
+
+
 def _not_a_count(flat: str, start: int, end: int) -> bool:
-    """A rate base or a threshold, not the number of people living somewhere."""
+    """A rate base, a threshold or a change, not the number of people living somewhere."""
     return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
-                or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start]))
+                or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start])
+                or _CHANGE_BEFORE.search(flat[max(0, start - 40):start]))
 
 
 def _qualifier(raw: str | None) -> str:

@@ -144,9 +144,12 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
         mentions[i] = upgraded
     mentions = [m for m in mentions if not any(s < m.start < e for s, e in described)]
     # a title the text says is statutory somewhere is that role wherever it is named
-    learned = {_title_key(m.title): m.category for m in mentions if m.category != "other"}
+    # only statutory posts are learned: "Assistant Director" would teach a bare "Director …" to be an assistant
+    learned = {_title_key(m.title): m.category for m in mentions
+               if m.category not in {"other", "service_director", "assistant_director"}}
+    # (a deputy's title reduces to its principal's, "Deputy Chief Executive" to "chief executive": not learned)
     return [RoleMention(m.start, m.end, m.title, learned.get(_title_key(m.title), m.category))
-            if m.category == "other" else m for m in mentions]
+            if m.category == "other" and not re.search(r"\bdeputy\b", m.title, re.I) else m for m in mentions]
 
 
 def _title_key(title: str) -> str:

@@ -7,7 +7,8 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import in_career
 from councildocs.extract.evidence import evidence_span
-from councildocs.extract.roles import main_post
+from councildocs.extract.roles import RoleMention, categorise_role, main_post
+from councildocs.extract.shared import distinctive_words
 from councildocs.extract.numbers import MULTIPLIER, NUMBER, Amount, as_int_or_float, find_money, parse_number
 
 # Plausible pay for a senior post, by the period it is quoted for.
@@ -22,7 +23,7 @@ _BUDGET_CUE = re.compile(
     r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
     r"ratio|threshold|supplements?|honorari\w*|bonus\w*|fees?)\b", re.IGNORECASE)
 # "the median salary across the workforce was £29,777": a statistic about many posts
-_STATISTIC = re.compile(r"\b(?:median|average|mean)\b", re.IGNORECASE)
+_STATISTIC = re.compile(r"\b(?:median|average|mean|lowest[\s-]paid|highest[\s-]paid\s+and\s+lowest)\b", re.IGNORECASE)
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
 _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
 # "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
@@ -99,6 +100,30 @@ _COLLEAGUE = re.compile(r"\b(?:report(?:s|ing)?\s+(?:directly\s+)?to|work(?:s|in
 _BARE_DIRECTOR = re.compile(r"(?:(?:the|a|new|shared|joint|single|interim|permanent|statutory)\s+)*directors?", re.I)
 
 
+def _post_words(fields: dict) -> frozenset:
+    """What tells two posts of one category apart in a pay table ("Assistant Director Delivery", "…
+    Communities", both £50,000 to £54,999); a statutory post is one per council, however it is written."""
+    if fields["role_category"] in {"service_director", "assistant_director", "other"}:
+        return distinctive_words(fields.get("role") or "")
+    return frozenset()
+
+
+def _row_title(doc, start: int):
+    """A pay table's row: a line that opens with a post title and runs to the figure ("Assistant Director
+    Finance and Human Resources £50,000 to …") is that post, all of the words before the figure."""
+    text = doc._.dcs_view.text
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = next((r for r in doc._.dcs_roles if line_start <= r.start <= line_start + 3 and r.end <= start), None)
+    if opening is None:
+        return None
+    title = re.sub(r"\s+", " ", text[opening.start:start]).strip(" :–-")
+    if len(title) > 100 or re.search(r"[.;£]", title):
+        return opening  # a sentence, not a row: the title alone
+    category = categorise_role(title)
+    return RoleMention(opening.start, opening.start + len(title), title,
+                       opening.category if category == "other" else category)
+
+
 def _role_for(doc, start: int, end: int):
     """The post a figure pays.
 
@@ -107,6 +132,9 @@ def _role_for(doc, start: int, end: int):
     before (a post, where "chief executive of a housing association" describes a career), skipping
     sentences about former arrangements; any title just before; the document's most frequent post.
     """
+    row = _row_title(doc, start)
+    if row is not None:
+        return row
     view = doc._.dcs_view
     flat = view.flat
     s_start, s_end = view.sentence_bounds(start)
@@ -194,5 +222,5 @@ def find_salaries(doc, view) -> list[Candidate]:
         }
         confidence = 0.9 if (has_cue and (role_adjacent or high)) else 0.75
         candidates.append(Candidate("salary", fields, ev_start, ev_end, confidence,
-                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"])))
+                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"], _post_words(fields))))
     return candidates
