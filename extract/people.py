@@ -31,12 +31,13 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
               r"inspector|constable|commander|author|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
-              r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator")
+              r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
+              r"lord[\s–-]lieutenant|solicitor|auditor")
 _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
 # A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director"
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|–|—|-|:|\()?\s*(?:the\s+|a\s+|our\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
-    rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,4}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
+    rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
@@ -56,7 +57,10 @@ _CUED_NAME = re.compile(
     rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
     rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
     rf"|(?P<phone>{_NAME})(?=\s+on\s+\+?\d)"
-    rf"|(?P<before>{_NAME}),\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,4}}(?:Director|Executive|Head|Manager|Officer|Leader|Member)\b)")
+    rf"|(?P<before>{_NAME}),\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,6}}(?:Director|Executive|Head|Manager|Officer|Leader|"
+    rf"Member|Minister|Secretary|Chief|Chair|Commissioner|Mayor|Provost|Lord[–-]Lieutenant|Solicitor)\b"
+    # "Report of the Leader of the Council (William Nunn)"
+    rf"|(?:Leader|Director|Executive|Officer|Member|Manager|Head|Chair)\b[^()]{{0,60}}\((?P<paren>{_NAME})\))")
 _OUTGOING = re.compile(r"\b(retire\w*|retirement|leaving|departure|departing|stepping\s+down|steps\s+down|outgoing|"
                        r"predecessor|moving\s+on)\b", re.I)
 _INCOMING = re.compile(r"\b(has\s+been\s+appointed|appointed\s+as|will\s+join|joins\s+(?:us|the)|incoming|"
@@ -171,7 +175,7 @@ def find_people(doc, view) -> list[Candidate]:
             mentions = [x for x in mentions if x not in overlapping] + [m]
     # names the small model misses ("Tamsin Okwuosa" read as a place) where the text frames them as a person
     for cm in _CUED_NAME.finditer(flat):
-        group = next(g for g in ("name", "after", "phone", "before") if cm.group(g))
+        group = next(g for g in ("name", "after", "phone", "before", "paren") if cm.group(g))
         m = _clean_name(cm.group(group), cm.start(group))
         if (m and len(m.name.split()) >= 2 and not any(x.start < m.end and m.start < x.end for x in mentions)
                 and not any(a.start < m.end and m.start < a.end for a in doc._.dcs_authority_mentions or [])
