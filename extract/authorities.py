@@ -20,7 +20,10 @@ _COUNCIL_SUFFIX = re.compile(
 _SKIPPED_TYPES = {"COMB", "SRA"}
 # "Richmond upon Thames", "Stockton-on-Tees", "Newcastle-under-Lyme": the first part is what people write
 _LINKED_PLACE = re.compile(r"(?:\s+|-)(?:upon|on|under|le)(?:\s+|-)")
-_COMPASS_WORDS = {"North", "South", "East", "West", "Greater", "Central", "Mid", "Upper", "Lower", "Inner", "Outer"}
+_COMPASS_WORDS = {"North", "South", "East", "West", "Greater", "Central", "Mid", "Upper", "Lower", "Inner", "Outer",
+                  "Northern", "Southern", "Eastern", "Western"}
+# "North and North East Lincolnshire Councils", "East and West Sussex": the first council's name shares its end
+_ELIDED_FIRST = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _STOP_INITIALS = {"of", "and", "the", "&"}
 
@@ -140,8 +143,26 @@ class AuthorityIndex:
             if suffix:
                 end += suffix.end()
             mentions.append(AuthorityMention(span.start_char, end, gss, "name"))
+        mentions.extend(self._elided(text, mentions))
         mentions.extend(self._abbreviations(text, mentions))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _elided(self, text: str, named: list[AuthorityMention]) -> list[AuthorityMention]:
+        """ "North and North East Lincolnshire": "North" names North Lincolnshire when "North" and the second
+        name's end make another council's name."""
+        found = []
+        for mention in named:
+            first = _ELIDED_FIRST.search(text[max(0, mention.start - 30):mention.start])
+            if not first:
+                continue
+            words = re.sub(r"\s+", " ", text[mention.start:mention.end]).split(" ")
+            for cut in range(1, len(words)):
+                gss = self.names.get(" ".join([first.group(1), *words[cut:]]).lower())
+                if gss and gss != mention.gss:
+                    start = mention.start - 30 + first.start(1) if mention.start >= 30 else first.start(1)
+                    found.append(AuthorityMention(start, start + len(first.group(1)), gss, "name"))
+                    break
+        return found
 
     def resolve(self, name: str | None) -> str | None:
         """The one council a name such as a publisher's ("Brighton & Hove City Council") names, else None."""

@@ -18,8 +18,9 @@ _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s
                          r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
+# "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
-                            r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post)\s+of\s+)?$", re.I)
+                            r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post|arrangements?|service)\s+(?:of|for)\s+(?:our\s+|the\s+|a\s+)?)?$", re.I)
 _NAMED_PARTNERSHIP = re.compile(
     r"(?P<name>(?:[Tt]he\s+)?[‘'“\"]?(?:(?i:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?)|"
     r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+){0,3}\s+[Pp]artnership))")
