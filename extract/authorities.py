@@ -155,7 +155,9 @@ class AuthorityIndex:
             first = _ELIDED_FIRST.search(text[max(0, mention.start - 30):mention.start])
             if not first:
                 continue
-            words = re.sub(r"\s+", " ", text[mention.start:mention.end]).split(" ")
+            name = re.sub(r"(?:\s+(?:City|County|Borough|District|Metropolitan|Council(?:s|’s|'s)?))+$", "",
+                          re.sub(r"\s+", " ", text[mention.start:mention.end]))
+            words = name.split(" ")
             for cut in range(1, len(words)):
                 gss = self.names.get(" ".join([first.group(1), *words[cut:]]).lower())
                 if gss and gss != mention.gss:

@@ -79,3 +79,31 @@ def test_a_proposed_shared_post_is_proposed_in_its_heading_too(extract_text):
             "Cambridgeshire County Council for a shared Chief Executive.")
     posts = {(tuple(f["authorities"]), f["status"]) for f in _kind(extract_text(text), "shared_post")}
     assert posts == {(("E06000031", "E10000003"), "proposed")}
+
+
+def test_pay_table_rows_are_each_their_own_post(extract_text):
+    text = ("Eden District Council senior salaries\nChief Executive £110,000 to £114,999\n"
+            "Assistant Director Delivery £50,000 to £54,999\nAssistant Director Communities £50,000 to £54,999\n"
+            "The pay multiple between the lowest paid employee £17,842 and the highest paid employee is 1:6.3.")
+    rows = {(f["role"], f["min_gbp"]) for f in _kind(extract_text(text), "salary")}
+    assert rows == {("Chief Executive", 110000), ("Assistant Director Delivery", 50000),
+                    ("Assistant Director Communities", 50000)}
+
+
+def test_an_elided_pair_of_councils_names_both(extract_text):
+    text = "North and North East Lincolnshire Councils propose a joint Director of Public Health."
+    posts = [f["authorities"] for f in _kind(extract_text(text), "shared_post")]
+    assert posts == [["E06000012", "E06000013"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Conwy County Borough Council: a net migration gain of 6,550 people over the year.",
+    "Across Northern Lincolnshire the service reaches 20,000 residents.",
+])
+def test_changes_and_regions_are_not_a_councils_population(extract_text, text):
+    assert [f for f in _kind(extract_text(text), "population") if f["authority"] == "E10000019" or f["value"] == 6550] == []
+
+
+def test_working_together_is_not_a_partnership(extract_text):
+    text = "Stirling Council and Clackmannanshire Council have been working together closely for years."
+    assert _kind(extract_text(text), "partnership") == []
