@@ -12,8 +12,21 @@ _CUES = {
                          r"what\s+it\s+takes|candidates?|job\s+description|candidate\s+pack|interviews?\s+will|"
                          r"salary\s*:|per\s+annum)\b", re.I),
     "news": re.compile(r"\b(says|said|told|according\s+to|has\s+(?:now\s+)?been\s+(?:posted|appointed|announced)|"
-                       r"announced|comments|reported|feature|will\s+replace|revealed)\b", re.I),
+                       r"announced|comments|reported|feature|will\s+replace|revealed|has\s+appointed|appointed\s+(?:as\s+)?(?:its\s+)?(?:new\s+)?"
+                       r"(?:Chief|Director)|takes?\s+up\s+(?:the\s+)?(?:post|reins|role)|today|highlighted|outlined|welcomed|"
+                       r"(?:warmly\s+)?greeted|congratulat\w*|(?:latest\s+)?news|statement\s+by|published\s+\d)\b", re.I),
 }
+
+
+# The furniture of committee papers: agendas, minutes, decisions and officers' reports. Such a paper is
+# "other" even when it is about recruiting ("the appointment panel … the salary for the post") or quotes
+# a council's news; gold readers file committee reports asking for a decision as "consultation" or "other".
+_COMMITTEE = re.compile(
+    r"\b(?:agenda\s+item|minutes?\s+of|present\s*:|apologies(?:\s+for\s+absence)?|declarations?\s+of\s+interests?|"
+    r"resolved|recommendations?\s*:|decision\s+(?:maker|details|taker|date)|report\s+(?:of|author|by)\b|"
+    r"purpose\s+of\s+(?:the\s+)?report|wards?\s+affected|date\s+of\s+meeting|meeting\s+date|"
+    r"(?:cabinet|committee|council)\s+(?:is|are)\s+(?:asked|recommended)|issue\s+details|"
+    r"(?:moved|seconded)\s+(?:by|that)|the\s+committee\s+(?:noted|agreed|considered|received))", re.I)
 
 
 def classify(flat: str) -> str:
@@ -21,6 +34,8 @@ def classify(flat: str) -> str:
     words = max(1, len(flat.split()))
     if counts["profile"] >= 2:
         return "profile"
+    if len(_COMMITTEE.findall(flat)) >= 2:
+        return "consultation" if re.search(r"\bconsultation\b", flat, re.I) and counts["consultation"] >= 5 else "other"
     if counts["consultation"] >= 5 and counts["consultation"] * 1000 / words >= 2:
         return "consultation"
     addressed = len(re.findall(r"\b(you|your|we|our)\b", flat, re.I)) * 1000 / words
