@@ -137,7 +137,8 @@ def find_populations(doc, view) -> list[Candidate]:
         group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"
         if group == "under_18" or noun == "people":
             # "60,000 children and young people" is a population only where the text says they live there
-            if not re.search(r"\b(live|living|population|resident|aged|borough|county|city|home\s+to|serves?|serving|covers?)\b",
+            if not re.search(r"\b(live|living|population|resident|aged|borough|county|city|home\s+to|serves?|serving|covers?|"
+                             r"services\s+to|deliver\w*\s+(?:\w+\s+){0,3}to)\b",
                              view.sentence(m.start()), re.I):
                 continue
         if group == "all" and re.match(rf"\s*\W{{0,3}}\s*(?:\w+\s+){{0,2}}{_UNDER_18}", flat[m.end():m.end() + 40], re.I):
