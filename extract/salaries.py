@@ -21,7 +21,7 @@ _BUDGET_CUE = re.compile(
     r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
     r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
     r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
-    r"ratio|threshold|supplements?|honorari\w*|bonus\w*|fees?)\b", re.IGNORECASE)
+    r"ratio|threshold|supplements?|honorari\w*|bonus\w*|fees?|valu(?:e|es|ed|ations?)|in\s+total|hire|rent\w*|lease\w*)\b", re.IGNORECASE)
 # "the median salary across the workforce was £29,777": a statistic about many posts
 _STATISTIC = re.compile(r"\b(?:median|average|mean|lowest[\s-]paid|highest[\s-]paid\s+and\s+lowest)\b", re.IGNORECASE)
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay

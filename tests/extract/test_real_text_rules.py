@@ -107,3 +107,9 @@ def test_changes_and_regions_are_not_a_councils_population(extract_text, text):
 def test_working_together_is_not_a_partnership(extract_text):
     text = "Stirling Council and Clackmannanshire Council have been working together closely for years."
     assert _kind(extract_text(text), "partnership") == []
+
+
+def test_a_contract_value_per_year_is_not_pay(extract_text):
+    text = ("Herefordshire Council: Resolved that the director for adults and wellbeing enter into a shared services "
+            "agreement with Shropshire Council for up to 4 years, at a value of £65k per year (up to £260k in total).")
+    assert _kind(extract_text(text), "salary") == []
