@@ -29,9 +29,14 @@ _SHARE_OF_THEM = re.compile(
     rf"{_QUAL}(?P<num>{_NUM})\s+of\s+(?:them|whom|these)\s+(?:are\s+|being\s+|aged\s+)?(?:children\s+and\s+young\s+people\s+)?"
     rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18)", re.IGNORECASE)
 _POPULATION_OF = re.compile(
-    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population(?:\s+(?:of|is|was|stands\s+at|totals?|reached)|:)?\s+{_QUAL}{_AMOUNT}",
+    # "population of 164,000", "The population of Slough is 164,000", "Slough's population is estimated at …",
+    # "the mid-2020 population estimate for Slough was …", "population has grown to …"
+    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
+    rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?,?"
+    rf"(?:\s+(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
+    rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
-_COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
+_COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
                              r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals)\b", re.I)
 

@@ -95,7 +95,9 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
                 continue
             seen_spans.append(m.start("pct"))
             who = (m.group("who") or "").lower()
-            group = "children" if re.search(r"child|young", who) else "all"
+            s_start, _ = view.sentence_bounds(m.start())
+            # "the proportion of children in poverty in Slough is 27%": who is named before the match
+            group = "children" if re.search(r"child|young", who) or re.search(r"\bchild", flat[s_start:m.start()], re.I) else "all"
             end = m.end()
             comparator = None
             s_start, s_end = view.sentence_bounds(m.start())

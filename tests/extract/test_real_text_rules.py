@@ -113,3 +113,21 @@ def test_a_contract_value_per_year_is_not_pay(extract_text):
     text = ("Herefordshire Council: Resolved that the director for adults and wellbeing enter into a shared services "
             "agreement with Shropshire Council for up to 4 years, at a value of £65k per year (up to £260k in total).")
     assert _kind(extract_text(text), "salary") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The population of Slough is 164,000.",
+    "Slough's population is estimated at 164,000.",
+    "Slough’s population was estimated to be 164,000 in 2020.",
+    "The mid-2020 population estimate for Slough was 164,000.",
+    "Census 2021 recorded 164,000 usual residents in Slough.",
+    "The resident population of Slough has grown to 164,000.",
+])
+def test_the_ways_a_council_states_its_population(extract_text, text):
+    assert [(f["authority"], f["value"], f["group"]) for f in _kind(extract_text(text), "population")] == [
+        ("E06000039", 164000, "all")]
+
+
+def test_the_proportion_of_children_in_poverty_is_a_child_rate(extract_text):
+    facts = _kind(extract_text("The proportion of children in poverty in Slough is 27%."), "poverty_rate")
+    assert [(f["authority"], f["percent"], f["group"]) for f in facts] == [("E06000039", 27.0, "children")]
