@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
@@ -79,7 +82,17 @@ class _Mention:
 
 def _is_name_word(word: str) -> bool:
     w = word.strip(".:-")
-    return bool(w) and w[:1].isupper() and not w.isupper() and w.lower().replace("’", "'") not in _NOT_NAME_WORDS
+    return (bool(w) and w[:1].isupper() and not w.isupper() and w.lower().replace("’", "'") not in _NOT_NAME_WORDS
+            and not _heading_word(w.lower()))
+
+
+def _heading_word(word: str) -> bool:
+    """Abstract nouns of a paper's headings that the recogniser takes for names ("Enhancing Governance",
+    "Service Transformation"): common words ending -ment, -tion or -ance. (Gerunds are left alone:
+    Manning, Harding and Bowling are surnames as often as they are words.)"""
+    from wordfreq import zipf_frequency
+
+    return word.endswith(("ment", "tion", "ance")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0
 
 
 def _clean_name(text: str, start: int) -> _Mention | None:
@@ -261,7 +274,11 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     cut = text.find("\n", mention.start, mention.end)
     if cut < 0:
         return mention
-    kept = text[mention.start:cut].split()
+    words = mention.name.split()
+    on_line = len(text[mention.start:cut].split())
+    if on_line >= len(words):
+        return mention
+    kept = words[:on_line]
     paragraph_ends = "\n" in text[cut + 1:mention.end].split(" ")[0] or not text[cut + 1:mention.end].strip()
     if len(kept) < 2 and not paragraph_ends:
         return mention  # the first name alone on its line: the PDF wrapped the name
@@ -324,7 +341,18 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:
-    """'Lou' or 'Williams' abbreviates 'Lou Williams'; 'Mei Lai' abbreviates 'Mei Lai Lu'."""
+    """'Lou' or 'Williams' abbreviates 'Lou Williams'; 'Mei Lai' abbreviates 'Mei Lai Lu'; 'Bob Cook' is
+    'Robert Cook' (extract/data/nicknames.csv)."""
+    if len(short) == len(full) >= 2 and short[1:] == full[1:] and short[0] != full[0]:
+        nicknames = _nicknames()
+        return short[0] in nicknames.get(full[0], ()) or full[0] in nicknames.get(short[0], ())
     if len(short) >= len(full):
         return False
     return full[:len(short)] == short or full[-len(short):] == short
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Formal first name → the short forms it goes by ("Robert" → Bob, Rob …)."""
+    with resources.files("councildocs.extract").joinpath("data/nicknames.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["name"]: frozenset(row["short_forms"].split("|")) for row in csv.DictReader(fh)}

@@ -131,3 +131,15 @@ def test_the_ways_a_council_states_its_population(extract_text, text):
 def test_the_proportion_of_children_in_poverty_is_a_child_rate(extract_text):
     facts = _kind(extract_text("The proportion of children in poverty in Slough is 27%."), "poverty_rate")
     assert [(f["authority"], f["percent"], f["group"]) for f in facts] == [("E06000039", 27.0, "children")]
+
+
+def test_a_nickname_is_the_same_person(extract_text):
+    text = ("Present: Cllr Robert Cook (Chair), Cllr Mike Smith.\n\nCouncillor Bob Cook declared a personal interest. "
+            "Councillor Michael Smith left the meeting.")
+    names = sorted(f["name"] for f in _kind(extract_text(text), "person"))
+    assert len(names) == 2 and {n.split()[-1] for n in names} == {"Cook", "Smith"}
+
+
+def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
+    text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
+    assert _kind(extract_text(text), "person") == []
