@@ -335,9 +335,19 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
             subject = before or [sentence_subject(doc, view, s_start, m_start)]
             return sorted({g for g in listed + subject if g})
     members = _authorities_near(doc, s_start, s_end)
+    if len(members) >= 3:
+        # "the alliance between A and B, as well as the arrangements that C has with D": the clause's councils
+        c_start = max(s_start, *(m.end() for m in _CLAUSE_BREAK.finditer(flat, s_start, m_start)), s_start)
+        c_end = next((m.start() for m in _CLAUSE_BREAK.finditer(flat, m_end, s_end)), s_end)
+        in_clause = _authorities_near(doc, c_start, c_end)
+        if len(in_clause) >= 2:
+            members = in_clause
     if len(members) < 2:
         members = members + [g for g in _together_members(doc, view, s_start, s_end) if g not in members]
     return sorted(set(members))
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|while|whereas|but|and\s+(?:the|its|their))\b|;|\s[–—]\s")
 
 
 def sentence_subject(doc, view, s_start: int, before: int) -> str | None:

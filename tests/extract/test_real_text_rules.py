@@ -143,3 +143,12 @@ def test_a_nickname_is_the_same_person(extract_text):
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
+
+
+def test_an_arrangements_councils_are_those_of_its_clause(extract_text):
+    text = ("Building on the existing alliance between Boston Borough Council and East Lindsey District Council, as "
+            "well as the experience of shared working arrangements that South Holland District Council has had with "
+            "Breckland Council, the councils agreed.")
+    members = {tuple(f["authorities"]) for f in _kind(extract_text(text), "partnership")}
+    assert ("E07000136", "E07000137", "E07000140", "E07000143") not in members
+    assert ("E07000140", "E07000143") in members
