@@ -39,8 +39,8 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
 _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
 # A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:,|–|—|-|:|\()?\s*(?:the\s+|a\s+|our\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
-    rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
+    rf"^\s*(?:,|–|—|-|:|\(|as\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
+    rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
@@ -56,7 +56,7 @@ _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z][a-z
 # A capitalised name where the words around it say it is a person: after "contact"/"by"/"from", or set
 # off by a comma from a post title on either side.
 _CUED_NAME = re.compile(
-    rf"(?:\b(?:contact|by|from|replaces|succeeds|appointed|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    rf"(?:\b(?:contact|by|from|replaces|succeeds|appoint|appointed|appointment\s+of|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
     rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
     rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
     rf"|(?P<phone>{_NAME})(?=\s+on\s+\+?\d)"

@@ -32,8 +32,9 @@ _POPULATION_OF = re.compile(
     # "population of 164,000", "The population of Slough is 164,000", "Slough's population is estimated at …",
     # "the mid-2020 population estimate for Slough was …", "population has grown to …"
     rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
-    rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?,?"
-    rf"(?:\s+(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
+    rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
+    rf"(?:\s+(?:in|at|for)\s+(?:mid-?)?(?:19|20)\d\d)?,?"
+    rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
     rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
@@ -104,9 +105,18 @@ def _table_rows(doc, view) -> list[Candidate]:
     return found
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# "an increase in population from 101,700 to 106,900": the count it reached
+_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:\w+\s+){{0,3}}?from\s+(?:{_NUM})\s+to\s+{_QUAL}{_AMOUNT}", re.I)
+
+
 def find_populations(doc, view) -> list[Candidate]:
     flat = view.flat
     found: list[Candidate] = _table_rows(doc, view)
+    for m in _POPULATION_FROM_TO.finditer(flat):
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value >= 1000 and not _YEAR.fullmatch(m.group("num")):  # "population … from 2011 to 2021": years
+            found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), "all", 0.8))
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -127,8 +137,8 @@ def find_populations(doc, view) -> list[Candidate]:
         if not free(m.start("num"), m.end()):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
-        if value < 1000 or _not_a_count(flat, m.start(), m.end()):
-            continue
+        if value < 1000 or _not_a_count(flat, m.start(), m.end()) or _YEAR.fullmatch(m.group("num")):
+            continue  # "population estimates 2021": a year, not a count
         group = "under_18" if m.group("group") else "all"
         found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.85))
         taken.append((m.start(), m.end()))

@@ -36,9 +36,10 @@ _POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|fam
 # not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
 _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
                       r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)"
-                      r"(?!\s+of\s+(?:the\s+)?(?:UK\s+|national\s+)?(?:average|median|mean|contemporary))", re.I)  # a poverty line
+                      r"(?!\s+of\s+(?:the\s+)?(?:UK\s+|national\s+)?(?:average|median|mean|contemporary))"  # a poverty line
+                      r"(?!\s+(?:increase|rise|fall|drop|decrease|reduction|higher|lower|more|less)\b)", re.I)  # a change
 _NOT_A_RATE = re.compile(
-    r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*)\b[^%.;]{0,25}"
+    r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to|would\s+be)\b[^%.;]{0,40}"
     r"|\b(?:less\s+than|under|below|fewer\s+than|more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|"
     r"drop\w*|by|from|in\s+work|working)(?:\s+(?:of|to|by|some|about|around|almost|nearly|just))?\s*)$", re.I)
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")

@@ -152,3 +152,25 @@ def test_an_arrangements_councils_are_those_of_its_clause(extract_text):
     members = {tuple(f["authorities"]) for f in _kind(extract_text(text), "partnership")}
     assert ("E07000136", "E07000137", "E07000140", "E07000143") not in members
     assert ("E07000140", "E07000143") in members
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In Gravesham the population increased from 101,700 to 106,900.", [("E07000109", 106900)]),
+    ("The population of Slough in 2021 was 158,500.", [("E06000039", 158500)]),
+    ("The population of Gravesham rose from 2011 to 2021.", []),
+    ("Slough population estimates 2021 are published today.", []),
+])
+def test_a_population_is_the_count_it_reached_never_a_year(extract_text, text, expected):
+    assert [(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")] == expected
+
+
+def test_appointed_as_gives_the_post(extract_text):
+    text = "Sefton Council confirms the appointment of Philip Porter as the new Chief Executive."
+    people = _kind(extract_text(text), "person")
+    assert [(p["name"], p["role_category"]) for p in people] == [("Philip Porter", "chief_executive")]
+
+
+def test_projections_and_changes_are_not_poverty_rates(extract_text):
+    text = ("Durham County Council heard that child poverty was set to soar to 5.1 million children by 2022, "
+            "which would be a 42% increase in ten years.")
+    assert _kind(extract_text(text), "poverty_rate") == []
