@@ -37,15 +37,17 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
               r"lord[\s–-]lieutenant|solicitor|auditor")
 _ROLE_WORD = r"[A-Za-z][\w’'&-]*"
-# A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director"
+# A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director",
+# "appointed Bill Alexander to the temporary post of Chief Operating Officer"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:,|–|—|-|:|\(|as\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
+    rf"^\s*(?:,|–|—|-|:|\(|as\b|to\s+the\s+(?:[a-z]+\s+)?(?:post|role|position)\s+of\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
     rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?)"
-    rf"\s*(?:,|–|—|-|:)?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
+    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
+    # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)"
+    rf"\s*(?:,|–|—|-|:|\()?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was)\b", re.I)
 _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
             "says", "said", "current", "former", "new", "council's", "council’s", "city", "city's", "city’s"}
@@ -138,7 +140,9 @@ def _trim_role(role: str) -> str:
     while words and (words[0].lower() in _LEAD_IN or (words[0].islower() and words[0] not in _ROLE_MODIFIERS
                                                       and not re.fullmatch(_ROLE_HEAD, words[0], re.I))):
         words = words[1:]
-    return re.sub(r"\s+", " ", " ".join(words)).strip(" ,–-:(")
+    role = re.sub(r"\s+", " ", " ".join(words)).strip(" ,–-:(")
+    # a paper's heading before the title: "Report of the Leader of the Council (William Nunn)"
+    return re.sub(r"^(?:Report|Statement|Update|Letter|Decision)\s+(?:of|from|by)\s+(?:the\s+)?", "", role)
 
 
 def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
@@ -171,7 +175,8 @@ def find_people(doc, view) -> list[Candidate]:
         if barrel:
             text += barrel.group()
         m = _clean_name(text, ent.start_char)
-        if m and m.name.lower() not in place_names and not any(w.lower() in place_names for w in m.name.split()):
+        # "Bracknell Forest", "Richmond Kingston" read as names; a surname may be a place ("Allan Harrow")
+        if m and m.name.lower() not in place_names and m.name.split()[0].lower() not in place_names:
             mentions.append(m)
     # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
     for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+((?:Ma?c)?[A-Z][a-z’'-]+(?:\s+(?:Ma?c)?[A-Z][a-z’'-]+){0,2})", flat):

@@ -174,3 +174,18 @@ def test_projections_and_changes_are_not_poverty_rates(extract_text):
     text = ("Durham County Council heard that child poverty was set to soar to 5.1 million children by 2022, "
             "which would be a 42% increase in ten years.")
     assert _kind(extract_text(text), "poverty_rate") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname that is also a council's name is still a surname
+    ("All the teams of Angus Council are under the direction of the Head of Procurement, Allan Harrow.",
+     ("Allan Harrow", "Head of Procurement")),
+    ("Report of the Leader of the Council (William Nunn).", ("William Nunn", "Leader of the Council")),
+    ("Dumfries and Galloway Council:\n- Service Director (CSWO), Stephen Morgan – Social Work Services",
+     ("Stephen Morgan", "Service Director (CSWO)")),
+    ("The Highland Council has appointed Bill Alexander to the temporary post of Chief Operating Officer.",
+     ("Bill Alexander", "Chief Operating Officer")),
+])
+def test_a_post_beside_a_name_in_the_ways_papers_write_it(extract_text, extractor, text, expected):
+    people = _kind(extract_text(text, extractor.nlp), "person")
+    assert [(p["name"], p["role"]) for p in people] == [expected]
