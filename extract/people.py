@@ -66,11 +66,8 @@ _CUED_NAME = re.compile(
     rf"Member|Minister|Secretary|Chief|Chair|Commissioner|Mayor|Provost|Lord[–-]Lieutenant|Solicitor)\b"
     # "Report of the Leader of the Council (William Nunn)"
     rf"|(?:Leader|Director|Executive|Officer|Member|Manager|Head|Chair)\b[^()]{{0,60}}\((?P<paren>{_NAME})\))")
-_OUTGOING = re.compile(r"\b(retire\w*|retirement|leaving|departure|departing|stepping\s+down|steps\s+down|outgoing|"
-                       r"predecessor|moving\s+on)\b", re.I)
-_INCOMING = re.compile(r"\b(has\s+been\s+appointed|appointed\s+as|will\s+join|joins\s+(?:us|the)|incoming|"
-                       r"starts?\s+in\s+post|takes?\s+up\s+(?:the\s+)?post)\b", re.I)
-_CONTACT = re.compile(r"\b(contact|e-?mail|tel(?:ephone)?|call|conversation\s+with|speak\s+to|discuss)\b", re.I)
+# Whether a person is leaving, arriving or a contact: labels "outgoing", "incoming" and "contact" of
+# extract/data/cues.json (doc._.dcs_cues).
 _EXTERNAL = re.compile(r"\b(commissioner|chair|board|inspector|minister|secretary\s+of\s+state|mp)\b", re.I)
 
 
@@ -231,17 +228,18 @@ def find_people(doc, view) -> list[Candidate]:
         entry["mentions"].append((m, role, r_start, r_end))
 
     candidates = []
+    cues = doc._.dcs_cues
     main = doc._.dcs_main_authorities or []
     mentioned = doc._.dcs_authority_mentions
     for name, entry in people.items():
         m, role, r_start, r_end = entry["mentions"][0]
         start, end = min(m.start, r_start), max(m.end, r_end)
-        context = " ".join(view.sentence(x[0].start) for x in entry["mentions"])
-        if _OUTGOING.search(context):
+        sentences = [view.sentence_bounds(x[0].start) for x in entry["mentions"]]
+        if any(cues.within("outgoing", *bounds) for bounds in sentences):
             status = "outgoing"
-        elif _INCOMING.search(context):
+        elif any(cues.within("incoming", *bounds) for bounds in sentences):
             status = "incoming"
-        elif _CONTACT.search(flat[m.end:m.end + 200]) or _CONTACT.search(view.sentence(m.start)):
+        elif cues.within("contact", m.end, m.end + 200) or cues.within("contact", *view.sentence_bounds(m.start)):
             status = "contact"
         elif _EXTERNAL.search(role):
             status = "other"
@@ -333,9 +331,9 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
     about there (a title earlier in the sentence, else just before it). A bare contact keeps no role."""
     s_start, s_end = view.sentence_bounds(mention.start)
     # the words saying so sit in the name's own clause, not anywhere in a long sentence
-    clause = view.flat[max(s_start, mention.start - 80):min(s_end, mention.end + 80)]
-    if not _HOLDS_POST.search(clause):
-        if _CONTACT.search(clause):
+    c_start, c_end = max(s_start, mention.start - 80), min(s_end, mention.end + 80)
+    if not _HOLDS_POST.search(view.flat[c_start:c_end]):
+        if doc._.dcs_cues.within("contact", c_start, c_end):
             return "contact", mention.start, mention.end
         return None
     roles = [r for r in doc._.dcs_roles if r.category != "other" and r.end <= mention.start and r.start >= s_start - 400]

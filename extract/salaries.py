@@ -13,17 +13,9 @@ from councildocs.extract.numbers import MULTIPLIER, NUMBER, Amount, as_int_or_fl
 
 # Plausible pay for a senior post, by the period it is quoted for.
 PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
-_SALARY_CUE = re.compile(
-    r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine|point)|remuneration|package|"
-    r"plus\s+benefits|spinal\s+points?|grade|a\s+year|per\s+year|a\s+day|per\s+day|paid|pays?|earn\w*|advertis\w*|offer\w*|"
-    r"day\s+rate|recruit\w*|successor|appoint\w*)\b|salary\s*:", re.IGNORECASE)
-_BUDGET_CUE = re.compile(
-    r"\b(budgets?|invest\w*|savings?|saved|extra|funding|funded|spend\w*|costs?|grants?|deficit|overspend|"
-    r"contracts?|worth|revenue|capital|turnover|allocat\w*|bid|sav(?:e|es|ing)|cheaper|combined\s+cost|"
-    r"relocation|pension|exit|redundancy|severance|towards|contribut\w*|expenses|allowance|median|average|mean|"
-    r"ratio|threshold|supplements?|honorari\w*|bonus\w*|fees?|valu(?:e|es|ed|ations?)|in\s+total|hire|rent\w*|lease\w*)\b", re.IGNORECASE)
-# "the median salary across the workforce was £29,777": a statistic about many posts
-_STATISTIC = re.compile(r"\b(?:median|average|mean|lowest[\s-]paid|highest[\s-]paid\s+and\s+lowest)\b", re.IGNORECASE)
+# Which words say a figure is pay, and which that it is a budget, cost, value or statistic: the labels
+# "salary", "strong_salary", "not_pay" and "pay_statistic" of extract/data/cues.json (doc._.dcs_cues).
+
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
 _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b", re.IGNORECASE)
 # "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
@@ -33,9 +25,6 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|ov
 _CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
                           r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
-# Cues that say a figure is pay even beside a budget word ("a salary of £X, within a £2m budget").
-_STRONG_SALARY_CUE = re.compile(r"\b(salar(?:y|ies)|per\s+annum|p\.\s?a\.|pay\s+(?:range|scale|band|spine)|"
-                                r"remuneration|spinal\s+points?)\b|salary\s*:", re.IGNORECASE)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
@@ -160,18 +149,20 @@ def _role_for(doc, start: int, end: int):
     return main_post(roles)
 
 
-def _governed_by_budget(before: str, after: str) -> bool:
-    """Whether the words nearest a figure make it a budget, saving or contribution rather than pay:
-    "worth more than £35,000" after "19.9% of salary" is a pension figure."""
-    budget = [m.end() for m in _BUDGET_CUE.finditer(before)]
-    pay = [m.end() for m in _STRONG_SALARY_CUE.finditer(before)]
-    if budget and (not pay or budget[-1] > pay[-1]):
+def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
+    """Whether the words nearest a figure (text[start:end]) make it a budget, saving or contribution rather
+    than pay: "worth more than £35,000" after "19.9% of salary" is a pension figure."""
+    budget = cues.last_end("not_pay", start - 50, start)
+    pay = cues.last_end("strong_salary", start - 50, start)
+    if budget is not None and (pay is None or budget > pay):
         return True
-    return bool(_BUDGET_CUE.search(after)) and not pay
+    line_end = text.find("\n", end, end + 12)
+    return cues.within("not_pay", end, line_end if line_end >= 0 else end + 12) and pay is None
 
 
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
+    cues = doc._.dcs_cues
     amounts = [a for a in find_money(flat) if not a.negative]
     candidates = []
     for low, high in _pair_ranges(flat, amounts, view.text):
@@ -193,14 +184,14 @@ def find_salaries(doc, view) -> list[Candidate]:
         lowest, highest = PAY_BOUNDS[period]
         if not all(lowest <= v <= highest for v in values):
             continue
-        sentence = view.sentence(low.start)
-        local = flat[max(0, low.start - 90): last.end + 40]
-        has_cue = bool(_SALARY_CUE.search(sentence)) or bool(_SALARY_CUE.search(local))
-        if _THRESHOLD_AFTER.match(flat, last.end) or _STATISTIC.search(flat[max(0, low.start - 80):low.start]):
+        s_start, s_end = view.sentence_bounds(low.start)
+        local_start, local_end = low.start - 90, last.end + 40
+        has_cue = cues.within("salary", s_start, s_end) or cues.within("salary", local_start, local_end)
+        if _THRESHOLD_AFTER.match(flat, last.end) or cues.within("pay_statistic", low.start - 80, low.start):
             continue
-        if _governed_by_budget(flat[max(0, low.start - 50):low.start], view.text[last.end:last.end + 12].split("\n")[0]):
+        if _governed_by_budget(cues, view.text, low.start, last.end):
             continue
-        if _BUDGET_CUE.search(local) and not has_cue:
+        if cues.within("not_pay", local_start, local_end) and not has_cue:
             continue
         role = _role_for(doc, low.start, last.end)
         role_adjacent = role is not None and 0 <= low.start - role.end <= 30 and bool(

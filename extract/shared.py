@@ -8,10 +8,6 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
-_STATUS_PROPOSED = re.compile(r"\b(propos\w*|consult\w*|explor\w*|appointing|establish(?:ing|ment)|possibilit\w*|requested|in\s+principle|will\s+be|would|create|new\s+(?:joint\s+|shared\s+)?(?:role|post)|"
-                              r"recommend\w*|plan(?:s|ned)?\s+to|intend\w*|to\s+be\s+(?:shared|created))\b", re.I)
-_STATUS_FORMER = re.compile(r"\b(formerly|previously|used\s+to|until\s+(?:19|20)\d\d|ended|dissolved|no\s+longer|"
-                            r"withdr[ea]w\w*|(?:was|were)\s+split|disbanded|had\s+(?:been\s+)?(?:shared|covered|run))\b", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
 _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
                          r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
@@ -48,16 +44,20 @@ def distinctive_words(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _status(text: str) -> str:
-    if _STATUS_FORMER.search(text):
+def _status(doc, start: int, end: int) -> str:
+    """An arrangement's status from the words of text[start:end] (labels "former" and "proposed" of
+    extract/data/cues.json); current when neither says otherwise."""
+    cues = doc._.dcs_cues
+    if cues.within("former", start, end):
         return "former"
-    if _STATUS_PROPOSED.search(text):
+    if cues.within("proposed", start, end):
         return "proposed"
     return "current"
 
 
-def _status_context(view, pos: int) -> str:
-    """A bullet's status comes from the sentence introducing its list ("A new role … is proposed … as follows:")."""
+def _status_context(view, pos: int) -> tuple[int, int]:
+    """Where a post's status is read: its sentence, or for a bullet the sentence introducing its list ("A new
+    role … is proposed … as follows:")."""
     s_start, s_end = view.sentence_bounds(pos)
     context = view.flat[s_start:s_end]
     steps = 0
@@ -67,8 +67,8 @@ def _status_context(view, pos: int) -> str:
         steps += 1
     # the paragraph leading into a list often states the proposal a few sentences before "as follows:"
     if steps:
-        context = view.flat[max(0, s_start - 500):s_end]
-    return context
+        s_start = max(0, s_start - 500)
+    return s_start, s_end
 
 
 def _authorities_near(doc, start: int, end: int) -> list[str]:
@@ -186,7 +186,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             elif verb == "shared" and not m.group("adverb"):
                 status = "former"  # "WNC and NNC shared a joint Director": simple past, unlike "have shared"
             else:
-                status = "former" if _STATUS_FORMER.search(flat[s_start:s_end]) else "current"
+                status = "former" if doc._.dcs_cues.within("former", s_start, s_end) else "current"
             c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85)
             if c:
                 found.append(c)
@@ -199,7 +199,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         before = flat[max(0, role.start - 40):role.start]
         after = flat[role.end:role.end + 80]
         s_start, s_end = view.sentence_bounds(role.start)
-        sentence = flat[s_start:max(s_end, role.end)]
+        sentence = (s_start, max(s_end, role.end))
         # "a joint Director of …", "the shared director of Children and Adult services", "create one Service Director, …"
         prefix = _SHARED_PREFIX.search(before)
         across = _ACROSS.match(after)
@@ -211,17 +211,17 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                                   if role.end <= m.start < role.end + across.end() + 70), default=role.end)
                 area = _area_after(flat, last_named if not both else both.end())
                 title = f"{role.title} {area}".strip() if area and not distinctive_words(role.title) else role.title
-                c = _shared_post(doc, view, role, role.start, max(last_named, role.end), _status(sentence), title, 0.85)
+                c = _shared_post(doc, view, role, role.start, max(last_named, role.end), _status(doc, *sentence), title, 0.85)
                 if c:
                     found.append(c)
                 continue
         if re.match(r"(?:joint|shared)\b", role.title, re.I) and role.category != "other":
-            c = _shared_post(doc, view, role, role.start, role.end, _status(_status_context(view, role.start)), conf=0.75)
+            c = _shared_post(doc, view, role, role.start, role.end, _status(doc, *_status_context(view, role.start)), conf=0.75)
             if c:
                 found.append(c)
             continue
         if prefix and prefix.group(1).lower() not in {"single", "one"}:
-            c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(sentence), conf=0.75)
+            c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(doc, *sentence), conf=0.75)
             if c:
                 found.append(c)
 
@@ -240,7 +240,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         s_start, s_end = view.sentence_bounds(m.start())
         last = max((x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named),
                    default=m.end())
-        c = _shared_post(doc, view, role, m.start(), last, _status(flat[s_start:m.end()]), conf=0.85)
+        c = _shared_post(doc, view, role, m.start(), last, _status(doc, s_start, m.end()), conf=0.85)
         if c:
             c.fields["authorities"] = sorted(named)
             c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], role.title)
@@ -396,7 +396,7 @@ def _partnerships(doc, view) -> list[Candidate]:
             name = re.sub(r"\s+", " ", m.group()).strip()
         name = re.sub(r"^(?:the|a|an|their|its|our)\s+", "", name, flags=re.I)
         ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
-        fields = {"authorities": members, "name": name, "status": _status(flat[s_start:s_end])}
+        fields = {"authorities": members, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7,
                                dedupe_key=_partnership_key(members, fields["status"])))
     for m in _NAMED_PARTNERSHIP.finditer(flat):
@@ -409,7 +409,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         if len(in_name) == 1:
             continue  # "Safer Peterborough Partnership" is one council's own partnership
         ev_start, ev_end = evidence_span(view, m.start(), m.end())
-        fields = {"authorities": named, "name": name, "status": _status(flat[s_start:s_end])}
+        fields = {"authorities": named, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
                                dedupe_key=_partnership_key(named, fields["status"])))
     return found
