@@ -55,20 +55,19 @@ def _status(doc, start: int, end: int) -> str:
     return "current"
 
 
-def _status_context(view, pos: int) -> tuple[int, int]:
-    """Where a post's status is read: its sentence, or for a bullet the sentence introducing its list ("A new
-    role … is proposed … as follows:")."""
+def _post_status(doc, view, pos: int) -> str:
+    """A post's status from its own sentence; for a bullet that says nothing of it, from the sentence
+    introducing its list and the paragraph before ("A new role … is proposed … as follows:"), never from
+    the list's other bullets."""
     s_start, s_end = view.sentence_bounds(pos)
-    context = view.flat[s_start:s_end]
+    status = _status(doc, s_start, s_end)
+    if status != "current" or not view.flat[s_start:s_end].lstrip().startswith(("●", "•")):
+        return status
     steps = 0
-    while context.lstrip().startswith(("●", "•")) and s_start > 0 and steps < 20:
-        s_start, _ = view.sentence_bounds(s_start - 1)
-        context = view.flat[s_start:s_end]
+    while view.flat[s_start:s_end].lstrip().startswith(("●", "•")) and s_start > 0 and steps < 20:
+        s_start, s_end = view.sentence_bounds(s_start - 1)
         steps += 1
-    # the paragraph leading into a list often states the proposal a few sentences before "as follows:"
-    if steps:
-        s_start = max(0, s_start - 500)
-    return s_start, s_end
+    return _status(doc, max(0, s_start - 500), s_end)
 
 
 def _authorities_near(doc, start: int, end: int) -> list[str]:
@@ -216,7 +215,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                     found.append(c)
                 continue
         if re.match(r"(?:joint|shared)\b", role.title, re.I) and role.category != "other":
-            c = _shared_post(doc, view, role, role.start, role.end, _status(doc, *_status_context(view, role.start)), conf=0.75)
+            c = _shared_post(doc, view, role, role.start, role.end, _post_status(doc, view, role.start), conf=0.75)
             if c:
                 found.append(c)
             continue

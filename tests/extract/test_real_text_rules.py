@@ -189,3 +189,11 @@ def test_projections_and_changes_are_not_poverty_rates(extract_text):
 def test_a_post_beside_a_name_in_the_ways_papers_write_it(extract_text, extractor, text, expected):
     people = _kind(extract_text(text, extractor.nlp), "person")
     assert [(p["name"], p["role"]) for p in people] == [expected]
+
+
+def test_a_bullets_status_is_its_own_not_its_neighbours(extract_text):
+    text = ("Wychavon and Malvern Hills District Councils share a Chief Executive. The review's findings:\n\n"
+            "  • Wychavon has kept the leadership it was previously used to\n"
+            "  • Undoing the shared Chief Executive arrangement would mean cuts to services at both authorities\n")
+    posts = _kind(extract_text(text), "shared_post")
+    assert {p["status"] for p in posts} == {"current"}
