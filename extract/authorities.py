@@ -22,6 +22,13 @@ _SKIPPED_TYPES = {"COMB", "SRA"}
 _LINKED_PLACE = re.compile(r"(?:\s+|-)(?:upon|on|under|le)(?:\s+|-)")
 _COMPASS_WORDS = {"North", "South", "East", "West", "Greater", "Central", "Mid", "Upper", "Lower", "Inner", "Outer",
                   "Northern", "Southern", "Eastern", "Western"}
+# "NHS Highland", "Essex Police", "Powys Teaching Health Board", "Lancaster University": a place name in
+# another body's name is that body, not the council (partnerships with the NHS or police are not between councils)
+_OTHER_BODY_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:Police|Constabulary|Fire(?:\s+and|\s+&)?\s+Rescue|(?:University\s+|Teaching\s+)?Health\s+Board|"
+    r"(?:NHS\s+)?(?:Foundation\s+)?Trust|Clinical\s+Commissioning\s+Group|CCG|Integrated\s+Care\s+Board|ICB|University|College|"
+    r"(?:Teaching\s+)?Hospitals?|Football\s+Club|Airport|Chamber\s+of\s+Commerce)\b")
+_OTHER_BODY_BEFORE = {"NHS", "University", "Diocese", "Bishop", "Archbishop", "Duke", "Duchess", "Earl", "Port"}
 # "North and North East Lincolnshire Councils", "East and West Sussex": the first council's name shares its end
 _ELIDED_FIRST = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
@@ -131,6 +138,11 @@ class AuthorityIndex:
                 continue
             # "North York Moors", "Greater Manchester": a compass word makes it another place
             if span.start > 0 and doc[span.start - 1].text in _COMPASS_WORDS:
+                continue
+            if span.start > 0 and doc[span.start - 1].text in _OTHER_BODY_BEFORE or (
+                    span.start > 1 and doc[span.start - 1].text == "of" and doc[span.start - 2].text in _OTHER_BODY_BEFORE):
+                continue
+            if _OTHER_BODY_AFTER.match(text, span.end_char):
                 continue
             gss = self.names.get(span.text.lower())
             if gss is None:

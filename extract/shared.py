@@ -330,7 +330,10 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
         if kind == "between" and len(listed) >= 2:
             return sorted(listed)
         if listed and kind in {"with", "alongside"}:
-            before = [m.gss for m in doc._.dcs_authority_mentions if s_start <= m.start < m_start]
+            # the councils of its own clause: "the alliance between A and B, as well as what C gained from
+            # its partnership with D" makes C and D partners, not A, B, C and D
+            c_start = max((b.end() for b in _CLAUSE_BREAK.finditer(flat, s_start, m_start)), default=s_start)
+            before = [m.gss for m in doc._.dcs_authority_mentions if c_start <= m.start < m_start]
             subject = before or [sentence_subject(doc, view, s_start, m_start)]
             return sorted({g for g in listed + subject if g})
     members = _authorities_near(doc, s_start, s_end)
