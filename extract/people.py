@@ -142,6 +142,13 @@ def _trim_role(role: str) -> str:
     return re.sub(r"^(?:Report|Statement|Update|Letter|Decision)\s+(?:of|from|by)\s+(?:the\s+)?", "", role)
 
 
+# "Ellie Harwood (Child Poverty Action Group)", "Dr Deborah Harrison from the North East Child Poverty
+# Commission": a named body the person speaks for is their role
+_BODY = (r"(?:[A-Z][\w’'&-]*\s+){1,6}(?:Commission|Group|Trust|Association|Network|Board|Partnership|Service|University|"
+         r"Foundation|Alliance|Agency|Office|Department|Inspectorate|Society|Institute|Unit|Panel|Forum|Council)")
+_AFFILIATION = re.compile(rf"^\s*(?:\((?P<paren>{_BODY})\)|,?\s+(?:from|of)\s+the\s+(?P<from>{_BODY})\b)")
+
+
 def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
     after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
     if after and _CLAUSE_START.match(after.group("role")):
@@ -150,6 +157,10 @@ def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
         role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", after.group("role")))
         if role and re.search(_ROLE_HEAD, role, re.I):
             return role, mention.end + after.start("role"), mention.end + after.end("role")
+    affiliation = _AFFILIATION.match(flat[mention.end:mention.end + 120])
+    if affiliation:
+        group = "paren" if affiliation.group("paren") else "from"
+        return affiliation.group(group), mention.end + affiliation.start(group), mention.end + affiliation.end(group)
     window_start = max(0, mention.start - 90)
     before = _ROLE_BEFORE.search(flat[window_start:mention.start])
     if before:

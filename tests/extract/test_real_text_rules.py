@@ -185,6 +185,9 @@ def test_projections_and_changes_are_not_poverty_rates(extract_text):
      ("Stephen Morgan", "Service Director (CSWO)")),
     ("The Highland Council has appointed Bill Alexander to the temporary post of Chief Operating Officer.",
      ("Bill Alexander", "Chief Operating Officer")),
+    # the body a speaker comes from is their role
+    ("Powys County Council heard a presentation by Ellie Harwood (Child Poverty Action Group).",
+     ("Ellie Harwood", "Child Poverty Action Group")),
 ])
 def test_a_post_beside_a_name_in_the_ways_papers_write_it(extract_text, extractor, text, expected):
     people = _kind(extract_text(text, extractor.nlp), "person")
