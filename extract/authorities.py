@@ -28,6 +28,9 @@ _OTHER_BODY_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:Police|Constabulary|Fire(?:\s+and|\s+&)?\s+Rescue|(?:University\s+|Teaching\s+)?Health\s+Board|"
     r"(?:NHS\s+)?(?:Foundation\s+)?Trust|Clinical\s+Commissioning\s+Group|CCG|Integrated\s+Care\s+Board|ICB|University|College|"
     r"(?:Teaching\s+)?Hospitals?|Football\s+Club|Airport|Chamber\s+of\s+Commerce)\b")
+# "Millmead House, Guildford, Surrey GU2 4BB": a town or county in a postal address says where a building is,
+# not which council a paper is about
+_IN_ADDRESS = re.compile(r"(?:,?[ \t]*[A-Z][a-z]+){0,2},?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
 _OTHER_BODY_BEFORE = {"NHS", "University", "Diocese", "Bishop", "Archbishop", "Duke", "Duchess", "Earl", "Port"}
 # "North and North East Lincolnshire Councils", "East and West Sussex": the first council's name shares its end
 _ELIDED_FIRST = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
@@ -143,6 +146,8 @@ class AuthorityIndex:
                     span.start > 1 and doc[span.start - 1].text == "of" and doc[span.start - 2].text in _OTHER_BODY_BEFORE):
                 continue
             if _OTHER_BODY_AFTER.match(text, span.end_char):
+                continue
+            if _IN_ADDRESS.match(text, span.end_char) and not _COUNCIL_SUFFIX.match(text[span.end_char:span.end_char + 40]):
                 continue
             gss = self.names.get(span.text.lower())
             if gss is None:

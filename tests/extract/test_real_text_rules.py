@@ -200,3 +200,18 @@ def test_a_bullets_status_is_its_own_not_its_neighbours(extract_text):
             "  • Undoing the shared Chief Executive arrangement would mean cuts to services at both authorities\n")
     posts = _kind(extract_text(text), "shared_post")
     assert {p["status"] for p in posts} == {"current"}
+
+
+@pytest.mark.parametrize("text", [
+    "Venue: Millmead House, Millmead, Guildford, Surrey GU2 4BB.",
+    "Argyll and Bute Council works with NHS Highland on health and social care.",
+    "Essex Police and Southend University Hospital attended the meeting.",
+])
+def test_a_place_in_an_address_or_another_bodys_name_is_not_that_council(extract_text, text):
+    from councildocs.extract.authorities import AuthorityIndex
+    from councildocs.extract.gazetteer import load_gazetteer
+    import spacy
+
+    nlp = spacy.blank("en")
+    named = {m.gss for m in AuthorityIndex(nlp, load_gazetteer()).find(nlp(text))}
+    assert named <= {"S12000035"}  # Argyll and Bute is named as a council; Guildford, Surrey, Highland, Essex, Southend are not
