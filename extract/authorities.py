@@ -39,16 +39,18 @@ _STOP_INITIALS = {"of", "and", "the", "&"}
 
 
 _GLUED_FIGURE = re.compile(r"(?<=[^\W\d_])(?=\d)")
+# In such a table a row's region runs into its council too ("Mid and South West WalesPowys133,174")
+_GLUED_CELL = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def _split_glued_figures(doc: Doc) -> Doc:
     """ "Isle of Anglesey68,877": a web table's cells flattened together. The name is split from its
-    figure (same text, same offsets) so that it can be matched."""
+    figure, and from a region glued before it (same text, same offsets), so that it can be matched."""
     if not any(_GLUED_FIGURE.search(t.text) for t in doc if not t.is_digit):
         return doc
     words, spaces = [], []
     for token in doc:
-        parts = _GLUED_FIGURE.split(token.text)
+        parts = _GLUED_CELL.split(token.text)
         words.extend(parts)
         spaces.extend([False] * (len(parts) - 1) + [bool(token.whitespace_)])
     return Doc(doc.vocab, words=words, spaces=spaces)

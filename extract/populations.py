@@ -39,7 +39,9 @@ _POPULATION_OF = re.compile(
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
-                             r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals)\b", re.I)
+                             r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals|"
+                             # flows, not residents: "about 5,050 people came to Conwy to live"
+                             r"came|moved|left|arrived|migrated|died|born|visited)\b", re.I)
 
 
 # "per 10,000 people": a rate's base, not a count of anyone

@@ -40,9 +40,10 @@ def test_thresholds_and_rate_bases_are_not_populations(extract_text, text):
 
 
 def test_a_census_table_row_is_a_population(extract_text):
-    text = "Usual resident population by local authority\nAll ages\nGwynedd117,393\nConwy114,741\n"
+    text = ("Usual resident population by local authority\nAll ages\nGwynedd117,393\nConwy114,741\n"
+            "Mid and South West WalesPowys133,174\n")
     assert {(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")} == {
-        ("W06000002", 117393), ("W06000003", 114741)}
+        ("W06000002", 117393), ("W06000003", 114741), ("W06000023", 133174)}
 
 
 def test_poverty_rates_in_the_shapes_reports_write_them(extract_text):
@@ -215,3 +216,9 @@ def test_a_place_in_an_address_or_another_bodys_name_is_not_that_council(extract
     nlp = spacy.blank("en")
     named = {m.gss for m in AuthorityIndex(nlp, load_gazetteer()).find(nlp(text))}
     assert named <= {"S12000035"}  # Argyll and Bute is named as a council; Guildford, Surrey, Highland, Essex, Southend are not
+
+
+def test_people_moving_are_not_residents(extract_text):
+    text = ("Conwy County Borough: a net migration gain of 1,550 people (about 5,050 people came to Conwy "
+            "County Borough to live and about 3,500 people left).")
+    assert _kind(extract_text(text), "population") == []
