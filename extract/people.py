@@ -208,6 +208,17 @@ def find_people(doc, view) -> list[Candidate]:
                 and m.name.lower() not in place_names):
             mentions.append(m)
 
+    # "R W Gough, Leader of …", "JOHN Smith, Director of …": initials, or a first name in capitals, set off by
+    # a comma from a title
+    for im in _INITIALLED_BEFORE_ROLE.finditer(flat):
+        words = im.group("name").split()
+        if words[0] in _ACRONYMS or words[-1].lower() in place_names or words[-1].lower() in _NOT_NAME_WORDS:
+            continue  # "NHS England, Chief Executive …": a body, not a person
+        name = " ".join(w.capitalize() if len(w) > 1 and w.isupper() else w for w in words)
+        start, end = im.start("name"), im.end("name")
+        if not any(x.start < end and start < x.end for x in mentions + list(doc._.dcs_authority_mentions or [])):
+            mentions.append(_Mention(name=name, start=start, end=end, honorific=None))
+
     # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
     mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
@@ -279,6 +290,15 @@ _TITLED = re.compile(
 _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members)\s*:?\s+")
 _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
 _ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
+
+
+# Capitalised bodies and titles that can stand where a first name in capitals would
+_ACRONYMS = {"NHS", "BBC", "LGA", "ADCS", "ONS", "CQC", "UK", "HM", "DFE", "DfE", "MHCLG", "DLUHC", "ICB", "CCG", "SEND",
+             "ICS", "HR", "IT", "ICT", "CEO", "DCS", "DASS", "DPH", "MP", "MSP", "MS", "AM", "OBE", "MBE", "CBE", "RE", "FAO"}
+_INITIALLED_BEFORE_ROLE = re.compile(
+    rf"(?<![\w’'.])(?P<name>(?:[A-Z]\.?\s?){{1,3}}\s?{_SURNAME}|(?-i:[A-Z]{{2,}})\s+{_SURNAME})(?=,\s+(?:the\s+)?"
+    rf"(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,6}}(?:Director|Executive|Head|Manager|Officer|Leader|Member|Minister|Secretary|"
+    rf"Chief|Chair|Commissioner|Mayor|Provost|Solicitor)\b)")
 
 
 def _within_line(text: str, mention: _Mention) -> _Mention | None:

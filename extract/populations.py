@@ -31,7 +31,7 @@ _SHARE_OF_THEM = re.compile(
 _POPULATION_OF = re.compile(
     # "population of 164,000", "The population of Slough is 164,000", "Slough's population is estimated at …",
     # "the mid-2020 population estimate for Slough was …", "population has grown to …"
-    rf"(?P<group>under[\s-]?18\s+|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
+    rf"(?P<group>under[\s-]?18\s+|(?:aged\s+)?0\s?(?:-|–|to)\s?1[78]\s+(?:year[\s-]olds?\s+)?|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
     rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
     rf"(?:\s+(?:in|at|for)\s+(?:mid-?)?(?:19|20)\d\d)?,?"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"

@@ -45,11 +45,28 @@ _NOT_A_RATE = re.compile(
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
 
 
+def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
+    """A target, threshold or change rather than an area's rate; but "rates varied from 36% in Blackburn with
+    Darwen to 12% in Wokingham" gives each place its rate."""
+    if not _NOT_A_RATE.search(flat[max(s_start, start - 40):start]):
+        return False
+    return not (re.search(r"\bfrom\s*$", flat[max(s_start, start - 10):start], re.I) and _FOR_PLACE.match(flat, end))
+
+
+# "36% in Blackburn with Darwen", "12.1 per cent for Wokingham": the place right after a rate is its own
+_FOR_PLACE = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
 def _authority(doc, view, start: int, end: int) -> str | None:
     """The council a rate is for; None for a nation's rate ("In Scotland, 24% of children …")."""
     flat = view.flat
     s_start, s_end = view.sentence_bounds(start)
     named = [x for x in doc._.dcs_authority_mentions if s_start <= x.start < s_end]
+    place = _FOR_PLACE.match(flat, end)
+    if place:
+        own = next((x for x in named if x.start == place.end() - 1), None)
+        if own is not None:
+            return own.gss
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
     if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
         return None
@@ -67,7 +84,7 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
         done.add(s_start)
         sentence = flat[s_start:s_end]
         for m in _ANY_PCT.finditer(flat, s_start, s_end):
-            if m.start("pct") in seen_spans or _NOT_A_RATE.search(flat[max(s_start, m.start() - 40):m.start()]):
+            if m.start("pct") in seen_spans or _not_a_rate(flat, s_start, m.start(), m.end()):
                 continue
             if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
                 continue  # "from 19.1% to 20.9%": the rate now is the second
@@ -91,7 +108,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             if m.start("pct") in seen_spans:
                 continue
             s_start, _ = view.sentence_bounds(m.start("pct"))
-            if _NOT_A_RATE.search(flat[max(s_start, m.start("pct") - 40):m.start("pct")]):
+            if _not_a_rate(flat, s_start, m.start("pct"), m.end()):
                 seen_spans.append(m.start("pct"))
                 continue
             seen_spans.append(m.start("pct"))

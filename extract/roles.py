@@ -17,6 +17,11 @@ AREA_WORDS = {
     "communities", "community", "safety", "commissioning", "transformation", "wellbeing", "housing",
     "resources", "skills", "strategy", "the", "people's", "adults'", "safeguarding", "early", "help",
     "hr", "development", "finance", "operations", "prevention", "partnerships", "performance",
+    # the services a director runs, as news writes them in lower case ("joint service director-highways and transport")
+    "highways", "transport", "growth", "economy", "economic", "regeneration", "environment", "environmental",
+    "planning", "infrastructure", "culture", "leisure", "waste", "digital", "customer", "customers", "legal",
+    "governance", "democratic", "property", "assets", "estates", "neighbourhoods", "regulatory", "technology",
+    "policy", "commercial", "procurement", "place", "integration", "integrated", "quality", "improvement",
 }
 _HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:Head)\s+of"
 

@@ -11,7 +11,9 @@ from councildocs.extract.evidence import evidence_span
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
 _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
                          r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
-                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
+                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared|(?:will\s+|do\s+|does\s+)?no\s+longer\s+share)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
+_COVER_BOTH = re.compile(r"\b(?:cover(?:s|ing)?|span(?:s|ning)?|work(?:s|ing)?\s+across|across)\s+(?:both|the\s+two|the\s+three|all\s+three)\s+"
+                         r"(?:councils|authorities|local\s+authorities|boroughs|districts|organisations)\b", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 # "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
@@ -139,13 +141,16 @@ def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
 
 
 def _post_key(authorities, category, status, title):
-    words = distinctive_words(title) if category in {"service_director", "assistant_director"} else frozenset()
+    words = distinctive_words(title) if category in {"service_director", "assistant_director", "other"} else frozenset()
     return ("shared_post", tuple(authorities), category, status, words)
 
 
-def _shared_post(doc, view, role, ev_from: int, ev_to: int, status: str, title: str | None = None, conf=0.8):
+def _shared_post(doc, view, role, ev_from: int, ev_to: int, status: str, title: str | None = None, conf=0.8,
+                 any_post: bool = False):
+    """A shared post, when two or more councils share it. Only senior categories unless ``any_post`` (the text
+    says outright that the post covers the councils) and the title says which post it is."""
     title = title or role.title
-    if role.category == "other":
+    if role.category == "other" and not (any_post and distinctive_words(title)):
         return None
     if role.category in {"service_director", "assistant_director"} and not distinctive_words(title):
         return None  # "a Service Director" alone does not say which post
@@ -180,7 +185,9 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             if not _LIST_OF_POSTS_GAP.fullmatch(gap):
                 break
             verb = m.group("verb").lower()
-            if "will" in verb or "would" in verb:
+            if "no longer" in verb:
+                status = "former"  # "will no longer share a chief executive": the arrangement is ending
+            elif "will" in verb or "would" in verb:
                 status = "proposed"
             elif verb == "shared" and not m.group("adverb"):
                 status = "former"  # "WNC and NNC shared a joint Director": simple past, unlike "have shared"
@@ -244,6 +251,18 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             c.fields["authorities"] = sorted(named)
             c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], role.title)
             found.append(c)
+
+    # "two new posts — a joint service director-highways and transport, and a joint service director-growth and
+    # economy — are being created to cover both authorities"; "the roles of Director of Finance and Director of
+    # Housing have been extended to cover both authorities": every post the sentence names before it
+    for m in _COVER_BOTH.finditer(flat):
+        s_start, _ = view.sentence_bounds(m.start())
+        for role in roles:
+            if role.start < s_start or role.end > m.start() or role.start in stated:
+                continue
+            c = _shared_post(doc, view, role, role.start, m.end(), _status(doc, s_start, m.end()), conf=0.8, any_post=True)
+            if c:
+                found.append(c)
 
     found = _one_status_per_post(found)
     found.extend(_partnerships(doc, view))

@@ -222,3 +222,43 @@ def test_people_moving_are_not_residents(extract_text):
     text = ("Conwy County Borough: a net migration gain of 1,550 people (about 5,050 people came to Conwy "
             "County Borough to live and about 3,500 people left).")
     assert _kind(extract_text(text), "population") == []
+
+
+def test_posts_created_to_cover_both_councils_are_shared_each_of_them(extract_text):
+    text = ("Wychavon District Council and Malvern Hills District Council agreed that two new posts — a joint service "
+            "director-highways and transport, and a joint service director-growth and economy — are being created to "
+            "cover both authorities. The roles of Director of Finance and Director of Housing have also been extended "
+            "to cover both authorities.")
+    posts = _kind(extract_text(text), "shared_post")
+    assert sorted((p["post"], p["status"]) for p in posts) == [
+        ("Director of Finance", "current"), ("Director of Housing", "current"),
+        ("joint service director-growth and economy", "proposed"),
+        ("joint service director-highways and transport", "proposed")]
+    assert all(p["authorities"] == ["E07000235", "E07000238"] for p in posts)
+
+
+def test_councils_that_will_no_longer_share_a_post_shared_it(extract_text):
+    text = "South Hams and West Devon councils will no longer share a chief executive."
+    assert [(p["role_category"], p["status"]) for p in _kind(extract_text(text), "shared_post")] == [
+        ("chief_executive", "former")]
+
+
+def test_a_range_of_rates_across_places_gives_each_place_its_rate(extract_text):
+    text = "Child poverty rates varied from 36% in Blackburn with Darwen to 12% in Wokingham."
+    assert sorted((r["authority"], r["percent"]) for r in _kind(extract_text(text), "poverty_rate")) == [
+        ("E06000008", 36.0), ("E06000041", 12.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("R W Gough, Leader of Surrey County Council, opened the meeting.", "R W Gough"),
+    ("JOHN Smith, Director of Children's Services at Leeds City Council, welcomed the rating.", "John Smith"),
+    ("NHS England, Chief Executive's office, wrote to Leeds City Council.", None),
+])
+def test_initials_or_a_capitalised_first_name_before_a_title(extract_text, text, expected):
+    names = [p["name"] for p in _kind(extract_text(text), "person")]
+    assert names == ([expected] if expected else [])
+
+
+def test_an_age_band_population_is_that_group(extract_text):
+    populations = _kind(extract_text("The 0-18 population of Slough is 45,000."), "population")
+    assert [(p["authority"], p["value"], p["group"]) for p in populations] == [("E06000039", 45000, "under_18")]
