@@ -31,6 +31,7 @@ _OTHER_BODY_AFTER = re.compile(
 # "Millmead House, Guildford, Surrey GU2 4BB": a town or county in a postal address says where a building is,
 # not which council a paper is about
 _IN_ADDRESS = re.compile(r"(?:,?[ \t]*[A-Z][a-z]+){0,2},?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
+_LONDON = re.compile(r"\bLondon\b")
 _OTHER_BODY_BEFORE = {"NHS", "University", "Diocese", "Bishop", "Archbishop", "Duke", "Duchess", "Earl", "Port"}
 # "North and North East Lincolnshire Councils", "East and West Sussex": the first council's name shares its end
 _ELIDED_FIRST = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
@@ -116,6 +117,7 @@ class AuthorityIndex:
             # even a unique short form ("Stratford" is also a part of London) needs the full name in the document
             self.ambiguous[short] = frozenset(gazetteer.current(g).gss for g in owners)
         self.names = seen
+        self.regions = {a.gss: a.region for a in gazetteer.authorities}
         self.matcher.add("AUTHORITY", [nlp.make_doc(name) for name in seen])
         self.matcher.add("AMBIGUOUS", [nlp.make_doc(name) for name in self.ambiguous])
 
@@ -133,6 +135,7 @@ class AuthorityIndex:
 
         spans = filter_spans(spans)
         named_in_full = {self.names[s.text.lower()] for s in spans if s.text.lower() in self.names}
+        in_london = bool(_LONDON.search(text))
         for span in spans:
             # place names are proper nouns: skip lower-case uses ("reading", "bath") and e-mail/web addresses
             if not span.text[:1].isupper():
@@ -154,6 +157,9 @@ class AuthorityIndex:
             gss = self.names.get(span.text.lower())
             if gss is None:
                 readings = self.ambiguous[span.text.lower()] & named_in_full
+                if not readings and in_london:
+                    # "Richmond" and "Kingston" in a London story are the London boroughs
+                    readings = {g for g in self.ambiguous[span.text.lower()] if self.regions.get(g) == "London"}
                 if len(readings) != 1:
                     continue
                 gss = next(iter(readings))

@@ -262,3 +262,9 @@ def test_initials_or_a_capitalised_first_name_before_a_title(extract_text, text,
 def test_an_age_band_population_is_that_group(extract_text):
     populations = _kind(extract_text("The 0-18 population of Slough is 45,000."), "population")
     assert [(p["authority"], p["value"], p["group"]) for p in populations] == [("E06000039", 45000, "under_18")]
+
+
+def test_a_short_name_in_a_london_story_is_the_london_borough(extract_text):
+    text = "Richmond and Kingston councils will share a director of children's services, the London boroughs said."
+    posts = _kind(extract_text(text), "shared_post")
+    assert [p["authorities"] for p in posts] == [["E09000021", "E09000027"]]
