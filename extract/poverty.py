@@ -25,7 +25,8 @@ _COMPARATOR = re.compile(
     re.IGNORECASE)
 _COMPARATOR_AFTER = re.compile(
     rf"(?:against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+|the\s+)?(?P<cpct>\d{{1,2}}(?:\.\d+)?)\s?(?:%|per\s?cent)\s+"
-    rf"(?:for|in|across)\s+(?:the\s+)?(?P<area>England|UK|London|Great\s+Britain|the\s+country)", re.IGNORECASE)
+    rf"(?:(?:for|in|across)\s+(?:the\s+)?(?P<area>England|UK|London|Great\s+Britain|the\s+country|Scotland|Wales)|(?P<nationally>nationally))",
+    re.IGNORECASE)
 _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britain"}
 
 
@@ -55,6 +56,10 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
 
 # "36% in Blackburn with Darwen", "12.1 per cent for Wokingham": the place right after a rate is its own
 _FOR_PLACE = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?(?-i:[A-Z])")
+
+
+_NATION_AFTER = re.compile(r"\s*(?:nationally|(?:in|across|for)\s+(?:the\s+)?(?:England|UK|United\s+Kingdom|Scotland|Wales|"
+                           r"country|Great\s+Britain))\b", re.I)
 
 
 def _authority(doc, view, start: int, end: int) -> str | None:
@@ -88,6 +93,8 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
                 continue
             if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
                 continue  # "from 19.1% to 20.9%": the rate now is the second
+            if _NATION_AFTER.match(flat, m.end()):
+                continue  # "compared with 29% nationally": the nation's figure, not the council's
             seen_spans.append(m.start("pct"))
             group = "children" if re.search(r"\bchild", sentence, re.I) else "all"
             percent = float(m.group("pct"))
@@ -122,7 +129,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             limit = min(max(s_end, m.end() + 1), m.end() + 120)
             c = _COMPARATOR.search(flat, m.end(), limit) or _COMPARATOR_AFTER.search(flat, m.end(), limit)
             if c:
-                area = c.group("area")
+                area = c.group("area") or "national"
                 comparator = {"area": _AREA_NAMES.get(area.lower(), area), "percent": float(c.group("cpct"))}
                 seen_spans.append(c.start("cpct"))  # the comparator's figure is not a rate of its own
                 end = c.end()

@@ -118,6 +118,10 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
                 break
         # extend right over "of/for/:" and area words ("of Children, Family and Adult Services")
         m = re.match(r"(\s*(?:of|for|:|,|–|-)\s*)", flat[end:end + 5], re.IGNORECASE)
+        if not m:
+            # "Executive Director Children's Services", "Director People": the area straight after the head
+            area = re.match(r"(\s+)([A-Z][A-Za-z’']*)", flat[end:end + 30])
+            m = area if area and _norm(area.group(2)) in AREA_WORDS - {"and", "the", "&"} else None
         if head.group().endswith("of"):  # "Head of Commissioning for Adults": the area follows directly
             m = re.match(r"(\s*)", flat[end:end + 5])
         if m and head.group().lower().startswith(("director", "head")) or (m and m.group(1).strip() == ":"):

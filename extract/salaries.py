@@ -25,8 +25,10 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|ov
 _CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
                           r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
-_BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
+_BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—(-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
+_CELL_JOIN = re.compile(r"[ \t]*[|\t][ \t]*")
+_MIN_MAX_HEADER = re.compile(r"\b(?:min(?:imum)?|from|lowest|bottom)\b[^\n]{0,60}\b(?:max(?:imum)?|to|highest|top)\b", re.I)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
 _PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
             ("day", re.compile(r"^\W{0,3}(?:per|a)\s+day|^\s*daily", re.I)))
@@ -43,6 +45,9 @@ def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple
             b = amounts[i + 1]
             between = view_text[a.end:b.start]
             joined = _RANGE_JOIN.match(between) and (between.strip() or b.value <= 2 * a.value)
+            if not joined and _CELL_JOIN.fullmatch(between) and b.value <= 2 * a.value:
+                # "CO1 | £120,000 | £130,000" under a "Minimum | Maximum" header: a grade's range
+                joined = _MIN_MAX_HEADER.search(view_text[max(0, a.start - 800):a.start])
             before = flat[max(0, a.start - 50):a.start]
             if joined and between.strip().lower() == "to" and (_CHANGE_BY.search(before) or _CHANGE_VERB.search(before)):
                 groups.append((b, None))  # "rose by £40,000 to £155,000", "increased from £X to £Y"

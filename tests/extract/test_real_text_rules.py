@@ -268,3 +268,25 @@ def test_a_short_name_in_a_london_story_is_the_london_borough(extract_text):
     text = "Richmond and Kingston councils will share a director of children's services, the London boroughs said."
     posts = _kind(extract_text(text), "shared_post")
     assert [p["authorities"] for p in posts] == [["E09000021", "E09000027"]]
+
+
+def test_pay_written_the_short_ways_adverts_write_it(extract_text):
+    salaries = _kind(extract_text("Cumbria County Council: Chief Executive (£165,000 pa)."), "salary")
+    assert [(s["role_category"], s["min_gbp"], s["max_gbp"]) for s in salaries] == [("chief_executive", 165000, 165000)]
+    text = "Salary £117,507 to £126,738 per annum. Solihull Council is recruiting an Executive Director Children's Services."
+    salaries = _kind(extract_text(text), "salary")
+    assert [(s["role_category"], s["min_gbp"], s["max_gbp"]) for s in salaries] == [("dcs", 117507, 126738)]
+
+
+def test_a_grade_tables_minimum_and_maximum_columns_are_one_range(extract_text):
+    text = "Grade | Minimum | Maximum\nCO1 | £120,000 | £130,000\nCO2 | £100,000 | £110,000\n"
+    assert sorted((s["min_gbp"], s["max_gbp"]) for s in _kind(extract_text(text), "salary")) == [
+        (100000, 110000), (120000, 130000)]
+
+
+def test_the_national_figure_beside_a_rate_is_its_comparator(extract_text):
+    text = ("Liverpool City Council says 31.8% of children in the city live in relative poverty after housing costs, "
+            "compared with 29% nationally.")
+    rates = _kind(extract_text(text), "poverty_rate")
+    assert [(r["authority"], r["percent"], r["comparator"]) for r in rates] == [
+        ("E08000012", 31.8, {"area": "national", "percent": 29.0})]
