@@ -27,7 +27,10 @@ _SHARE_OF_TOTAL = re.compile(
     rf"(?P<total>{_NUM})(?P<tmult>\s?million)?\s+{_PEOPLE}\W{{0,3}}(?:\s+\w+){{0,2}}?\s+{_UNDER_18}", re.IGNORECASE)
 _SHARE_OF_THEM = re.compile(
     rf"{_QUAL}(?P<num>{_NUM})\s+of\s+(?:them|whom|these)\s+(?:are\s+|being\s+|aged\s+)?(?:children\s+and\s+young\s+people\s+)?"
-    rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18)", re.IGNORECASE)
+    rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18)"
+    # "296,000 people, of whom 68,000 are aged under 18"
+    rf"|of\s+(?:them|whom|these),?\s+{_QUAL.replace('?P<qual>', '?P<qual2>')}(?P<num2>{_NUM})\s+(?:are\s+|were\s+)?(?:children\s+)?"
+    rf"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18|aged\s+0\s?(?:-|–|to)\s?17)", re.IGNORECASE)
 _POPULATION_OF = re.compile(
     # "population of 164,000", "The population of Slough is 164,000", "Slough's population is estimated at …",
     # "the mid-2020 population estimate for Slough was …", "population has grown to …"
@@ -35,7 +38,9 @@ _POPULATION_OF = re.compile(
     rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
     rf"(?:\s+(?:in|at|for)\s+(?:mid-?)?(?:19|20)\d\d)?,?"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
-    rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:)?\s+{_QUAL}{_AMOUNT}",
+    rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|"
+    # "grew by 8.4% to 510,400": the count it reached
+    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
@@ -44,6 +49,9 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
                              r"came|moved|left|arrived|migrated|died|born|visited)\b", re.I)
 
 
+# "school population", "prison population", "working-age population": a population that is not the residents
+_OTHER_POPULATION = re.compile(r"\b(?:school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|"
+                               r"registered|GP|client|care|claimant)\s*$", re.I)
 # "per 10,000 people": a rate's base, not a count of anyone
 _RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.IGNORECASE)
 # "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold
@@ -131,9 +139,10 @@ def find_populations(doc, view) -> list[Candidate]:
         found.append(_candidate(doc, view, m.start(), m.end(), part, "exact", "under_18", 0.85))
         taken.append((m.start(), m.end()))
     for m in _SHARE_OF_THEM.finditer(flat):
-        value = parse_number(m.group("num"))
+        value = parse_number(m.group("num") or m.group("num2"))
         if value >= 500:
-            found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), "under_18", 0.8))
+            qualifier = _qualifier(m.group("qual") or m.group("qual2"))
+            found.append(_candidate(doc, view, m.start(), m.end(), value, qualifier, "under_18", 0.8))
             taken.append((m.start(), m.end()))
     for m in _POPULATION_OF.finditer(flat):
         if not free(m.start("num"), m.end()):
@@ -141,6 +150,9 @@ def find_populations(doc, view) -> list[Candidate]:
         value = parse_number(m.group("num"), m.group("mult"))
         if value < 1000 or _not_a_count(flat, m.start(), m.end()) or _YEAR.fullmatch(m.group("num")):
             continue  # "population estimates 2021": a year, not a count
+        if _OTHER_POPULATION.search(flat[max(0, m.start() - 20):m.start()]) or _NOT_POPULATION.match(
+                flat[m.end():m.end() + 25].lstrip()):
+            continue  # "the city's school population is 56,000 pupils": not residents
         group = "under_18" if m.group("group") else "all"
         found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.85))
         taken.append((m.start(), m.end()))

@@ -290,3 +290,14 @@ def test_the_national_figure_beside_a_rate_is_its_comparator(extract_text):
     rates = _kind(extract_text(text), "poverty_rate")
     assert [(r["authority"], r["percent"], r["comparator"]) for r in rates] == [
         ("E08000012", 31.8, {"area": "national", "percent": 29.0})]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The population of Wiltshire grew by 8.4% to 510,400 between 2011 and 2021.", [("E06000054", 510400, "all")]),
+    ("Bolton has an estimated 296,000 people, of whom 68,000 are aged under 18.",
+     [("E08000001", 68000, "under_18"), ("E08000001", 296000, "all")]),
+    ("Cardiff has 362,400 residents; the city's school population is 56,000 pupils.", [("W06000015", 362400, "all")]),
+])
+def test_growth_shares_and_other_populations(extract_text, text, expected):
+    populations = _kind(extract_text(text), "population")
+    assert sorted((p["authority"], p["value"], p["group"]) for p in populations) == sorted(expected)
