@@ -48,7 +48,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
     # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)"
     rf"\s*(?:,|–|—|-|:|\()?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
-_CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was|said|says|told|added|"
+                           r"explained|commented|welcomed|announced|confirmed|stated)\b", re.I)
 _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
             "says", "said", "current", "former", "new", "council's", "council’s", "city", "city's", "city’s"}
 _ROLE_MODIFIERS = {"strategic", "executive", "corporate", "government", "interim", "acting", "deputy", "assistant",
@@ -149,14 +150,20 @@ _BODY = (r"(?:[A-Z][\w’'&-]*\s+){1,6}(?:Commission|Group|Trust|Association|Net
 _AFFILIATION = re.compile(rf"^\s*(?:\((?P<paren>{_BODY})\)|,?\s+(?:from|of)\s+the\s+(?P<from>{_BODY})\b)")
 
 
-def _role_near(flat: str, mention: _Mention) -> tuple[str, int, int] | None:
+def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] | None:
     after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
     if after and _CLAUSE_START.match(after.group("role")):
         after = None  # ", you will lead …" starts a clause, not a title
     if after:
-        role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", after.group("role")))
+        r_start, r_end = mention.end + after.start("role"), mention.end + after.end("role")
+        # a contact block's lines ("Kevin Kasaven\nDirector of Children's Services\nSharon Howard\n…"): the title
+        # ends with its line once that line holds a whole title
+        line_end = text.find("\n", r_start, r_end)
+        if line_end >= 0 and re.search(_ROLE_HEAD, text[r_start:line_end], re.I):
+            r_end = line_end
+        role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", flat[r_start:r_end]))
         if role and re.search(_ROLE_HEAD, role, re.I):
-            return role, mention.end + after.start("role"), mention.end + after.end("role")
+            return role, r_start, r_end
     affiliation = _AFFILIATION.match(flat[mention.end:mention.end + 120])
     if affiliation:
         group = "paren" if affiliation.group("paren") else "from"
@@ -219,6 +226,13 @@ def find_people(doc, view) -> list[Candidate]:
         if not any(x.start < end and start < x.end for x in mentions + list(doc._.dcs_authority_mentions or [])):
             mentions.append(_Mention(name=name, start=start, end=end, honorific=None))
 
+    # contact blocks and who's-who pages: a name on a line of its own beside a line holding a post
+    block_roles: dict[tuple[int, int], tuple[str, int, int]] = {}
+    for name, role in _line_block_pairs(view.text, place_names):
+        if not any(x.start < name.end and name.start < x.end for x in mentions):
+            mentions.append(name)
+        block_roles[(name.start, name.end)] = role
+
     # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
     mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
@@ -236,7 +250,7 @@ def find_people(doc, view) -> list[Candidate]:
     people: dict[str, dict] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
-        found = _role_near(flat, m)
+        found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text)
         if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
         if found is None and m.honorific and _in_attendance_list(flat, m.start):
@@ -280,15 +294,17 @@ def find_people(doc, view) -> list[Candidate]:
 # A surname as minutes write it: "Greene", "MacKay", "McLean", "De’Ath", "O'Neill", "Irranca-Davies".
 _SURNAME = r"(?:Ma?c|De[’']|O[’']|D[’'])?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.?\s?){1,3}"
-_TITLED_NAME = rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{_SURNAME}(?!\s+[A-Z][a-z]))"
+_TITLED_NAME = rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{_SURNAME}(?![a-z’'])(?!\s+[A-Z][a-z]))"
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})\.?\s+"
     rf"(?P<name>{_TITLED_NAME})\b")
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
-_LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members)\s*:?\s+")
-_LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
+_LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members|(?P<officers>Officers(?:\s+present)?\s*:))\s*:?\s+")
+# "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"
+_LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?:\s*\([^()]{{1,60}}\))?"
+                        rf"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
 _ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
 
 
@@ -299,6 +315,49 @@ _INITIALLED_BEFORE_ROLE = re.compile(
     rf"(?<![\w’'.])(?P<name>(?:[A-Z]\.?\s?){{1,3}}\s?{_SURNAME}|(?-i:[A-Z]{{2,}})\s+{_SURNAME})(?=,\s+(?:the\s+)?"
     rf"(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,6}}(?:Director|Executive|Head|Manager|Officer|Leader|Member|Minister|Secretary|"
     rf"Chief|Chair|Commissioner|Mayor|Provost|Solicitor)\b)")
+
+
+_NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?(?P<name>[A-Z][a-z]+(?:(?:\s|\s?-\s?){_SURNAME}){{1,2}})")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, tuple[str, int, int]]]:
+    """A contact block or who's-who list sets names and posts on lines of their own ("Kevin Kasaven\nDirector of
+    Children's Services\nSharon Howard\nCabinet Member for Children", or each post above its holder). A run of
+    lines alternating between a name and a post pairs them in the order the run starts with."""
+    lines = []
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if not line:
+            continue
+        start = m.start() + m.group().index(line)
+        name = _NAME_LINE.fullmatch(line)
+        if name and all(_is_name_word(w) for w in re.split(r"\s*-\s*|\s+", name.group("name"))) and \
+                name.group("name").lower() not in place_names and not re.search(_ROLE_HEAD, line, re.I):
+            lines.append(("name", start, start + len(line), name.start("name")))
+        elif (len(line.split()) <= 12 and not line.endswith((".", ":")) and re.search(rf"\b(?:{_ROLE_HEAD})\b", line, re.I)
+              and not re.search(r"[£%@]|\d{3}", line)):
+            lines.append(("role", start, start + len(line), 0))
+        else:
+            lines.append(("other", start, start + len(line), 0))
+    pairs = []
+    i = 0
+    while i + 1 < len(lines):
+        first, second = lines[i], lines[i + 1]
+        if {first[0], second[0]} != {"name", "role"}:
+            i += 1
+            continue
+        order = first[0]
+        j = i
+        while j + 1 < len(lines) and lines[j][0] == order and lines[j + 1][0] != order and lines[j + 1][0] != "other":
+            name_line, role_line = (lines[j], lines[j + 1]) if order == "name" else (lines[j + 1], lines[j])
+            n_start = name_line[1] + name_line[3]
+            words = re.split(r"\s*-\s*|\s+", text[n_start:name_line[2]])  # "Linda McAulay - Griffiths"
+            pairs.append((_Mention(name=" ".join(words), start=n_start, end=name_line[2], honorific=None),
+                          (re.sub(r"\s+", " ", text[role_line[1]:role_line[2]]), role_line[1], role_line[2])))
+            j += 2
+        i = max(j, i + 1)
+    return pairs
 
 
 def _within_line(text: str, mention: _Mention) -> _Mention | None:
@@ -333,8 +392,10 @@ def _titled_names(flat: str) -> list[_Mention]:
             item = _LIST_ITEM.match(flat, pos)
             if not item:
                 break
+            honorific = (None if head.group("officers") else
+                         "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
             found.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
-                                  end=item.end("name"), honorific="Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member"))
+                                  end=item.end("name"), honorific=honorific))
             if not item.group("sep"):
                 break
             pos = item.end()

@@ -301,3 +301,20 @@ def test_the_national_figure_beside_a_rate_is_its_comparator(extract_text):
 def test_growth_shares_and_other_populations(extract_text, text, expected):
     populations = _kind(extract_text(text), "population")
     assert sorted((p["authority"], p["value"], p["group"]) for p in populations) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report's contact block: each name above its post
+    ("Contact details\n\nKevin Kasaven\nDirector of Children's Services\nSharon Howard\nCabinet Member for Children\n",
+     [("Kevin Kasaven", "Director of Children's Services"), ("Sharon Howard", "Cabinet Member for Children")]),
+    # a who's-who page: each post above its holder
+    ("Who's who\n\nChief Executive\n\nEddie Fraser\n\nHead of Finance and ICT\n\nCraig McArthur\n",
+     [("Craig McArthur", "Head of Finance and ICT"), ("Eddie Fraser", "Chief Executive")]),
+    ("Present: Councillors A Brown (Chair), C Davies and E Fox.\nOfficers: G Hill (Chief Executive), I Jones (Monitoring Officer)",
+     [("A Brown", "Chair"), ("C Davies", "Councillor"), ("E Fox", "Councillor"), ("G Hill", "Chief Executive"),
+      ("I Jones", "Monitoring Officer")]),
+    ("Mayor Andy Burnham said Greater Manchester would lead the way.", [("Andy Burnham", "Mayor")]),
+])
+def test_people_in_blocks_lists_and_quotes(extract_text, extractor, text, expected):
+    people = _kind(extract_text(text, extractor.nlp), "person")
+    assert sorted((p["name"], p["role"]) for p in people) == sorted(expected)
