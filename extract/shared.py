@@ -291,7 +291,8 @@ def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
 # ("shared staffing arrangement", "regional adoption agency", "public health partnership").
 _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
-    r"integrated\s+care\s+system|joint\s+venture|agency|company|enterprise|shared\s+services?)s?\b", re.I)
+    r"integrated\s+care\s+system|joint\s+venture|agency|company|enterprise|shared\s+(?:[\w-]+\s+){0,2}?services?|"
+    r"joint\s+(?:committee|board|service|unit))s?\b", re.I)
 # "working together" describes how councils behave, not an arrangement between them (ANNOTATION.md)
 _JOINT_WORKING = re.compile(r"\b(?:jointly|in\s+partnership\s+with|"
                             r"co-own\w*(?:\s+[\w()]+){0,3}?\s+with|owned\s+by)\b", re.I)
@@ -415,7 +416,8 @@ def _partnerships(doc, view) -> list[Candidate]:
             name = inside.group()
         else:
             name = re.sub(r"\s+", " ", m.group()).strip()
-        name = re.sub(r"^(?:the|a|an|their|its|our)\s+", "", name, flags=re.I)
+        # "councils run a joint committee", "Plans for a joint venture": the arrangement is what follows the article
+        name = re.sub(r"^(?:.*?\s)?(?:the|a|an|their|its|our)\s+", "", name, flags=re.I) if not named else name
         ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
         fields = {"authorities": members, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7,

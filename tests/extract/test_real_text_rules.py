@@ -318,3 +318,9 @@ def test_growth_shares_and_other_populations(extract_text, text, expected):
 def test_people_in_blocks_lists_and_quotes(extract_text, extractor, text, expected):
     people = _kind(extract_text(text, extractor.nlp), "person")
     assert sorted((p["name"], p["role"]) for p in people) == sorted(expected)
+
+
+def test_a_joint_committee_is_an_arrangement_named_by_its_noun(extract_text):
+    text = "Kirklees and Calderdale councils run a joint committee for their shared waste service."
+    partnerships = _kind(extract_text(text), "partnership")
+    assert [(p["authorities"], p["name"]) for p in partnerships] == [(["E08000033", "E08000034"], "joint committee")]
