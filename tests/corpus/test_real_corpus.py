@@ -18,7 +18,9 @@ OPEN_LICENCES = {"OGL-3.0", "OPL-3.0"}
 # Publishers whose text the project may commit: UK councils, UK and devolved government, Parliament.
 OPEN_DOMAINS = (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru", "parliament.uk", "gov.wales", "gov.scot",
                 # councils' own committee sites run on modern.gov ("westsussex.moderngov.co.uk")
-                ".moderngov.co.uk")
+                ".moderngov.co.uk",
+                # and on Civica CMIS ("moray.cmis.uk.com")
+                ".cmis.uk.com")
 # Reserved for independent evaluation (corpus/real/README.md).
 RESERVED_DOMAINS = ("kent.gov.uk",)
 
