@@ -29,6 +29,8 @@ _NOT_NAME_WORDS = {
     # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
     "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
     "summary", "item", "agenda", "minutes", "decision", "ward", "wards", "meeting", "date", "purpose",
+    # a meeting's venue ("Venue: Steve Greenslade Room, County Hall") and a paper's project roles
+    "room", "chamber", "suite", "building", "floor", "venue", "project", "sponsor",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
@@ -59,7 +61,7 @@ _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z][a-z
 # A capitalised name where the words around it say it is a person: after "contact"/"by"/"from", or set
 # off by a comma from a post title on either side.
 _CUED_NAME = re.compile(
-    rf"(?:\b(?:contact|by|from|replaces|succeeds|appoint|appointed|appointment\s+of|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    rf"(?:\b(?:contact:?|by|from|replaces|succeeds|appoint|appointed|appointment\s+of|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
     rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
     rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
     rf"|(?P<phone>{_NAME})(?=\s+on\s+\+?\d)"
@@ -150,6 +152,11 @@ _BODY = (r"(?:[A-Z][\w’'&-]*\s+){1,6}(?:Commission|Group|Trust|Association|Net
 _AFFILIATION = re.compile(rf"^\s*(?:\((?P<paren>{_BODY})\)|,?\s+(?:from|of)\s+the\s+(?P<from>{_BODY})\b)")
 
 
+# "Councillor J M Whitehouse, Councillor Wagland", "moved by Councillor Watts and seconded by Councillor
+# Johnson": the words after a name are the next person in a list, not a post
+_NEXT_PERSON = re.compile(r"(?:Councillor|Cllr)\.?\s+[A-Z]")
+
+
 def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] | None:
     after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
     if after and _CLAUSE_START.match(after.group("role")):
@@ -162,7 +169,7 @@ def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] 
         if line_end >= 0 and re.search(_ROLE_HEAD, text[r_start:line_end], re.I):
             r_end = line_end
         role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", flat[r_start:r_end]))
-        if role and re.search(_ROLE_HEAD, role, re.I):
+        if role and re.search(_ROLE_HEAD, role, re.I) and not _NEXT_PERSON.match(role):
             return role, r_start, r_end
     affiliation = _AFFILIATION.match(flat[mention.end:mention.end + 120])
     if affiliation:
@@ -172,6 +179,13 @@ def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] 
     before = _ROLE_BEFORE.search(flat[window_start:mention.start])
     if before:
         role = _trim_role(before.group("role"))
+        # "thanked Councillor Wagland and former Councillor M Cohen": the honorific is the post, not the list
+        honorific = re.search(r"(?:\b(?:and|,)\s+|^)((?:former\s+)?(?:Councillor|Cllr))$", role)
+        if honorific:
+            role = honorific.group(1)
+        last = role.split()[-1] if role else ""
+        if last.islower() and not re.fullmatch(_ROLE_HEAD, last, re.I) and last not in AREA_WORDS:
+            role = ""  # "the Leader of the Council thanked Councillor …": a sentence, not a title
         if role and re.search(_ROLE_HEAD, role, re.I):
             return role, window_start + before.start("role"), window_start + before.end("role")
     return None

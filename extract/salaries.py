@@ -154,6 +154,24 @@ def _role_for(doc, start: int, end: int):
     return main_post(roles)
 
 
+# "• Council Leader - £49,450": a list line that names what its figure is for, in a few capitalised words
+_LINE_LABEL = re.compile(r"[•·*\-–\s]*(?P<label>[A-Z][\w’']*(?:\s+[\w’']+){0,4}?)\s*[-–—:]\s*$")
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
+def _line_label(text: str, start: int) -> RoleMention | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _LINE_LABEL.fullmatch(text, line_start, start)
+    if label is None:
+        return None
+    title = label.group("label")
+    return RoleMention(label.start("label"), label.end("label"), title, categorise_role(title))
+
+
 def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
     """Whether the words nearest a figure (text[start:end]) make it a budget, saving or contribution rather
     than pay: "worth more than £35,000" after "19.9% of salary" is a pension figure."""
@@ -198,7 +216,11 @@ def find_salaries(doc, view) -> list[Candidate]:
             continue
         if cues.within("not_pay", local_start, local_end) and not has_cue:
             continue
-        role = _role_for(doc, low.start, last.end)
+        role = _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
+        if role is None and not cues.within("salary", *_line_bounds(view.text, low.start)):
+            # a figure no post is named for, and whose own line does not call it pay ("David Aitchison | C |
+            # £20,099" under a distant header), says nothing to compare
+            continue
         role_adjacent = role is not None and 0 <= low.start - role.end <= 30 and bool(
             _BETWEEN_ROLE_AND_PAY.fullmatch(flat[role.end:low.start]))
         if not (has_cue or high is not None or role_adjacent):

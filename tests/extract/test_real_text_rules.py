@@ -279,9 +279,22 @@ def test_pay_written_the_short_ways_adverts_write_it(extract_text):
 
 
 def test_a_grade_tables_minimum_and_maximum_columns_are_one_range(extract_text):
-    text = "Grade | Minimum | Maximum\nCO1 | £120,000 | £130,000\nCO2 | £100,000 | £110,000\n"
+    text = ("Pay grades for Corporate Directors\nGrade | Minimum | Maximum\nCO1 | £120,000 | £130,000\n"
+            "CO2 | £100,000 | £110,000\n")
     assert sorted((s["min_gbp"], s["max_gbp"]) for s in _kind(extract_text(text), "salary")) == [
         (100000, 110000), (120000, 130000)]
+
+
+def test_a_figure_needs_a_post_or_its_own_line_calling_it_pay(extract_text):
+    # a councillors' allowances table: people and codes, no post a benchmark could compare
+    table = "Name | Designation | Salary | Expenses | Total |\nDavid Aitchison | C | £20,099.00 | NIL | £20,099.00 |\n"
+    assert _kind(extract_text(table), "salary") == []
+    # a list line names its own post
+    salaries = _kind(extract_text("Senior salaries\n• Council Leader - £49,450\n• Deputy Mayor - £17,918\n"), "salary")
+    assert sorted((s["role"], s["min_gbp"]) for s in salaries) == [("Council Leader", 49450), ("Deputy Mayor", 17918)]
+    # "a reduction in senior officers' pay of £120,000 a year" is a change, not a post's pay
+    text = "The council will reduce its chief officers from 16 to 14, a net reduction in senior officers' pay of £120,000 a year."
+    assert _kind(extract_text(text), "salary") == []
 
 
 def test_the_national_figure_beside_a_rate_is_its_comparator(extract_text):
