@@ -66,11 +66,21 @@ _CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|ris
                             r"grew|fell|rose|increased|decreased)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
 
 
+# "people aged between 16 and 64", "aged 65 and over": an age band, not all residents (under-18s are read apart)
+_AGE_BAND = re.compile(r"\s+aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)", re.I)
+# "used to educate over 17,000 residents": the people a service reaches, not those living there
+_SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|employ\w*|treat\w*|train\w*|"
+                        r"vaccinat\w+|screen\w*|visit\w*|assist\w*)\s+(?:\w+\s+)?$", re.I)
+# "City ward has the highest population (23,640 people)": a ward or town of the council, not the council
+_PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?|localit(?:y|ies)|towns?\s+centre)\b", re.I)
+
+
 def _not_a_count(flat: str, start: int, end: int) -> bool:
-    """A rate base, a threshold or a change, not the number of people living somewhere."""
+    """A rate base, a threshold, a change or a ward's count, not the number of people living in a council's area."""
     return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
                 or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start])
-                or _CHANGE_BEFORE.search(flat[max(0, start - 40):start]))
+                or _CHANGE_BEFORE.search(flat[max(0, start - 40):start])
+                or _PART_OF_AREA.search(flat[max(0, start - 60):start]))
 
 
 def _qualifier(raw: str | None) -> str:
@@ -117,7 +127,9 @@ def _table_rows(doc, view) -> list[Candidate]:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "an increase in population from 101,700 to 106,900": the count it reached
-_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:\w+\s+){{0,3}}?from\s+(?:{_NUM})\s+to\s+{_QUAL}{_AMOUNT}", re.I)
+# "has risen from 650,489 in the 2011 national census to 712,300 in the 2021 census"
+_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:\w+\s+){{0,4}}?from\s+(?:{_NUM})(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
+                                 rf"\s+to\s+{_QUAL}{_AMOUNT}", re.I)
 
 
 def find_populations(doc, view) -> list[Candidate]:
@@ -161,6 +173,8 @@ def find_populations(doc, view) -> list[Candidate]:
             continue
         value = parse_number(m.group("num"), m.group("mult"))
         if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]) or _not_a_count(flat, m.start(), m.end()):
+            continue
+        if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start() - 25), m.start()):
             continue
         noun = m.group("noun").lower()
         group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"

@@ -49,9 +49,18 @@ _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain
 def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
     """A target, threshold or change rather than an area's rate; but "rates varied from 36% in Blackburn with
     Darwen to 12% in Wokingham" gives each place its rate."""
-    if not _NOT_A_RATE.search(flat[max(s_start, start - 40):start]):
+    before = flat[max(s_start, start - 40):start]
+    if not _NOT_A_RATE.search(before):
         return False
+    if _REACHED.search(before) and not _TARGET.search(before):
+        return False  # "has reduced to 24.3 per cent": the rate it reached
     return not (re.search(r"\bfrom\s*$", flat[max(s_start, start - 10):start], re.I) and _FOR_PLACE.match(flat, end))
+
+
+_REACHED = re.compile(r"\b(?:reduc\w*|f[ae]ll\w*|dropp?\w*|ris(?:en|e|es|ing)|rose|increas\w*|grown|grew|went\s+up|went\s+down)"
+                      r"\s+to\s*$", re.I)
+_TARGET = re.compile(r"\b(?:target\w*|goals?|aims?|ambition\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to|would|"
+                     r"will|plans?|want\w*|commit\w*)\b", re.I)
 
 
 # "36% in Blackburn with Darwen", "12.1 per cent for Wokingham": the place right after a rate is its own
@@ -60,6 +69,11 @@ _FOR_PLACE = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?(?-i:[A-Z])")
 
 _NATION_AFTER = re.compile(r"\s*(?:nationally|(?:in|across|for)\s+(?:the\s+)?(?:England|UK|United\s+Kingdom|Scotland|Wales|"
                            r"country|Great\s+Britain))\b", re.I)
+
+
+_AVERAGE_BEFORE = re.compile(r"\b(?:national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional)\s+(?:average|figure|rate|level)"
+                             r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
+_NATION_BEFORE_BRACKET = re.compile(r"\b(?:England|UK|United\s+Kingdom|Scotland|Wales|Great\s+Britain|nationally)\s*\($")
 
 
 def _authority(doc, view, start: int, end: int) -> str | None:
@@ -93,8 +107,10 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
                 continue
             if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
                 continue  # "from 19.1% to 20.9%": the rate now is the second
-            if _NATION_AFTER.match(flat, m.end()):
-                continue  # "compared with 29% nationally": the nation's figure, not the council's
+            if (_NATION_AFTER.match(flat, m.end()) or _NATION_BEFORE_BRACKET.search(flat, max(s_start, m.start() - 30), m.start())
+                    or _AVERAGE_BEFORE.search(flat, max(s_start, m.start() - 40), m.start())):
+                continue  # "compared with 29% nationally", "than in England (16.6%)", "a national average of 23 per
+                # cent": the nation's figure, not the council's
             seen_spans.append(m.start("pct"))
             group = "children" if re.search(r"\bchild", sentence, re.I) else "all"
             percent = float(m.group("pct"))

@@ -337,3 +337,23 @@ def test_a_joint_committee_is_an_arrangement_named_by_its_noun(extract_text):
     text = "Kirklees and Calderdale councils run a joint committee for their shared waste service."
     partnerships = _kind(extract_text(text), "partnership")
     assert [(p["authorities"], p["name"]) for p in partnerships] == [(["E08000033", "E08000034"], "joint committee")]
+
+
+def test_age_bands_wards_and_people_a_service_reaches_are_not_the_population(extract_text):
+    text = ("Barnet is home to 390,000 residents, including 250,000 people aged between 16 and 64 and 60,000 people aged "
+            "65 and over. Last year the council helped over 17,000 residents into work. Hale ward has the largest "
+            "population (21,500 people).")
+    assert [(p["value"], p["group"]) for p in _kind(extract_text(text), "population")] == [(390000, "all")]
+
+
+def test_a_population_that_rose_from_one_census_to_the_next_is_the_latest_count(extract_text):
+    text = "The population of Rutland has grown from 37,369 in the 2011 census to 41,000 in the 2021 census."
+    assert 41000 in [p["value"] for p in _kind(extract_text(text), "population")]
+
+
+def test_a_rate_reached_is_the_rate_and_the_national_average_beside_it_is_not_the_councils(extract_text):
+    text = ("Child poverty (after housing costs) in Fife has fallen to 22.1 per cent against a national average of "
+            "24 per cent. There are fewer children in poverty in Fife than in Scotland (24%).")
+    rates = [(r["authority"], r["percent"]) for r in _kind(extract_text(text), "poverty_rate")]
+    assert ("S12000047", 22.1) in rates
+    assert ("S12000047", 24.0) not in rates
