@@ -47,8 +47,9 @@ _ROLE_AFTER = re.compile(
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
-    # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)"
+    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
+    # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)", "Deputy Chief Executive and
+    # CFO Sarah King"
     rf"\s*(?:,|–|—|-|:|\()?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was|said|says|told|added|"
                            r"explained|commented|welcomed|announced|confirmed|stated)\b", re.I)
@@ -155,14 +156,28 @@ _AFFILIATION = re.compile(rf"^\s*(?:\((?P<paren>{_BODY})\)|,?\s+(?:from|of)\s+th
 # "Councillor J M Whitehouse, Councillor Wagland", "moved by Councillor Watts and seconded by Councillor
 # Johnson": the words after a name are the next person in a list, not a post
 _NEXT_PERSON = re.compile(r"(?:Councillor|Cllr)\.?\s+[A-Z]")
+_HONORIFIC_NEXT = re.compile(r"[ \t]+(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
 
 
-def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] | None:
+def _role_near(flat: str, mention: _Mention, text: str, others: list[_Mention] = ()) -> tuple[str, int, int] | None:
+    """The post written beside a person's name. In a list of people ("NDC Chief Executive Mike Mansell, TDC Leader
+    Cllr Barry Parsons, Kate Little, Steve Hearse and …"), a title that runs into the next name is that person's."""
     after = _ROLE_AFTER.match(flat[mention.end:mention.end + 120])
-    if after and _CLAUSE_START.match(after.group("role")):
-        after = None  # ", you will lead …" starts a clause, not a title
-    if after:
-        r_start, r_end = mention.end + after.start("role"), mention.end + after.end("role")
+    span = None
+    if after and not _CLAUSE_START.match(after.group("role")):  # ", you will lead …" starts a clause, not a title
+        span = (mention.end + after.start("role"), mention.end + after.end("role"))
+    if span:
+        a_start, a_end = span
+        inside = min((o.start for o in others if o is not mention and a_start <= o.start < a_end), default=None)
+        if _HONORIFIC_NEXT.match(text, a_end):
+            span = None
+        elif inside is not None:
+            # "Alun Davies, Cabinet Secretary for … and Huw Irranca-Davies, Minister …": the title ends at the
+            # "and" before the next name; "Corporate Director Peter Hopkins" is the next person's own title
+            joined = re.search(r"(?:,|\band|&)\s*$", flat[a_start:inside])
+            span = (a_start, a_start + joined.start()) if joined else None
+    if span:
+        r_start, r_end = span
         # a contact block's lines ("Kevin Kasaven\nDirector of Children's Services\nSharon Howard\n…"): the title
         # ends with its line once that line holds a whole title
         line_end = text.find("\n", r_start, r_end)
@@ -175,7 +190,7 @@ def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] 
     if affiliation:
         group = "paren" if affiliation.group("paren") else "from"
         return affiliation.group(group), mention.end + affiliation.start(group), mention.end + affiliation.end(group)
-    window_start = max(0, mention.start - 90)
+    window_start = max([max(0, mention.start - 90)] + [o.end for o in others if o.end <= mention.start])
     before = _ROLE_BEFORE.search(flat[window_start:mention.start])
     if before:
         role = _trim_role(before.group("role"))
@@ -183,6 +198,9 @@ def _role_near(flat: str, mention: _Mention, text: str) -> tuple[str, int, int] 
         honorific = re.search(r"(?:\b(?:and|,)\s+|^)((?:former\s+)?(?:Councillor|Cllr))$", role)
         if honorific:
             role = honorific.group(1)
+        listed = re.split(r"\s+(?:and|&)\s+", role, maxsplit=1)
+        if len(listed) == 2 and not re.search(_ROLE_HEAD, listed[0], re.I):
+            role = listed[1]  # "…, Alison Reid and Mendip Leader Cllr Ros Wyke": the words before "and" end a name
         last = role.split()[-1] if role else ""
         if last.islower() and not re.fullmatch(_ROLE_HEAD, last, re.I) and last not in AREA_WORDS:
             role = ""  # "the Leader of the Council thanked Councillor …": a sentence, not a title
@@ -264,7 +282,7 @@ def find_people(doc, view) -> list[Candidate]:
     people: dict[str, dict] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
-        found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text)
+        found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
         if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
         if found is None and m.honorific and _in_attendance_list(flat, m.start):

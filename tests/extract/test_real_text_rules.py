@@ -357,3 +357,18 @@ def test_a_rate_reached_is_the_rate_and_the_national_average_beside_it_is_not_th
     rates = [(r["authority"], r["percent"]) for r in _kind(extract_text(text), "poverty_rate")]
     assert ("S12000047", 22.1) in rates
     assert ("S12000047", 24.0) not in rates
+
+
+def test_a_list_of_people_gives_each_the_title_written_before_their_own_name(extractor):
+    from councildocs.ingest.models import RepairedDocument
+
+    text = ("Photo: Mendip Chief Executive Stuart Brown, Sedgemoor Leader Cllr Duncan McGinty, Alison Reid and Mendip "
+            "Leader Cllr Ros Wyke.\nDeputy Chief Executive and CFO Sarah Kingsley\nCorporate Director Peter Hopwood\n")
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    # the real model: the names here are found by its recogniser
+    roles = {p["name"]: p["role"] for p in _kind(extractor.extract(document), "person")}
+    assert roles.get("Stuart Brown") == "Mendip Chief Executive"
+    assert roles.get("Duncan McGinty") == "Sedgemoor Leader"
+    assert roles.get("Ros Wyke") == "Mendip Leader"
+    assert roles.get("Sarah Kingsley") == "Deputy Chief Executive and CFO"
+    assert roles.get("Peter Hopwood") == "Corporate Director"
