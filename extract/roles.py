@@ -10,6 +10,8 @@ _MODIFIERS = {
     "interim", "acting", "joint", "shared", "deputy", "executive", "corporate", "strategic", "statutory",
     "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
 }
+# Modifiers that also name a service after "of" ("Head of Strategic Planning", "Director of Corporate Services")
+_AREA_MODIFIERS = {"strategic", "corporate"}
 # Words a post title may carry after "of"/"for"/":" ("Director of Children, Family and Adult Services").
 AREA_WORDS = {
     "children", "children's", "childrens", "child", "young", "people", "families", "family", "adult", "adults",
@@ -131,7 +133,8 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
                 gap = flat[cursor:w.start()]
                 if gap.strip() not in {"", ",", "/"} or len(gap) > 3:
                     break
-                if _norm(w.group()) in AREA_WORDS or _is_title_word(w.group(), w.start(), blocked):
+                if (_norm(w.group()) in AREA_WORDS or _is_title_word(w.group(), w.start(), blocked)
+                        or (_norm(w.group()) in _AREA_MODIFIERS and w.group()[:1].isupper())):
                     cursor = w.end()
                     if _norm(w.group()) not in {"and", "&", "the"}:
                         last_good = cursor

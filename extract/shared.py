@@ -149,7 +149,7 @@ def _shared_post(doc, view, role, ev_from: int, ev_to: int, status: str, title: 
                  any_post: bool = False):
     """A shared post, when two or more councils share it. Only senior categories unless ``any_post`` (the text
     says outright that the post covers the councils) and the title says which post it is."""
-    title = title or role.title
+    title = re.sub(r"^new\s+", "", title or role.title, flags=re.I)  # "the new Joint Head of …": news, not the title
     if role.category == "other" and not (any_post and distinctive_words(title)):
         return None
     if role.category in {"service_director", "assistant_director"} and not distinctive_words(title):
@@ -221,8 +221,10 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 if c:
                     found.append(c)
                 continue
-        if re.match(r"(?:joint|shared)\b", role.title, re.I) and role.category != "other":
-            c = _shared_post(doc, view, role, role.start, role.end, _post_status(doc, view, role.start), conf=0.75)
+        if re.match(r"(?:(?:new|interim|permanent)\s+)?(?:joint|shared)\b", role.title, re.I):
+            # "Joint Head of Strategic Development and Planning": the title says the post is shared, whatever its rank
+            c = _shared_post(doc, view, role, role.start, role.end, _post_status(doc, view, role.start), conf=0.75,
+                             any_post=True)
             if c:
                 found.append(c)
             continue

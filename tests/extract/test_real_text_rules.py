@@ -372,3 +372,11 @@ def test_a_list_of_people_gives_each_the_title_written_before_their_own_name(ext
     assert roles.get("Ros Wyke") == "Mendip Leader"
     assert roles.get("Sarah Kingsley") == "Deputy Chief Executive and CFO"
     assert roles.get("Peter Hopwood") == "Corporate Director"
+
+
+def test_a_joint_head_of_service_is_a_shared_post_of_the_two_councils(extract_text):
+    text = ("Babergh District Council and Mid Suffolk District Council are bringing their work together. This month the "
+            "new Joint Head of Strategic Housing and Planning started work at the councils.")
+    posts = _kind(extract_text(text), "shared_post")
+    assert [(p["post"], p["authorities"], p["status"]) for p in posts] == [
+        ("Joint Head of Strategic Housing and Planning", ["E07000200", "E07000203"], "current")]
