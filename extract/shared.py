@@ -371,6 +371,9 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
     return sorted(set(members))
 
 
+# An arrangement noun used as an adjective: what follows is the thing named
+_ATTRIBUTIVE = re.compile(r"\s+(?:development|opportunit(?:y|ies)|agenda|principles?|approach(?:es)?|ethos|culture|model|"
+                          r"options?|ambitions?)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|while|whereas|but|and\s+(?:the|its|their))\b|;|\s[–—]\s")
 
 
@@ -401,6 +404,8 @@ def _partnerships(doc, view) -> list[Candidate]:
         if re.fullmatch(r"(?:(?:the|a|an|this|that|its|their)\s+)?\w+", m.group(), re.I) and not _PROPER_NAME_BEFORE.search(
                 flat[max(0, m.start() - 80):m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())]):
             continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
+        if _ATTRIBUTIVE.match(flat, m.end()):
+            continue  # "shared service development", "partnership opportunities": a kind of activity, not an arrangement
         if len(_authorities_near(doc, m.start(), m.end())) == 1 and not m.group().lower().endswith("with"):
             continue  # "the Safer Peterborough Partnership" is one council's own
         members = _arrangement_members(doc, view, m.start(), m.end(), m.group())
@@ -437,4 +442,44 @@ def _partnerships(doc, view) -> list[Candidate]:
         fields = {"authorities": named, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
                                dedupe_key=_partnership_key(named, fields["status"])))
-    return found
+    return _one_per_name(doc, view, found)
+
+
+def _stated_members(doc, view, name: str) -> tuple[list[str], int, int] | None:
+    """The councils a sentence says make up a named arrangement: "The eight councils that make up the Northern
+    Alliance are: Argyll and Bute; Aberdeen City; …", "the Alliance is made up of A, B and C"."""
+    escaped = re.escape(name).replace(r"\ ", r"\s+")
+    statement = re.compile(
+        rf"\b(?:councils|authorities|members|partners)\s+(?:that|which|who)\s+(?:make\s+up|form|comprise)\s+(?:the\s+)?{escaped}"
+        rf"\s+(?:are|is|include)\b|\b{escaped}\s+(?:is\s+made\s+up\s+of|comprises|consists\s+of|brings\s+together|"
+        rf"(?:is\s+)?(?:a\s+)?partnership\s+(?:of|between))\b", re.I)
+    for m in statement.finditer(view.flat):
+        stop = re.compile(r"[.!?](?:\s|$)").search(view.flat, m.end(), m.end() + 400)  # a list after "are:" runs on
+        end = stop.start() if stop else m.end() + 400
+        members = _authorities_near(doc, m.end(), end)
+        if len(members) >= 2:
+            return sorted(members), m.start(), end
+    return None
+
+
+def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
+    """A named arrangement is one fact however often the text names it: its members are those a sentence
+    says make it up, else the most councils any mention of it names (a mention in passing names fewer)."""
+    by_name: dict[tuple[str, bool], list[Candidate]] = {}
+    kept: list[Candidate] = []
+    for c in found:
+        name = c.fields["name"]
+        if not re.search(r"[A-Z]", name):
+            kept.append(c)  # "a shared service": not a name two mentions could share
+            continue
+        by_name.setdefault((name.lower(), c.fields["status"] == "former"), []).append(c)
+    for (_, _), group in by_name.items():
+        best = max(group, key=lambda c: (len(c.fields["authorities"]), c.confidence))
+        stated = _stated_members(doc, view, best.fields["name"])
+        if stated:
+            members, start, end = stated
+            best.fields["authorities"] = members
+            best.dedupe_key = _partnership_key(members, best.fields["status"])
+            best.start, best.end = evidence_span(view, start, end)  # the sentence that says who the members are
+        kept.append(best)
+    return sorted(kept, key=lambda c: c.start)

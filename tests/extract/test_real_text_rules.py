@@ -380,3 +380,12 @@ def test_a_joint_head_of_service_is_a_shared_post_of_the_two_councils(extract_te
     posts = _kind(extract_text(text), "shared_post")
     assert [(p["post"], p["authorities"], p["status"]) for p in posts] == [
         ("Joint Head of Strategic Housing and Planning", ["E07000200", "E07000203"], "current")]
+
+
+def test_a_named_arrangement_is_one_fact_with_the_members_a_sentence_lists(extract_text):
+    text = ("Fife Council is a member of the Forth Alliance. Fife Council spoke at the Forth Alliance meeting in Falkirk. "
+            "We want to build on our shared service development. "
+            "The four councils that make up the Forth Alliance are: Fife; Falkirk; Clackmannanshire; and Stirling.")
+    facts = _kind(extract_text(text), "partnership")
+    assert [(p["name"], p["authorities"]) for p in facts] == [
+        ("Forth Alliance", ["S12000005", "S12000014", "S12000030", "S12000047"])]
