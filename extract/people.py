@@ -202,7 +202,7 @@ def _role_near(flat: str, mention: _Mention, text: str, others: list[_Mention] =
         if len(listed) == 2 and not re.search(_ROLE_HEAD, listed[0], re.I):
             role = listed[1]  # "…, Alison Reid and Mendip Leader Cllr Ros Wyke": the words before "and" end a name
         last = role.split()[-1] if role else ""
-        if last.islower() and not re.fullmatch(_ROLE_HEAD, last, re.I) and last not in AREA_WORDS:
+        if last.islower() and not re.search(rf"\b(?:{_ROLE_HEAD})$", role, re.I) and last not in AREA_WORDS:
             role = ""  # "the Leader of the Council thanked Councillor …": a sentence, not a title
         if role and re.search(_ROLE_HEAD, role, re.I):
             return role, window_start + before.start("role"), window_start + before.end("role")

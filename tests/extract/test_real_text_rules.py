@@ -389,3 +389,9 @@ def test_a_named_arrangement_is_one_fact_with_the_members_a_sentence_lists(extra
     facts = _kind(extract_text(text), "partnership")
     assert [(p["name"], p["authorities"]) for p in facts] == [
         ("Forth Alliance", ["S12000005", "S12000014", "S12000030", "S12000047"])]
+
+
+def test_a_title_written_in_lower_case_before_a_name_is_kept(extract_text):
+    # "the Leader of the Council thanked Councillor X" is a sentence, but "Solihull chief executive X" is a title
+    people = _kind(extract_text("The panel included Solihull chief executive Cllr Emma Rowlands."), "person")
+    assert [(p["name"], p["role"]) for p in people] == [("Emma Rowlands", "Solihull chief executive")]
