@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Words a post title may carry before its head ("Interim Executive Director ...").
 _MODIFIERS = {
-    "interim", "acting", "joint", "shared", "deputy", "executive", "corporate", "strategic", "statutory",
+    "interim", "acting", "joint", "shared", "deputy", "depute", "executive", "corporate", "strategic", "statutory",
     "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
 }
 # Modifiers that also name a service after "of" ("Head of Strategic Planning", "Director of Corporate Services")
@@ -50,6 +50,7 @@ def _norm(word: str) -> str:
 def categorise_role(title: str) -> str:
     t = _norm(title)
     t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"\bdepute\b", "deputy", t)  # the Scottish form
     if re.search(r"\bdeputy (?:chief executive|head of paid service)", t):
         return "other"  # a deputy is not the head of paid service
     if re.search(r"\bdeputy (?:executive |corporate |strategic )?director", t):
@@ -161,7 +162,7 @@ def find_role_titles(flat: str, blocked: list[tuple[int, int]] = ()) -> list[Rol
                if m.category not in {"other", "service_director", "assistant_director"}}
     # (a deputy's title reduces to its principal's, "Deputy Chief Executive" to "chief executive": not learned)
     return [RoleMention(m.start, m.end, m.title, learned.get(_title_key(m.title), m.category))
-            if m.category == "other" and not re.search(r"\bdeputy\b", m.title, re.I) else m for m in mentions]
+            if m.category == "other" and not re.search(r"\bdeput[ye]\b", m.title, re.I) else m for m in mentions]
 
 
 def _title_key(title: str) -> str:

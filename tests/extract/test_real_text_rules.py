@@ -395,3 +395,12 @@ def test_a_title_written_in_lower_case_before_a_name_is_kept(extract_text):
     # "the Leader of the Council thanked Councillor X" is a sentence, but "Solihull chief executive X" is a title
     people = _kind(extract_text("The panel included Solihull chief executive Cllr Emma Rowlands."), "person")
     assert [(p["name"], p["role"]) for p in people] == [("Emma Rowlands", "Solihull chief executive")]
+
+
+def test_a_depute_is_not_the_chief_executive_and_a_provost_is_not_a_name(extract_text):
+    text = "The Council agreed that the salary of the Depute Chief Executive be fixed at £77,000."
+    assert [(s["role"], s["role_category"]) for s in _kind(extract_text(text), "salary")] == [
+        ("Depute Chief Executive", "other")]
+    text = "The panel will be chaired by the Lord Provost, with the Chief Executive, Sue Bruce, who is to leave in June."
+    people = _kind(extract_text(text), "person")
+    assert "Provost" not in " ".join(p["name"] for p in people)
