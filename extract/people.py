@@ -235,7 +235,7 @@ def find_people(doc, view) -> list[Candidate]:
         if all(len(x.name) < len(m.name) for x in overlapping):
             mentions = [x for x in mentions if x not in overlapping] + [m]
     # minutes and attendance lists: "Mr R Greene", "Councillor C.E. Smith", "Councillors H. Cunningham, J. Millard and …"
-    for m in _titled_names(flat):
+    for m in _titled_names(flat, view.text):
         overlapping = [x for x in mentions if x.start < m.end and m.start < x.end]
         if all(len(x.name) <= len(m.name) for x in overlapping):
             mentions = [x for x in mentions if x not in overlapping] + [m]
@@ -286,6 +286,8 @@ def find_people(doc, view) -> list[Candidate]:
         found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
         if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
+        if found is None and m.honorific in _CIVIC_OFFICES:
+            found = (m.honorific, m.start, m.end)
         if found is None and m.honorific and _in_attendance_list(flat, m.start):
             found = ("Member", m.start, m.end)
         if found is None:
@@ -332,12 +334,18 @@ _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllr
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})\.?\s+"
-    rf"(?P<name>{_TITLED_NAME})\b")
+    # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
+    rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?P<name>{_TITLED_NAME}))\b")
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
-_LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?:County\s+)?Councillors|Cllrs|Cllr\(s\)|Members|(?P<officers>Officers(?:\s+present)?\s*:))\s*:?\s+")
-# "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"
-_LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME})(?:,?\s+J\.?P\.?)?(?:\s*\([^()]{{1,60}}\))?"
-                        rf"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?")
+_LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councillors|Cllrs|Cllr\(s\))|Members|"
+                        r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*:?\s+")
+# "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
+# list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
+_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\([^()]{1,60}\)){0,2}(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+_LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME}){_LIST_ITEM_TAIL}")
+_TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r"[ \t]?")
+_COUNCILLORS_LIST_ITEM = re.compile(
+    rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME_ON_LINE}|{_SURNAME}(?![\w’'-])(?![ \t]+[A-Z][a-z])){_LIST_ITEM_TAIL}")
 _ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
 
 
@@ -414,17 +422,25 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     return _Mention(name=" ".join(kept), start=mention.start, end=end, honorific=mention.honorific)
 
 
-def _titled_names(flat: str) -> list[_Mention]:
+# Words that end a list of names: a post, or another list's head
+_LIST_ENDS = {"chief", "executive", "director", "directors", "council", "councillor", "councillors", "cllr", "cllrs",
+              "officer", "officers", "head", "manager", "leader", "member", "members", "mayor", "provost", "chair",
+              "chairman", "the", "and", "apologies", "present"}
+
+
+def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     """People named with an honorific or in a councillors' list, initials and all ("C.E. Smith")."""
-    found = [_Mention(name=re.sub(r"\s+", " ", m.group("name")), start=m.start("name"), end=m.end("name"),
+    found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
-             for m in _TITLED.finditer(flat)]
+             for m in _TITLED.finditer(flat) for g in ("surname" if m.group("surname") else "name",)]
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()
         while True:
-            item = _LIST_ITEM.match(flat, pos)
-            if not item:
-                break
+            # a councillors' list is read on the text itself, where a line break ends a surname
+            item = (_COUNCILLORS_LIST_ITEM.match(text, pos) if head.group("councillors") and text
+                    else _LIST_ITEM.match(flat, pos))
+            if not item or any(w.lower() in _LIST_ENDS for w in item.group("name").split()):
+                break  # "…, Chief Executive, Director of …", "Officers: Councillors …": not a name of the list
             honorific = (None if head.group("officers") else
                          "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
             found.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
@@ -432,10 +448,39 @@ def _titled_names(flat: str) -> list[_Mention]:
             if not item.group("sep"):
                 break
             pos = item.end()
+    if text:
+        found.extend(_sederunt_names(text))
     unique: dict[tuple[int, int], _Mention] = {}
     for m in found:
         unique.setdefault((m.start, m.end), m)
     return list(unique.values())
+
+
+# A sederunt as Scottish minutes set it out, a name a line with the surname in capitals and the office as a
+# heading above ("Present:-\nLord Provost John R LETFORD |\nBAILIES\nGeorge REGAN |\nCOUNCILLORS\nKevin KEENAN |")
+_CIVIC_OFFICES = {"Lord Provost", "Depute Lord Provost", "Provost", "Bailie", "Convener"}
+_SEDERUNT_HEAD = re.compile(r"^\s*(?:Present|Sederunt)\b[^\n]{0,20}$", re.I | re.M)
+_SEDERUNT_NAME = re.compile(r"(?:(?P<office>Lord\s+Provost|Depute\s+Lord\s+Provost|Provost|Bailie|Convener)\s+)?"
+                            r"(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z](?:[ \t]?[A-Z])?)?[ \t]+(?:Ma?c)?[A-Z]{2,}(?:-[A-Z]{2,})?)[ \t]*\|?[ \t]*")
+_SEDERUNT_HEADING = re.compile(r"[A-Z][A-Z ]{2,30}|\|?")
+
+
+def _sederunt_names(text: str) -> list[_Mention]:
+    found = []
+    for head in _SEDERUNT_HEAD.finditer(text):
+        office = "Member"
+        for line in _LINE.finditer(text, head.end() + 1):
+            content = line.group().strip()
+            name = _SEDERUNT_NAME.fullmatch(line.group())
+            if name:
+                found.append(_Mention(name=name.group("name"), start=line.start() + name.start("name"),
+                                      end=line.start() + name.end("name"), honorific=name.group("office") or office))
+            elif _SEDERUNT_HEADING.fullmatch(content):
+                if content.strip("| "):
+                    office = content.title().rstrip("s") if content.endswith("S") else content.title()
+            else:
+                break
+    return found
 
 
 def _in_attendance_list(flat: str, pos: int) -> bool:

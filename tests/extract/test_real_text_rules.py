@@ -404,3 +404,21 @@ def test_a_depute_is_not_the_chief_executive_and_a_provost_is_not_a_name(extract
     text = "The panel will be chaired by the Lord Provost, with the Chief Executive, Sue Bruce, who is to leave in June."
     people = _kind(extract_text(text), "person")
     assert "Provost" not in " ".join(p["name"] for p in people)
+
+
+def test_minutes_name_councillors_by_surname_and_officers_in_attendance_with_their_posts(extract_text):
+    text = ("Present: Councillor Mrs Lowe (Chairman)\n\nCouncillors Barton (Fylde BC) (Vice-chairman), Hindle (Wyre BC) "
+            "and Ogden\n In attendance: Jane Frost (Head of Shared Audit), Tom Hale (Chief Executive - Wyre BC)\n"
+            " Other Officers: Councillors Ashe and Pike\n\nThe Chairman welcomed Councillor Barton.")
+    people = {p["name"]: p["role"] for p in _kind(extract_text(text), "person")}
+    assert {"Lowe", "Barton", "Hindle", "Ogden", "Jane Frost", "Tom Hale", "Ashe", "Pike"} <= set(people)
+    assert not any(name.startswith(("Mrs", "Councillors")) for name in people)
+
+
+def test_a_scottish_sederunt_names_each_member_under_their_office(extract_text):
+    text = ("At a MEETING of the COMMITTEE held at Dundee on 11th June, 2007.\nPresent:-\nLord Provost Jane R SMART |\n|\n"
+            "BAILIES\nGeorge BLAKE |\nRoderick A J WALL |\nCOUNCILLORS\nKevin KERR |\nRichard McCRAE |\n\nThe Convener "
+            "welcomed everyone.")
+    people = {p["name"].lower(): p["role"] for p in _kind(extract_text(text), "person")}
+    assert people == {"jane r smart": "Lord Provost", "george blake": "Bailie", "roderick a j wall": "Bailie",
+                      "kevin kerr": "Councillor", "richard mccrae": "Councillor"}
