@@ -64,7 +64,7 @@ _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z][a-z
 # off by a comma from a post title on either side.
 _CUED_NAME = re.compile(
     rf"(?:\b(?:contact:?|by|from|replaces|succeeds|appoint|appointed|appointment\s+of|named|with|to)\s+(?:(?:Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
-    rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and)\b))"
+    rf"(?P<name>{_NAME})(?=\s*(?:[,.;:’']|\s(?:who|as|has|is|was|will|said|says|on|at|since|until|from|in|for|and|MP|MSP|MS|AM)\b))"
     rf"|(?:Director|Executive|Manager|Officer|Head|Leader|Member|Care|Services|Health)\b[^,.;]{{0,60}},\s+(?P<after>{_NAME})(?=\s*[,.;])"
     rf"|(?P<phone>{_NAME})(?=\s+on\s+\+?\d)"
     rf"|(?P<before>{_NAME}),\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|for|and|&)\s+){{0,6}}(?:Director|Executive|Head|Manager|Officer|Leader|"
@@ -82,6 +82,7 @@ class _Mention:
     start: int
     end: int
     honorific: str | None
+    post: tuple[str, int, int] | None = None  # the post a list gives beside the name ("Martin Gray (DCS)")
 
 
 def _is_name_word(word: str) -> bool:
@@ -286,6 +287,10 @@ def find_people(doc, view) -> list[Candidate]:
         found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
         if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
+        if found is None and m.post:
+            found = m.post  # "Officers: Martin Gray (DCS), Haleem Ghafoor (Comms)"
+        if found is None and (nominal := _MEMBER_OF_PARLIAMENT.match(flat, m.end)):
+            found = (nominal.group(1), nominal.start(1), nominal.end(1))
         if found is None and m.honorific in _CIVIC_OFFICES:
             found = (m.honorific, m.start, m.end)
         if found is None and m.honorific and _in_attendance_list(flat, m.start):
@@ -341,7 +346,7 @@ _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councill
                         r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*:?\s+")
 # "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
 # list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
-_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\([^()]{1,60}\)){0,2}(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
 _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME}){_LIST_ITEM_TAIL}")
 _TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r"[ \t]?")
 _COUNCILLORS_LIST_ITEM = re.compile(
@@ -443,8 +448,9 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
                 break  # "…, Chief Executive, Director of …", "Officers: Councillors …": not a name of the list
             honorific = (None if head.group("officers") else
                          "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
+            post = (item.group("post"), item.start("post"), item.end("post")) if head.group("officers") and item.group("post") else None
             found.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
-                                  end=item.end("name"), honorific=honorific))
+                                  end=item.end("name"), honorific=honorific, post=post))
             if not item.group("sep"):
                 break
             pos = item.end()
@@ -458,6 +464,8 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
 
 # A sederunt as Scottish minutes set it out, a name a line with the surname in capitals and the office as a
 # heading above ("Present:-\nLord Provost John R LETFORD |\nBAILIES\nGeorge REGAN |\nCOUNCILLORS\nKevin KEENAN |")
+# "chaired by Frank Field MP": the letters after a name are the office
+_MEMBER_OF_PARLIAMENT = re.compile(r"\s+(MP|MSP|MS|AM|MEP)\b")
 _CIVIC_OFFICES = {"Lord Provost", "Depute Lord Provost", "Provost", "Bailie", "Convener"}
 _SEDERUNT_HEAD = re.compile(r"^\s*(?:Present|Sederunt)\b[^\n]{0,20}$", re.I | re.M)
 _SEDERUNT_NAME = re.compile(r"(?:(?P<office>Lord\s+Provost|Depute\s+Lord\s+Provost|Provost|Bailie|Convener)\s+)?"

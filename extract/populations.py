@@ -36,11 +36,11 @@ _POPULATION_OF = re.compile(
     # "the mid-2020 population estimate for Slough was …", "population has grown to …"
     rf"(?P<group>under[\s-]?18\s+|(?:aged\s+)?0\s?(?:-|–|to)\s?1[78]\s+(?:year[\s-]olds?\s+)?|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
     rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
-    rf"(?:\s+(?:in|at|for)\s+(?:mid-?)?(?:19|20)\d\d)?,?"
+    rf"(?:\s+(?:in|at|for|on)\s+(?:mid-?)?(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?"  # "at 30 June 2017"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
     rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|"
     # "grew by 8.4% to 510,400": the count it reached
-    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:)?\s+{_QUAL}{_AMOUNT}",
+    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:|\s*=)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
@@ -174,6 +174,8 @@ def find_populations(doc, view) -> list[Candidate]:
         value = parse_number(m.group("num"), m.group("mult"))
         if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]) or _not_a_count(flat, m.start(), m.end()):
             continue
+        if "\n\n" in view.text[m.end("num"):m.start("noun")]:
+            continue  # a table's last figure and the next paragraph's "Population estimates …"
         if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start() - 25), m.start()):
             continue
         noun = m.group("noun").lower()

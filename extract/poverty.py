@@ -42,7 +42,7 @@ _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b
 _NOT_A_RATE = re.compile(
     r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to|would\s+be)\b[^%.;]{0,40}"
     r"|\b(?:less\s+than|under|below|fewer\s+than|more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|"
-    r"drop\w*|by|from|in\s+work|working)(?:\s+(?:of|to|by|some|about|around|almost|nearly|just))?\s*)$", re.I)
+    r"drop\w*|by|from|down|up|in\s+work|working)(?:\s+(?:of|to|by|some|about|around|almost|nearly|just))?\s*)$", re.I)
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
 
 
@@ -92,16 +92,26 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     return sentence_authority(doc, start, end)
 
 
+_SAME_RATE = re.compile(r"\b(?:the|this|its)\s+(?:rate|figure|proportion|level)\s+(?:was|is|stood|stands|fell|rose|has)\b", re.I)
+
+
 def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candidate]:
     flat = view.flat
     found = []
     done: set[int] = set()
+    sentences = []
     for cue in _POVERTY_SENTENCE.finditer(flat):
-        s_start, s_end = view.sentence_bounds(cue.start())
+        bounds = view.sentence_bounds(cue.start())
+        sentences.append((bounds, flat[bounds[0]:bounds[1]]))
+        # "Child poverty in Inverclyde has fallen … In 2024, the rate was 22.4 per cent": the next sentence's
+        # "the rate" is the same measure
+        following = view.sentence_bounds(bounds[1]) if bounds[1] < len(flat) else None
+        if following and _SAME_RATE.search(flat, following[0], following[1]):
+            sentences.append((following, flat[bounds[0]:following[1]]))
+    for (s_start, s_end), sentence in sentences:
         if s_start in done:
             continue
         done.add(s_start)
-        sentence = flat[s_start:s_end]
         for m in _ANY_PCT.finditer(flat, s_start, s_end):
             if m.start("pct") in seen_spans or _not_a_rate(flat, s_start, m.start(), m.end()):
                 continue

@@ -21,6 +21,7 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|less|below)\b
 # "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
 _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|over|more\s+than|greater\s+than|at\s+least|"
                                r"less\s+than|below|under|minimum\s+of|threshold\s+of|starting\s+at)\s*$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s*$", re.IGNORECASE)
 # "pay rose by £40,000 to £155,000": the change is not part of the pay, the figure it reached is
 _CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
@@ -202,8 +203,8 @@ def find_salaries(doc, view) -> list[Candidate]:
             period = "day"
         if period == "hour":
             continue  # hourly rates (the living wage, the lowest paid) are not pay for a senior post
-        if _THRESHOLD_BEFORE.search(flat[max(0, low.start - 25):low.start]):
-            continue
+        if _THRESHOLD_BEFORE.search(flat[max(0, low.start - 25):low.start]) or _SHARE_OF.search(flat[max(0, low.start - 15):low.start]):
+            continue  # a threshold, or the base of a share ("60% of £33,278": a median income)
         lowest, highest = PAY_BOUNDS[period]
         if not all(lowest <= v <= highest for v in values):
             continue

@@ -422,3 +422,29 @@ def test_a_scottish_sederunt_names_each_member_under_their_office(extract_text):
     people = {p["name"].lower(): p["role"] for p in _kind(extract_text(text), "person")}
     assert people == {"jane r smart": "Lord Provost", "george blake": "Bailie", "roderick a j wall": "Bailie",
                       "kevin kerr": "Councillor", "richard mccrae": "Councillor"}
+
+
+def test_population_written_as_an_estimate_equal_to_or_on_a_date(extract_text):
+    assert [p["value"] for p in _kind(extract_text("2012 Mid-year population estimate = 179,850"), "population")] == [179850]
+    text = "The population of Rutland at 30 June 2017 was 39,697, an increase of 386 since mid-2016."
+    assert [p["value"] for p in _kind(extract_text(text), "population")] == [39697]
+    table = "Age All Male Female\nTotal 39,697 19,596 20,101\nAge 65 and over 9,259 4,264 4,995\n\nPopulation estimates relate to residents."
+    assert 4995 not in [p["value"] for p in _kind(extract_text(table), "population")]
+
+
+def test_a_share_of_an_income_is_not_pay(extract_text):
+    text = "A household is in poverty where income is less than £19,967 a year (60% of £33,278)."
+    assert _kind(extract_text(text), "salary") == []
+
+
+def test_officers_listed_with_their_posts_in_brackets_and_an_mp(extract_text):
+    text = "Officers:\nMartin Gale (DCS), Ruby Pope (PH), John Dee\nThe commission was chaired by Frank Fell MP."
+    roles = {p["name"]: p["role"] for p in _kind(extract_text(text), "person")}
+    assert roles.get("Martin Gale") == "DCS" and roles.get("Ruby Pope") == "PH" and roles.get("Frank Fell") == "MP"
+
+
+def test_the_rate_in_the_sentence_after_a_poverty_sentence_is_the_same_measure(extract_text):
+    text = ("Child poverty in Inverclyde has fallen to its lowest level in three years.\n\n"
+            "In 2024, the rate was 22.4 per cent – down 3.7 per cent from 26.1 per cent in 2023.")
+    rates = [r["percent"] for r in _kind(extract_text(text), "poverty_rate")]
+    assert 22.4 in rates and 3.7 not in rates
