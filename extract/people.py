@@ -398,7 +398,7 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
         while j + 1 < len(lines) and lines[j][0] == order and lines[j + 1][0] != order and lines[j + 1][0] != "other":
             name_line, role_line = (lines[j], lines[j + 1]) if order == "name" else (lines[j + 1], lines[j])
             n_start = name_line[1] + name_line[3]
-            words = re.split(r"\s*-\s*|\s+", text[n_start:name_line[2]])  # "Linda McAulay - Griffiths"
+            words = re.sub(r"\s*-\s*", "-", text[n_start:name_line[2]]).split()  # "Linda McAulay - Griffiths"
             pairs.append((_Mention(name=" ".join(words), start=n_start, end=name_line[2], honorific=None),
                           (re.sub(r"\s+", " ", text[role_line[1]:role_line[2]]), role_line[1], role_line[2])))
             j += 2
