@@ -21,7 +21,7 @@ _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-
                             r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post|arrangements?|service)\s+(?:of|for)\s+(?:our\s+|the\s+|a\s+)?)?$", re.I)
 _NAMED_PARTNERSHIP = re.compile(
     r"(?P<name>(?:[Tt]he\s+)?[‘'“\"]?(?:(?i:(?:tri|bi)[\s-]?borough(?:\s+(?:partnership|arrangements?|working|services))?)|"
-    r"[A-Z][\w&-]+(?:\s+(?:and\s+)?[A-Z][\w&-]+){0,3}\s+[Pp]artnership))")
+    r"[A-Z][\w&-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w&-]+){0,3}\s+[Pp]artnership))")
 _GENERIC = {"service", "services", "director", "directors", "assistant", "joint", "shared", "new", "the", "of", "for",
             "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}
 
@@ -388,6 +388,34 @@ def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
     return recent_authority(doc, s_start) or (main[0] if main else None)
 
 
+_PRESENT = re.compile(r"\bPresent\s*:-?", re.I)
+_LIST_END = re.compile(r"\n\s*\d+\.?\s*\n|\bMinutes\s*:|\bApologies\b", re.I)
+
+
+def _members_present(doc, view) -> list[str]:
+    """The councils a joint committee's minutes list their members as coming from ("Present: Councillor
+    L Mulherin (Leeds) - Chair, Councillor E Hill (Kirklees), Councillor V Slater (City of Bradford) …")."""
+    present = _PRESENT.search(view.text)
+    if present is None:
+        return []
+    end = _LIST_END.search(view.text, present.end())
+    stop = min(end.start() if end else len(view.text), present.end() + 1500)
+    return sorted(_authorities_near(doc, present.end(), stop))
+
+
+_COUNTED = {"bi": 2, "tri": 3}
+
+
+def _with_own_council(doc, name: str, members: list[str]) -> list[str]:
+    """A tri-borough arrangement has three members: the paper's own council is the one its sentence leaves out
+    ("Kensington and Chelsea and Westminster had served notice on the tri-borough arrangements", in LBHF's minutes)."""
+    counted = re.search(r"\b(bi|tri)[\s-]?borough", name, re.I)
+    main = doc._.dcs_main_authorities or []
+    if counted and main and len(members) == _COUNTED[counted.group(1).lower()] - 1 and main[0] not in members:
+        return sorted([*members, main[0]])
+    return members
+
+
 def _partnership_key(authorities: list[str], status: str) -> tuple:
     """One arrangement per set of councils, except that an ended one is not the one they have now."""
     return ("partnership", tuple(authorities), status == "former")
@@ -408,7 +436,12 @@ def _partnerships(doc, view) -> list[Candidate]:
             continue  # "shared service development", "partnership opportunities": a kind of activity, not an arrangement
         if len(_authorities_near(doc, m.start(), m.end())) == 1 and not m.group().lower().endswith("with"):
             continue  # "the Safer Peterborough Partnership" is one council's own
+        if re.search(r"\bin\s+collaboration$", m.group(), re.I):
+            continue  # "taking this forward in collaboration with …": a way of working, like "working together"
         members = _arrangement_members(doc, view, m.start(), m.end(), m.group())
+        if len(members) < 2 and re.search(r"(?-i:Joint\s+(?:Committee|Board))", m.group()):
+            members = _members_present(doc, view)  # a joint committee's minutes: the councils its members come from
+        members = _with_own_council(doc, m.group(), members)
         if len(members) < 2:
             continue
         s_start, s_end = view.sentence_bounds(m.start())
@@ -431,7 +464,7 @@ def _partnerships(doc, view) -> list[Candidate]:
                                dedupe_key=_partnership_key(members, fields["status"])))
     for m in _NAMED_PARTNERSHIP.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
-        named = sorted(_authorities_near(doc, s_start, max(s_end, m.end())))
+        named = _with_own_council(doc, m.group(), _arrangement_members(doc, view, m.start(), m.end(), m.group()))
         if len(named) < 2:
             continue
         name = re.sub(r"^the\s+", "", m.group("name").strip(), flags=re.I).strip("‘'“\" ")

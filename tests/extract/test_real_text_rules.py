@@ -448,3 +448,23 @@ def test_the_rate_in_the_sentence_after_a_poverty_sentence_is_the_same_measure(e
             "In 2024, the rate was 22.4 per cent – down 3.7 per cent from 26.1 per cent in 2023.")
     rates = [r["percent"] for r in _kind(extract_text(text), "poverty_rate")]
     assert 22.4 in rates and 3.7 not in rates
+
+
+def test_a_joint_committees_members_are_the_councils_its_minutes_list_as_present(extract_text):
+    text = ("West Yorkshire Adoption Joint Committee - Wednesday, 15th March, 2017\n\nPresent: Councillor L Mulherin "
+            "(Leeds) - Chair\n\nCouncillor E Hill (Kirklees), Councillor V Slater (Bradford) and Councillor M Swift "
+            "(Calderdale)\n\n1.\n\nAPPEALS\n")
+    facts = _kind(extract_text(text), "partnership")
+    assert [p["authorities"] for p in facts] == [["E08000032", "E08000033", "E08000034", "E08000035"]]
+
+
+def test_a_tri_borough_arrangement_includes_the_papers_own_council(extract_text):
+    text = ("Hammersmith and Fulham Council. Cabinet minutes.\nCouncillor Ffiske noted that Kensington and Chelsea and "
+            "Westminster City Council had served notice on the tri-borough arrangements.")
+    facts = _kind(extract_text(text), "partnership")
+    assert ["E09000013", "E09000020", "E09000033"] in [p["authorities"] for p in facts]
+
+
+def test_in_collaboration_with_is_a_way_of_working_not_an_arrangement(extract_text):
+    text = "Orkney Islands Council will take this forward in collaboration with Shetland Islands Council."
+    assert _kind(extract_text(text), "partnership") == []
