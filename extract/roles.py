@@ -10,8 +10,9 @@ _MODIFIERS = {
     "interim", "acting", "joint", "shared", "deputy", "depute", "executive", "corporate", "strategic", "statutory",
     "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
 }
-# Modifiers that also name a service after "of" ("Head of Strategic Planning", "Director of Corporate Services")
-_AREA_MODIFIERS = {"strategic", "corporate"}
+# Modifiers that also name a service after "of" ("Head of Strategic Planning", "Director of Corporate Services",
+# "Head of Shared Financial Services")
+_AREA_MODIFIERS = {"strategic", "corporate", "shared", "joint"}
 # Words a post title may carry after "of"/"for"/":" ("Director of Children, Family and Adult Services").
 AREA_WORDS = {
     "children", "children's", "childrens", "child", "young", "people", "families", "family", "adult", "adults",

@@ -221,8 +221,10 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 if c:
                     found.append(c)
                 continue
-        if re.match(r"(?:(?:new|interim|permanent)\s+)?(?:joint|shared)\b", role.title, re.I):
-            # "Joint Head of Strategic Development and Planning": the title says the post is shared, whatever its rank
+        if re.match(r"(?:(?:new|interim|permanent)\s+)?(?:joint|shared)\b|(?:head|director)\s+of\s+(?:joint|shared)\b",
+                    role.title, re.I):
+            # "Joint Head of Strategic Development and Planning", "Head of Shared Financial Services": the title says
+            # the post is shared, whatever its rank
             c = _shared_post(doc, view, role, role.start, role.end, _post_status(doc, view, role.start), conf=0.75,
                              any_post=True)
             if c:

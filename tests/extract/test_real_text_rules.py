@@ -468,3 +468,10 @@ def test_a_tri_borough_arrangement_includes_the_papers_own_council(extract_text)
 def test_in_collaboration_with_is_a_way_of_working_not_an_arrangement(extract_text):
     text = "Orkney Islands Council will take this forward in collaboration with Shetland Islands Council."
     assert _kind(extract_text(text), "partnership") == []
+
+
+def test_the_head_of_a_shared_service_is_a_shared_post(extract_text):
+    text = ("Shared Services Joint Committee of Chorley Council and South Ribble Borough Council.\nIn attendance: "
+            "Garry Barclay (Head of Shared Assurance Services), Susan Guinness (Head of Shared Financial Services)")
+    posts = sorted(p["post"] for p in _kind(extract_text(text), "shared_post"))
+    assert posts == ["Head of Shared Assurance Services", "Head of Shared Financial Services"]
