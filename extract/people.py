@@ -253,11 +253,13 @@ def find_people(doc, view) -> list[Candidate]:
     # a comma from a title
     for im in _INITIALLED_BEFORE_ROLE.finditer(flat):
         words = im.group("name").split()
-        if words[0] in _ACRONYMS or words[-1].lower() in place_names or words[-1].lower() in _NOT_NAME_WORDS:
+        initialled = len(words[0].rstrip(".")) == 1  # "E Coventry, Democratic Services Officer": a surname may be a place
+        if words[0] in _ACRONYMS or (words[-1].lower() in place_names and not initialled) or words[-1].lower() in _NOT_NAME_WORDS:
             continue  # "NHS England, Chief Executive …": a body, not a person
         name = " ".join(w.capitalize() if len(w) > 1 and w.isupper() else w for w in words)
         start, end = im.start("name"), im.end("name")
-        if not any(x.start < end and start < x.end for x in mentions + list(doc._.dcs_authority_mentions or [])):
+        places = [] if initialled else list(doc._.dcs_authority_mentions or [])
+        if not any(x.start < end and start < x.end for x in mentions + places):
             mentions.append(_Mention(name=name, start=start, end=end, honorific=None))
 
     # contact blocks and who's-who pages: a name on a line of its own beside a line holding a post
@@ -346,7 +348,7 @@ _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councill
                         r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*:?\s+")
 # "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
 # list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
-_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
 _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME}){_LIST_ITEM_TAIL}")
 _TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r"[ \t]?")
 _COUNCILLORS_LIST_ITEM = re.compile(

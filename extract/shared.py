@@ -418,9 +418,11 @@ def _with_own_council(doc, name: str, members: list[str]) -> list[str]:
     return members
 
 
-def _partnership_key(authorities: list[str], status: str) -> tuple:
-    """One arrangement per set of councils, except that an ended one is not the one they have now."""
-    return ("partnership", tuple(authorities), status == "former")
+def _partnership_key(authorities: list[str]) -> tuple:
+    """One arrangement per set of councils: a paper that names the same councils' arrangement twice ("JOINT
+    ARRANGEMENT", "should the joint arrangements be dissolved") is writing about one arrangement (an ended one and
+    a new one between the same councils are rarely in one paper; reading them apart cost more than it found)."""
+    return ("partnership", tuple(authorities))
 
 
 def _partnerships(doc, view) -> list[Candidate]:
@@ -444,6 +446,10 @@ def _partnerships(doc, view) -> list[Candidate]:
         if len(members) < 2 and re.search(r"(?-i:Joint\s+(?:Committee|Board))", m.group()):
             members = _members_present(doc, view)  # a joint committee's minutes: the councils its members come from
         members = _with_own_council(doc, m.group(), members)
+        main = doc._.dcs_main_authorities or []
+        if len(members) == 1 and re.search(r"\b(?:shared|joint)\b", m.group(), re.I) and 2 <= len(main) <= 3 \
+                and set(members) <= set(main):
+            members = sorted(main)  # "a shared ICT service … hosted by Bromsgrove": the councils the paper is about
         if len(members) < 2:
             continue
         s_start, s_end = view.sentence_bounds(m.start())
@@ -463,7 +469,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
         fields = {"authorities": members, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.7,
-                               dedupe_key=_partnership_key(members, fields["status"])))
+                               dedupe_key=_partnership_key(members)))
     for m in _NAMED_PARTNERSHIP.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
         named = _with_own_council(doc, m.group(), _arrangement_members(doc, view, m.start(), m.end(), m.group()))
@@ -476,7 +482,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         ev_start, ev_end = evidence_span(view, m.start(), m.end())
         fields = {"authorities": named, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
-                               dedupe_key=_partnership_key(named, fields["status"])))
+                               dedupe_key=_partnership_key(named)))
     return _one_per_name(doc, view, found)
 
 
@@ -514,7 +520,7 @@ def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
         if stated:
             members, start, end = stated
             best.fields["authorities"] = members
-            best.dedupe_key = _partnership_key(members, best.fields["status"])
+            best.dedupe_key = _partnership_key(members)
             best.start, best.end = evidence_span(view, start, end)  # the sentence that says who the members are
         kept.append(best)
     return sorted(kept, key=lambda c: c.start)

@@ -475,3 +475,17 @@ def test_the_head_of_a_shared_service_is_a_shared_post(extract_text):
             "Garry Barclay (Head of Shared Assurance Services), Susan Guinness (Head of Shared Financial Services)")
     posts = sorted(p["post"] for p in _kind(extract_text(text), "shared_post"))
     assert posts == ["Head of Shared Assurance Services", "Head of Shared Financial Services"]
+
+
+def test_a_shared_service_hosted_by_one_council_is_shared_by_the_councils_the_paper_is_about(extract_text):
+    text = ("Bromsgrove District Council and Redditch Borough Council: joint report.\nRESOLVED that the delivery of a "
+            "shared ICT service by a single ICT team hosted by Bromsgrove District Council be approved.")
+    facts = _kind(extract_text(text), "partnership")
+    assert [p["authorities"] for p in facts] == [["E07000234", "E07000236"]]
+
+
+def test_a_councillors_list_separated_by_semicolons_and_an_officer_named_like_a_place(extract_text):
+    text = ("Councillors C Shand and W Howatson (both Aberdeenshire Council); P Valentine (Angus Council); E Morton "
+            "(Argyll and Bute Council).\nE Coventry, Democratic Services Officer")
+    names = {p["name"] for p in _kind(extract_text(text), "person")}
+    assert {"C Shand", "W Howatson", "P Valentine", "E Morton", "E Coventry"} <= names
