@@ -317,7 +317,7 @@ def find_people(doc, view) -> list[Candidate]:
             status = "outgoing"
         elif any(cues.within("incoming", *bounds) for bounds in sentences):
             status = "incoming"
-        elif cues.within("contact", m.end, m.end + 200) or cues.within("contact", *view.sentence_bounds(m.start)):
+        elif cues.within("contact", max(0, m.start - 20), m.end + 200) or cues.within("contact", *view.sentence_bounds(m.start)):
             status = "contact"
         elif _EXTERNAL.search(role):
             status = "other"
@@ -340,7 +340,7 @@ _TITLED_NAME = rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{_S
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
-    rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})\.?\s+"
+    rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
     rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?P<name>{_TITLED_NAME}))\b")
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
@@ -458,6 +458,8 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
             pos = item.end()
     if text:
         found.extend(_sederunt_names(text))
+        found.extend(_bracketed_list_lines(text))
+        found.extend(_contact_lines(text))
     unique: dict[tuple[int, int], _Mention] = {}
     for m in found:
         unique.setdefault((m.start, m.end), m)
@@ -493,6 +495,32 @@ def _sederunt_names(text: str) -> list[_Mention]:
     return found
 
 
+# "Neil Schneider (CE), Jonathan Nertney (HR&L), Garry Cummings (F&BS) …": a line listing people, each with
+# their post in brackets, under no heading
+_BRACKETED_ITEM = re.compile(rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*\((?P<post>[^()\n]{{1,40}})\)")
+_BRACKETED_LINE = re.compile(rf"[ \t]*(?:{_BRACKETED_ITEM.pattern.replace('?P<name>', '').replace('?P<post>', '')}"
+                             rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]*\.?[ \t]*$)){{2,}}")
+# "Contact: John Grieve - 0113 3788662", "Contact: J Taylor - (01480) 388119": a paper's contact line
+_CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?"
+                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*(?=[-–,(]|$)", re.M)
+
+
+def _bracketed_list_lines(text: str) -> list[_Mention]:
+    found = []
+    for line in _LINE.finditer(text):
+        if not _BRACKETED_LINE.fullmatch(line.group()):
+            continue
+        for item in _BRACKETED_ITEM.finditer(text, line.start(), line.end()):
+            found.append(_Mention(name=item.group("name"), start=item.start("name"), end=item.end("name"), honorific=None,
+                                  post=(item.group("post"), item.start("post"), item.end("post"))))
+    return found
+
+
+def _contact_lines(text: str) -> list[_Mention]:
+    return [_Mention(name=m.group("name"), start=m.start("name"), end=m.end("name"), honorific=None)
+            for m in _CONTACT_LINE.finditer(text) if m.group("name").split()[-1].lower() not in _NOT_NAME_WORDS]
+
+
 def _in_attendance_list(flat: str, pos: int) -> bool:
     """Whether ``pos`` sits in a minutes' attendance list ("Present: Dr I Cockburn, Mr R Greene …")."""
     head = None
@@ -512,15 +540,15 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
     s_start, s_end = view.sentence_bounds(mention.start)
     # the words saying so sit in the name's own clause, not anywhere in a long sentence
     c_start, c_end = max(s_start, mention.start - 80), min(s_end, mention.end + 80)
-    if not _HOLDS_POST.search(view.flat[c_start:c_end]):
-        if doc._.dcs_cues.within("contact", c_start, c_end):
-            return "contact", mention.start, mention.end
-        return None
-    roles = [r for r in doc._.dcs_roles if r.category != "other" and r.end <= mention.start and r.start >= s_start - 400]
-    role = roles[-1] if roles else main_post(doc._.dcs_roles)
-    if role is None:
-        return None
-    return role.title, mention.start, mention.end
+    if _HOLDS_POST.search(view.flat[c_start:c_end]):
+        roles = [r for r in doc._.dcs_roles if r.category != "other" and r.end <= mention.start and r.start >= s_start - 400]
+        role = roles[-1] if roles else main_post(doc._.dcs_roles)
+        if role is not None:
+            return role.title, mention.start, mention.end
+    # "Contact: John Grieve": the label may end the sentence before the name
+    if doc._.dcs_cues.within("contact", min(c_start, max(0, mention.start - 20)), c_end):
+        return "contact", mention.start, mention.end
+    return None
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:

@@ -489,3 +489,13 @@ def test_a_councillors_list_separated_by_semicolons_and_an_officer_named_like_a_
             "(Argyll and Bute Council).\nE Coventry, Democratic Services Officer")
     names = {p["name"] for p in _kind(extract_text(text), "person")}
     assert {"C Shand", "W Howatson", "P Valentine", "E Morton", "E Coventry"} <= names
+
+
+def test_contact_lines_and_a_line_of_officers_with_their_posts_in_brackets(extract_text):
+    text = ("Agenda and minutes\n\nContact: John Grieve - 0113 3788662\n\nItems\n\nCllr Robert Cook (Chair), Cllr Jim Beall\n"
+            "Neil Schneider (CE), Jonathan Nertney (HR&L), Peter Bell (DCE).\n\nTo receive information from "
+            "Cllr.R.G.Jones, Leader of the Council.")
+    people = {p["name"]: (p["role"], p["status"]) for p in _kind(extract_text(text), "person")}
+    assert people.get("John Grieve", ("", ""))[1] == "contact"
+    assert people.get("Neil Schneider") == ("CE", "incumbent") and people.get("Peter Bell") == ("DCE", "incumbent")
+    assert people.get("R.G.Jones", ("",))[0] == "Leader of the Council"
