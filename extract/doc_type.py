@@ -26,7 +26,10 @@ _COMMITTEE = re.compile(
     r"resolved|recommendations?\s*:|decision\s+(?:maker|details|taker|date)|report\s+(?:of|author|by)\b|"
     r"purpose\s+of\s+(?:the\s+)?report|wards?\s+affected|date\s+of\s+meeting|meeting\s+date|"
     r"(?:cabinet|committee|council)\s+(?:is|are)\s+(?:asked|recommended)|issue\s+details|"
-    r"(?:moved|seconded)\s+(?:by|that)|the\s+committee\s+(?:noted|agreed|considered|received))", re.I)
+    r"(?:moved|seconded)\s+(?:by|that)|the\s+committee\s+(?:noted|agreed|considered|received)|"
+    # the page furniture of councils' committee sites (modern.gov, CMIS)
+    r"agenda\s+and\s+minutes|meeting\s+(?:documents|details)|attendance\s+details|venue\s*:|minutes\s*:|"
+    r"in\s+attendance\s*:|apologies\s+for\s+absence|agenda\s+item)", re.I)
 
 
 def classify(flat: str) -> str:

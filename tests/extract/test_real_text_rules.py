@@ -499,3 +499,9 @@ def test_contact_lines_and_a_line_of_officers_with_their_posts_in_brackets(extra
     assert people.get("John Grieve", ("", ""))[1] == "contact"
     assert people.get("Neil Schneider") == ("CE", "incumbent") and people.get("Peter Bell") == ("DCE", "incumbent")
     assert people.get("R.G.Jones", ("",))[0] == "Leader of the Council"
+
+
+def test_a_committee_sites_minutes_page_is_other_even_when_it_quotes_news(extract_text):
+    text = ("Agenda and minutes\n\nCabinet - Wednesday, 21st May, 2025 4.30 pm\n\nVenue: Council Chamber\n\nItems\n\n"
+            "Minutes:\n\nThe Leader said the council had announced today that it welcomed the news and congratulated staff.")
+    assert extract_text(text).doc_type == "other"
