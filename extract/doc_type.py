@@ -32,8 +32,16 @@ _COMMITTEE = re.compile(
     r"in\s+attendance\s*:|apologies\s+for\s+absence|agenda\s+item)", re.I)
 
 
+# A news release's own furniture: a dateline near its headline and quoted speech
+_DATELINE = re.compile(r"\b(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)|(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\s+\d{1,2},?)\s+(?:19|20)\d\d\b")
+
+
 def classify(flat: str) -> str:
     counts = {kind: len(pattern.findall(flat)) for kind, pattern in _CUES.items()}
+    # a dateline and quoted speech count towards news where nothing speaks of a vacancy
+    news_furniture = (len(re.findall(r"[“”]", flat)) >= 2) + bool(_DATELINE.search(flat[:300]))
     words = max(1, len(flat.split()))
     if counts["profile"] >= 2:
         return "profile"
@@ -44,7 +52,7 @@ def classify(flat: str) -> str:
     addressed = len(re.findall(r"\b(you|your|we|our)\b", flat, re.I)) * 1000 / words
     if counts["advert"] >= 2 and (addressed >= 8 or counts["advert"] >= counts["news"]):
         return "advert"
-    if counts["news"] >= 2:
+    if counts["news"] + (news_furniture if not counts["advert"] else 0) >= 2:
         return "news"
     if counts["advert"] >= 1:
         return "advert"

@@ -505,3 +505,9 @@ def test_a_committee_sites_minutes_page_is_other_even_when_it_quotes_news(extrac
     text = ("Agenda and minutes\n\nCabinet - Wednesday, 21st May, 2025 4.30 pm\n\nVenue: Council Chamber\n\nItems\n\n"
             "Minutes:\n\nThe Leader said the council had announced today that it welcomed the news and congratulated staff.")
     assert extract_text(text).doc_type == "other"
+
+
+def test_a_council_news_release_with_a_dateline_and_quoted_speech_is_news(extract_text):
+    text = ("Lincolnshire councils agree new partnership\nAugust 3, 2021\nBoston Borough and East Lindsey District "
+            "Councils have agreed a partnership. “This is a great day for our residents,” the Leader added.")
+    assert extract_text(text).doc_type == "news"
