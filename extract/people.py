@@ -32,6 +32,8 @@ _NOT_NAME_WORDS = {
     # a meeting's venue ("Venue: Steve Greenslade Room, County Hall") and a paper's project roles
     "room", "chamber", "suite", "building", "floor", "venue", "project", "sponsor",
     "provost",  # "the Lord Provost": a civic office, not a surname
+    # a web page's sharing furniture ("Share on Facebook Share on Twitter Share by email")
+    "share", "twitter", "facebook", "linkedin", "instagram", "youtube", "print", "cookies",
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"

@@ -511,3 +511,8 @@ def test_a_council_news_release_with_a_dateline_and_quoted_speech_is_news(extrac
     text = ("Lincolnshire councils agree new partnership\nAugust 3, 2021\nBoston Borough and East Lindsey District "
             "Councils have agreed a partnership. “This is a great day for our residents,” the Leader added.")
     assert extract_text(text).doc_type == "news"
+
+
+def test_a_pages_sharing_links_are_not_a_person(extract_text):
+    text = "Last modified on 21 February 2024\n\nShare this page\n\nShare on Facebook Share on Twitter Share by email"
+    assert _kind(extract_text(text), "person") == []
