@@ -438,7 +438,8 @@ _LIST_ENDS = {"chief", "executive", "director", "directors", "council", "council
 
 
 def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
-    """People named with an honorific or in a councillors' list, initials and all ("C.E. Smith")."""
+    """People named with an honorific or in a list, initials and all ("C.E. Smith"); with the text, also the
+    shapes minutes set people out in line by line (sederunts, lines of officers with posts, contact lines)."""
     found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
              for m in _TITLED.finditer(flat) for g in ("surname" if m.group("surname") else "name",)]
@@ -468,11 +469,12 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     return list(unique.values())
 
 
-# A sederunt as Scottish minutes set it out, a name a line with the surname in capitals and the office as a
-# heading above ("Present:-\nLord Provost John R LETFORD |\nBAILIES\nGeorge REGAN |\nCOUNCILLORS\nKevin KEENAN |")
 # "chaired by Frank Field MP": the letters after a name are the office
 _MEMBER_OF_PARLIAMENT = re.compile(r"\s+(MP|MSP|MS|AM|MEP)\b")
+# Offices a Scottish sederunt sets its members under, each a member's post
 _CIVIC_OFFICES = {"Lord Provost", "Depute Lord Provost", "Provost", "Bailie", "Convener"}
+# A sederunt as Scottish minutes set it out, a name a line with the surname in capitals and the office as a
+# heading above ("Present:-\nLord Provost John R LETFORD |\nBAILIES\nGeorge REGAN |\nCOUNCILLORS\nKevin KEENAN |")
 _SEDERUNT_HEAD = re.compile(r"^\s*(?:Present|Sederunt)\b[^\n]{0,20}$", re.I | re.M)
 _SEDERUNT_NAME = re.compile(r"(?:(?P<office>Lord\s+Provost|Depute\s+Lord\s+Provost|Provost|Bailie|Convener)\s+)?"
                             r"(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z](?:[ \t]?[A-Z])?)?[ \t]+(?:Ma?c)?[A-Z]{2,}(?:-[A-Z]{2,})?)[ \t]*\|?[ \t]*")
