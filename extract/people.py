@@ -502,8 +502,7 @@ def _sederunt_names(text: str) -> list[_Mention]:
 # "Neil Schneider (CE), Jonathan Nertney (HR&L), Garry Cummings (F&BS) …": a line listing people, each with
 # their post in brackets, under no heading
 _BRACKETED_ITEM = re.compile(rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*\((?P<post>[^()\n]{{1,40}})\)")
-_BRACKETED_LINE = re.compile(rf"[ \t]*(?:{_BRACKETED_ITEM.pattern.replace('?P<name>', '').replace('?P<post>', '')}"
-                             rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]*\.?[ \t]*$)){{2,}}")
+_LIST_SEPARATORS = re.compile(r"[\s,&.]*(?:\band\b[\s,&.]*)*")
 # "Contact: John Grieve - 0113 3788662", "Contact: J Taylor - (01480) 388119": a paper's contact line
 _CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?"
                            rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*(?=[-–,(]|$)", re.M)
@@ -512,9 +511,10 @@ _CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:
 def _bracketed_list_lines(text: str) -> list[_Mention]:
     found = []
     for line in _LINE.finditer(text):
-        if not _BRACKETED_LINE.fullmatch(line.group()):
-            continue
-        for item in _BRACKETED_ITEM.finditer(text, line.start(), line.end()):
+        items = list(_BRACKETED_ITEM.finditer(text, line.start(), line.end()))
+        if len(items) < 2 or not _LIST_SEPARATORS.fullmatch(_BRACKETED_ITEM.sub("", line.group())):
+            continue  # a line of the list and nothing else
+        for item in items:
             found.append(_Mention(name=item.group("name"), start=item.start("name"), end=item.end("name"), honorific=None,
                                   post=(item.group("post"), item.start("post"), item.end("post"))))
     return found

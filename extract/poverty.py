@@ -39,8 +39,10 @@ _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b
                       r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)"
                       r"(?!\s+of\s+(?:the\s+)?(?:UK\s+|national\s+)?(?:average|median|mean|contemporary))"  # a poverty line
                       r"(?!\s+(?:increase|rise|fall|drop|decrease|reduction|higher|lower|more|less)\b)", re.I)  # a change
+# Words that make a percentage a target or a projection rather than a rate now
+_TARGET_WORDS = r"target\w*|goals?|aims?|ambition\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to"
 _NOT_A_RATE = re.compile(
-    r"(?:\b(?:target\w*|goals?|aims?|ambition\w*|reduc\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to|would\s+be)\b[^%.;]{0,40}"
+    rf"(?:\b(?:{_TARGET_WORDS}|reduc\w*|would\s+be)\b[^%.;]{{0,40}}"
     r"|\b(?:less\s+than|under|below|fewer\s+than|more\s+than|over|above|increas\w*|ris(?:e|en|ing)|rose|f[ae]ll\w*|"
     r"drop\w*|by|from|down|up|in\s+work|working)(?:\s+(?:of|to|by|some|about|around|almost|nearly|just))?\s*)$", re.I)
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
@@ -59,8 +61,7 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
 
 _REACHED = re.compile(r"\b(?:reduc\w*|f[ae]ll\w*|dropp?\w*|ris(?:en|e|es|ing)|rose|increas\w*|grown|grew|went\s+up|went\s+down)"
                       r"\s+to\s*$", re.I)
-_TARGET = re.compile(r"\b(?:target\w*|goals?|aims?|ambition\w*|set\s+to|projected|forecast\w*|predicted|expected\s+to|would|"
-                     r"will|plans?|want\w*|commit\w*)\b", re.I)
+_TARGET = re.compile(rf"\b(?:{_TARGET_WORDS}|would|will|plans?|want\w*|commit\w*)\b", re.I)
 
 
 # "36% in Blackburn with Darwen", "12.1 per cent for Wokingham": the place right after a rate is its own

@@ -165,8 +165,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _line_label(text: str, start: int) -> RoleMention | None:
-    line_start = text.rfind("\n", 0, start) + 1
-    label = _LINE_LABEL.fullmatch(text, line_start, start)
+    label = _LINE_LABEL.fullmatch(text, _line_bounds(text, start)[0], start)
     if label is None:
         return None
     title = label.group("label")

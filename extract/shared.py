@@ -486,16 +486,19 @@ def _partnerships(doc, view) -> list[Candidate]:
     return _one_per_name(doc, view, found)
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
 def _stated_members(doc, view, name: str) -> tuple[list[str], int, int] | None:
     """The councils a sentence says make up a named arrangement: "The eight councils that make up the Northern
     Alliance are: Argyll and Bute; Aberdeen City; …", "the Alliance is made up of A, B and C"."""
-    escaped = re.escape(name).replace(r"\ ", r"\s+")
+    escaped = r"\s+".join(re.escape(word) for word in name.split())
     statement = re.compile(
         rf"\b(?:councils|authorities|members|partners)\s+(?:that|which|who)\s+(?:make\s+up|form|comprise)\s+(?:the\s+)?{escaped}"
         rf"\s+(?:are|is|include)\b|\b{escaped}\s+(?:is\s+made\s+up\s+of|comprises|consists\s+of|brings\s+together|"
         rf"(?:is\s+)?(?:a\s+)?partnership\s+(?:of|between))\b", re.I)
     for m in statement.finditer(view.flat):
-        stop = re.compile(r"[.!?](?:\s|$)").search(view.flat, m.end(), m.end() + 400)  # a list after "are:" runs on
+        stop = _SENTENCE_END.search(view.flat, m.end(), m.end() + 400)  # a list after "are:" runs past the colon
         end = stop.start() if stop else m.end() + 400
         members = _authorities_near(doc, m.end(), end)
         if len(members) >= 2:
@@ -514,7 +517,7 @@ def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
             kept.append(c)  # "a shared service": not a name two mentions could share
             continue
         by_name.setdefault((name.lower(), c.fields["status"] == "former"), []).append(c)
-    for (_, _), group in by_name.items():
+    for group in by_name.values():
         best = max(group, key=lambda c: (len(c.fields["authorities"]), c.confidence))
         stated = _stated_members(doc, view, best.fields["name"])
         if stated:
