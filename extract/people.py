@@ -95,11 +95,12 @@ def _is_name_word(word: str) -> bool:
 
 def _heading_word(word: str) -> bool:
     """Abstract nouns of a paper's headings that the recogniser takes for names ("Enhancing Governance",
-    "Service Transformation"): common words ending -ment, -tion or -ance. (Gerunds are left alone:
-    Manning, Harding and Bowling are surnames as often as they are words.)"""
+    "Service Transformation", "Constitutional Arrangements"): common words ending -ment, -tion or -ance, or
+    their plurals. (Gerunds are left alone: Manning, Harding and Bowling are surnames as often as they
+    are words.)"""
     from wordfreq import zipf_frequency
 
-    return word.endswith(("ment", "tion", "ance")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0
+    return word.endswith(("ment", "tion", "ance", "ments", "tions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0
 
 
 def _clean_name(text: str, start: int) -> _Mention | None:
@@ -270,6 +271,12 @@ def find_people(doc, view) -> list[Candidate]:
         if not any(x.start < name.end and name.start < x.end for x in mentions):
             mentions.append(name)
         block_roles[(name.start, name.end)] = role
+    # a line holding one person and their post: the line's layout bounds both, so it overrides what the
+    # recogniser read across the line's end ("Lindsay Harvey Corporate")
+    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    for name, role in _name_role_lines(view.text, place_names, person_spans):
+        mentions = [x for x in mentions if not (x.start < name.end and name.start < x.end)] + [name]
+        block_roles[(name.start, name.end)] = role
 
     # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
     mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
@@ -407,6 +414,55 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
                           (re.sub(r"\s+", " ", text[role_line[1]:role_line[2]]), role_line[1], role_line[2])))
             j += 2
         i = max(j, i + 1)
+    return pairs
+
+
+# A line that is one person and their post, as papers list a cabinet or the officers at a meeting:
+# "Councillor Huw David – Leader of Council", "-   Michelle Morris – Managing Director",
+# "Carys Lord - Chief Officer - Finance, Performance and Change". The dash is set off by spaces, so a
+# double-barrelled name ("Jon-Paul Blundell") stays whole.
+_LINE_NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_SURNAME}){{1,2}})"
+_NAME_DASH_ROLE_LINE = re.compile(
+    rf"^[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
+    rf"[ \t]+[-–—][ \t]+(?P<role>[^\n]{{3,120}}?)[ \t]*$", re.M)
+# "Name of Head of Service: Jason Jones", "Report author: Jane Smith", "Reporting Person – Eugene Walker": a
+# label line naming the person who holds the post it names
+_ROLE_LABEL_NAME_LINE = re.compile(
+    rf"^[ \t]*(?:Name[ \t]+of[ \t]+)?(?P<role>[A-Z][^\n:–—]{{2,60}}?)[ \t]*(?::|[ \t][-–—])[ \t]*"
+    rf"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}[ \t]*[.,]?[ \t]*$", re.M)
+_LABEL_PERSON_WORDS = re.compile(r"\b(?:author|person|contact|officer|lead|owner|sponsor|presenter)\b", re.I)
+
+
+def _name_role_lines(text: str, place_names: set[str], person_spans: list[tuple[int, int]]) -> list[tuple[_Mention, tuple[str, int, int]]]:
+    """People set out one to a line with their post: "Name – Post" or "Post: Name". The layout of one line
+    alone does not make a heading ("Constitutional Arrangements - Head of Paid Service") a person: the
+    recogniser, an honorific, or a run of such lines (a cabinet, the officers present) must say so."""
+    def name_words(m: re.Match) -> bool:
+        words = re.split(r"[ \t]+", m.group("name"))
+        return (all(_is_name_word(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words)
+                and m.group("name").lower() not in place_names and words[0].lower() not in place_names)
+
+    def recognised(m: re.Match) -> bool:
+        start, end = m.span("name")
+        return any(s < end and start < e for s, e in person_spans)
+
+    def pair(m: re.Match, honorific: str | None) -> tuple[_Mention, tuple[str, int, int]]:
+        return (_Mention(name=re.sub(r"\s+", " ", m.group("name")), start=m.start("name"), end=m.end("name"),
+                         honorific=honorific), (m.group("role"), m.start("role"), m.end("role")))
+
+    dashed = [m for m in _NAME_DASH_ROLE_LINE.finditer(text)
+              if name_words(m) and re.match(rf"(?:[\w’'&,]+\s+){{0,6}}?(?:{_ROLE_HEAD})\b", m.group("role"), re.I)
+              and not re.search(r"[£%@]|\d{3}", m.group("role"))]
+    pairs = []
+    for i, m in enumerate(dashed):
+        in_run = any(0 <= j < len(dashed) and j != i and not text[min(m.end(), dashed[j].end()):max(m.start(), dashed[j].start())].strip()
+                     for j in (i - 1, i + 1))
+        if m.group("honorific") or recognised(m) or in_run:
+            pairs.append(pair(m, m.group("honorific")))
+    for m in _ROLE_LABEL_NAME_LINE.finditer(text):
+        role = m.group("role")
+        if name_words(m) and recognised(m) and (re.search(rf"\b(?:{_ROLE_HEAD})\b", role, re.I) or _LABEL_PERSON_WORDS.search(role)):
+            pairs.append(pair(m, None))
     return pairs
 
 

@@ -516,3 +516,18 @@ def test_a_council_news_release_with_a_dateline_and_quoted_speech_is_news(extrac
 def test_a_pages_sharing_links_are_not_a_person(extract_text):
     text = "Last modified on 21 February 2024\n\nShare this page\n\nShare on Facebook Share on Twitter Share by email"
     assert _kind(extract_text(text), "person") == []
+
+
+def test_people_set_out_one_to_a_line_with_their_post(extract_text):
+    text = ("Cabinet members\n\nCouncillor Ffion Bowen – Leader of Council\n\n"
+            "Councillor Iestyn Jon-Parry - Cabinet Member for Finance, Resources and Legal\n\n\n"
+            "Officers\n\nGethin Morgan - Chief Executive\n\n"
+            "Eirlys Pugh - Corporate Director - Education and Family Support\n\n"
+            "Constitutional Arrangements - Head of Paid Service (Agenda item 5)\n")
+    people = {f["name"]: f["role"] for f in _kind(extract_text(text), "person")}
+    assert people == {
+        "Ffion Bowen": "Leader of Council",
+        "Iestyn Jon-Parry": "Cabinet Member for Finance, Resources and Legal",
+        "Gethin Morgan": "Chief Executive",
+        "Eirlys Pugh": "Corporate Director - Education and Family Support",
+    }
