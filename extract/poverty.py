@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import sentence_authority
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.gazetteer import load_gazetteer
 
 _PCT = r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
 _SHARE_IN_POVERTY = re.compile(
@@ -48,6 +50,16 @@ _NOT_A_RATE = re.compile(
 _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain|nationally|national(?:ly)?|across\s+the\s+country)\b")
 
 
+def _described_otherwise(doc, view, start: int, end: int) -> bool:
+    """The words around a percentage make it something else near a poverty word: a deprivation decile, a
+    free-school-meals share, the make-up of the poor (label ``not_poverty_rate`` of extract/data/cues.json).
+    The words are looked for in the percentage's own clause."""
+    s_start, s_end = view.sentence_bounds(start)
+    clause_end = min(s_end, end + 60)
+    semicolon = view.flat.find(";", end, clause_end)
+    return doc._.dcs_cues.within("not_poverty_rate", max(s_start, start - 30), semicolon if semicolon >= 0 else clause_end)
+
+
 def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
     """A target, threshold or change rather than an area's rate; but "rates varied from 36% in Blackburn with
     Darwen to 12% in Wokingham" gives each place its rate."""
@@ -72,8 +84,14 @@ _NATION_AFTER = re.compile(r"\s*(?:nationally|(?:in|across|for)\s+(?:the\s+)?(?:
                            r"country|Great\s+Britain))\b", re.I)
 
 
-_AVERAGE_BEFORE = re.compile(r"\b(?:national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional)\s+(?:average|figure|rate|level)"
-                             r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _average_before() -> re.Pattern:
+    """ "a national average of 23 per cent", "the West Midlands figure of 26%": a nation's or a region's rate
+    set beside the council's (the regions are the gazetteer's)."""
+    regions = sorted({a.region for a in load_gazetteer().authorities if a.region}, key=len, reverse=True)
+    areas = "|".join([r"national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional"] + [re.escape(r) for r in regions])
+    return re.compile(rf"\b(?:{areas})['’]?s?\s+(?:average|figure|rate|level)"
+                      r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
 _NATION_BEFORE_BRACKET = re.compile(r"\b(?:England|UK|United\s+Kingdom|Scotland|Wales|Great\s+Britain|nationally)\s*\($")
 
 
@@ -114,12 +132,13 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
             continue
         done.add(s_start)
         for m in _ANY_PCT.finditer(flat, s_start, s_end):
-            if m.start("pct") in seen_spans or _not_a_rate(flat, s_start, m.start(), m.end()):
+            if (m.start("pct") in seen_spans or _not_a_rate(flat, s_start, m.start(), m.end())
+                    or _described_otherwise(doc, view, m.start(), m.end())):
                 continue
             if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
                 continue  # "from 19.1% to 20.9%": the rate now is the second
             if (_NATION_AFTER.match(flat, m.end()) or _NATION_BEFORE_BRACKET.search(flat, max(s_start, m.start() - 30), m.start())
-                    or _AVERAGE_BEFORE.search(flat, max(s_start, m.start() - 40), m.start())):
+                    or _average_before().search(flat, max(s_start, m.start() - 40), m.start())):
                 continue  # "compared with 29% nationally", "than in England (16.6%)", "a national average of 23 per
                 # cent": the nation's figure, not the council's
             seen_spans.append(m.start("pct"))
@@ -142,7 +161,7 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
             if m.start("pct") in seen_spans:
                 continue
             s_start, _ = view.sentence_bounds(m.start("pct"))
-            if _not_a_rate(flat, s_start, m.start("pct"), m.end()):
+            if _not_a_rate(flat, s_start, m.start("pct"), m.end()) or _described_otherwise(doc, view, m.start("pct"), m.end()):
                 seen_spans.append(m.start("pct"))
                 continue
             seen_spans.append(m.start("pct"))

@@ -531,3 +531,14 @@ def test_people_set_out_one_to_a_line_with_their_post(extract_text):
         "Gethin Morgan": "Chief Executive",
         "Eirlys Pugh": "Corporate Director - Education and Family Support",
     }
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In Falkirk Council's area, child poverty is highest among the 20% most deprived data zones.", []),
+    ("Child poverty remains a concern in Torfaen County Borough Council's area, where 23% of pupils are eligible for "
+     "free school meals.", []),
+    ("Across Oldham Council's area, 68% of children in poverty live in working households.", []),
+    ("Child poverty in Herefordshire Council's area stands at 19%, below the West Midlands figure of 26%.", [19.0]),
+])
+def test_deciles_meal_shares_the_make_up_of_the_poor_and_a_regions_figure_are_not_a_councils_rate(extract_text, text, expected):
+    assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == expected
