@@ -77,6 +77,15 @@ class Cues:
         """Whether a cue of ``label`` lies wholly inside text[start:end]."""
         return bool(self._in(label, max(start, 0), end))
 
+    def starts_near(self, label: str, pos: int, slack: int = 2) -> bool:
+        """Whether a cue of ``label`` begins at ``pos`` or at most ``slack`` characters after it (the words
+        right after a figure or a noun)."""
+        if label not in cue_patterns():
+            raise KeyError(f"no cue label {label!r} in extract/data/cues.json")
+        spans = self.spans.get(label, [])
+        i = bisect.bisect_left(spans, (pos, -1))
+        return i < len(spans) and spans[i][0] <= pos + slack
+
     def last_end(self, label: str, start: int, end: int) -> int | None:
         """Where the last cue of ``label`` inside text[start:end] ends (None without one)."""
         found = self._in(label, max(start, 0), end)

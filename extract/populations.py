@@ -178,6 +178,8 @@ def find_populations(doc, view) -> list[Candidate]:
             continue  # a table's last figure and the next paragraph's "Population estimates …"
         if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start() - 25), m.start()):
             continue
+        if doc._.dcs_cues.starts_near("subgroup", m.end()):
+            continue  # "12,000 people living with diabetes": some of the residents, not all
         noun = m.group("noun").lower()
         group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"
         if group == "under_18" or noun == "people":

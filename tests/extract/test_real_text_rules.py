@@ -542,3 +542,10 @@ def test_people_set_out_one_to_a_line_with_their_post(extract_text):
 ])
 def test_deciles_meal_shares_the_make_up_of_the_poor_and_a_regions_figure_are_not_a_councils_rate(extract_text, text, expected):
     assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == expected
+
+
+def test_people_a_count_is_narrowed_to_are_not_the_residents(extract_text):
+    text = ("Wigan Council's area has 12,000 people living with diabetes, and 8,500 residents claiming Universal "
+            "Credit. Some 5,200 children and young people with special educational needs live in the borough. "
+            "Wigan has 330,000 residents.")
+    assert [(f["value"], f["group"]) for f in _kind(extract_text(text), "population")] == [(330000, "all")]
