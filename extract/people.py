@@ -13,7 +13,7 @@ from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import AREA_WORDS, categorise_role, main_post
 
-_HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron",
+_HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
                "sir", "dame", "professor", "prof", "rev", "revd"}
 _POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba"}
 _NOT_NAME_WORDS = {
@@ -24,7 +24,7 @@ _NOT_NAME_WORDS = {
     "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
     "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
-    "call", "contact", "email", "e-mail", "phone", "ring", "write", "visit", "apply", "please", "dear",
+    "call", "contact", "email", "e-mail", "phone", "tel", "telephone", "fax", "mobile", "ring", "write", "visit", "apply", "please", "dear",
     "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job",
     # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
     "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
@@ -345,9 +345,21 @@ def find_people(doc, view) -> list[Candidate]:
 # A surname as minutes write it: "Greene", "MacKay", "McLean", "De’Ath", "O'Neill", "Irranca-Davies".
 _SURNAME = r"(?:Ma?c|De[’']|O[’']|D[’'])?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.?\s?){1,3}"
-_TITLED_NAME = rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+{_SURNAME}(?![a-z’'])(?!\s+[A-Z][a-z]))"
+# Scottish minutes write the surname in capitals ("Councillor Maureen BENNISON"); post-nominals are not surnames
+_CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|MP|MSP|MS|AM|MEP|"
+                 # what minutes put in capitals after a name: "Councillor Shah MOVED and Councillor Jabbar SECONDED"
+                 r"MOVED|SECONDED|RESOLVED|AGREED|NOTED|APPROVED|CARRIED|DEFERRED|REFUSED|WITHDREW|ABSTAINED|DECLARED|PRESENT)\b)"
+                 r"(?:MA?C)?[A-Z]{3,}(?:-[A-Z]{2,})?(?![A-Za-z])")
+# A middle name or initial may stand between ("Graeme Archibald Hardie", "Ian B. Roberts"), but not a post
+_MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)[A-Z][a-z]+))?"
+_TITLED_NAME = (rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
+                rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)"
+                # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
+                # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
+                rf"(?:{_SURNAME}(?![a-z’'])|{_CAPS_SURNAME})"
+                rf"(?![ \t]+(?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Bailie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
-_ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sergeant|Inspector|Superintendent|Professor|Prof"
+_ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bailie|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
@@ -419,12 +431,12 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
 
 # A line that is one person and their post, as papers list a cabinet or the officers at a meeting:
 # "Councillor Huw David – Leader of Council", "-   Michelle Morris – Managing Director",
-# "Carys Lord - Chief Officer - Finance, Performance and Change". The dash is set off by spaces, so a
-# double-barrelled name ("Jon-Paul Blundell") stays whole.
+# "Carys Lord - Chief Officer - Finance, Performance and Change", "Carol Beattie, Chief Executive". A dash is
+# set off by spaces, so a double-barrelled name ("Jon-Paul Blundell") stays whole.
 _LINE_NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_SURNAME}){{1,2}})"
 _NAME_DASH_ROLE_LINE = re.compile(
     rf"^[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
-    rf"[ \t]+[-–—][ \t]+(?P<role>[^\n]{{3,120}}?)[ \t]*$", re.M)
+    rf"(?:[ \t]+[-–—]|,)[ \t]+(?P<role>[^\n]{{3,120}}?)[ \t]*$", re.M)
 # "Name of Head of Service: Jason Jones", "Report author: Jane Smith", "Reporting Person – Eugene Walker": a
 # label line naming the person who holds the post it names
 _ROLE_LABEL_NAME_LINE = re.compile(
@@ -498,7 +510,8 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     shapes minutes set people out in line by line (sederunts, lines of officers with posts, contact lines)."""
     found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
-             for m in _TITLED.finditer(flat) for g in ("surname" if m.group("surname") else "name",)]
+             # read on the text, where a line break ends a name ("Councillor Evelyn TWEED\nIn Attendance")
+             for m in _TITLED.finditer(text or flat) for g in ("surname" if m.group("surname") else "name",)]
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()
         while True:
@@ -561,7 +574,7 @@ _BRACKETED_ITEM = re.compile(rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*\((?P<post
 _LIST_SEPARATORS = re.compile(r"[\s,&.]*(?:\band\b[\s,&.]*)*")
 # "Contact: John Grieve - 0113 3788662", "Contact: J Taylor - (01480) 388119": a paper's contact line
 _CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?"
-                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*(?=[-–,(]|$)", re.M)
+                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*(?=[-–,(]|$|\d|Tel\b|tel\b)", re.M)
 
 
 def _bracketed_list_lines(text: str) -> list[_Mention]:

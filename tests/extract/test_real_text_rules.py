@@ -549,3 +549,15 @@ def test_people_a_count_is_narrowed_to_are_not_the_residents(extract_text):
             "Credit. Some 5,200 children and young people with special educational needs live in the borough. "
             "Wigan has 330,000 residents.")
     assert [(f["value"], f["group"]) for f in _kind(extract_text(text), "population")] == [(330000, "all")]
+
+
+def test_minutes_with_surnames_in_capitals_middle_names_and_attendance_lines_with_posts(extract_text):
+    text = ("Present:\nProvost Morag CAIRNS (in the Chair)\nCouncillor Euan MACRAE\nCouncillor Isla FERGUSSON\n"
+            "In Attendance\nFiona Lennox, Chief Executive\nCallum Reid, Chief Officer – Finance\n\n"
+            "Apologies for absence were received from Councillors Hamish Torquil Baird, Morven Drysdale and Sir Angus Ure.\n\n"
+            "Councillor Rona Keir MOVED and Councillor Ewan Dow SECONDED the recommendation.\n\n"
+            "Contact: Shona Munro Tel: 01700 123456\n")
+    people = {f["name"]: f["role"] for f in _kind(extract_text(text), "person")}
+    assert set(people) == {"Morag CAIRNS", "Euan MACRAE", "Isla FERGUSSON", "Fiona Lennox", "Callum Reid",
+                           "Hamish Torquil Baird", "Morven Drysdale", "Angus Ure", "Rona Keir", "Ewan Dow", "Shona Munro"}
+    assert people["Fiona Lennox"] == "Chief Executive" and people["Callum Reid"] == "Chief Officer – Finance"
