@@ -25,7 +25,7 @@ _NOT_NAME_WORDS = {
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
     "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
     "call", "contact", "email", "e-mail", "phone", "tel", "telephone", "fax", "mobile", "ring", "write", "visit", "apply", "please", "dear",
-    "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job",
+    "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job", "civic", "heads",
     # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
     "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
     "summary", "item", "agenda", "minutes", "decision", "ward", "wards", "meeting", "date", "purpose",
@@ -278,6 +278,8 @@ def find_people(doc, view) -> list[Candidate]:
         mentions = [x for x in mentions if not (x.start < name.end and name.start < x.end)] + [name]
         block_roles[(name.start, name.end)] = role
 
+    # a meeting's venue line names rooms and towns ("Venue: Siambr Hywel Dda, Council Offices"), never people
+    mentions = [m for m in mentions if not _VENUE_LINE.match(view.text, view.text.rfind("\n", 0, m.start) + 1)]
     # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
     mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
@@ -374,7 +376,9 @@ _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME
 _TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r"[ \t]?")
 _COUNCILLORS_LIST_ITEM = re.compile(
     rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME_ON_LINE}|{_SURNAME}(?![\w’'-])(?![ \t]+[A-Z][a-z])){_LIST_ITEM_TAIL}")
-_ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?)\s*:", re.I)
+# "Representing The Highland Council:": a joint board's minutes list each council's members under it
+_ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?|"
+                         r"Representing\s+[^:\n]{3,60})\s*:", re.I)
 
 
 # Capitalised bodies and titles that can stand where a first name in capitals would
@@ -386,6 +390,7 @@ _INITIALLED_BEFORE_ROLE = re.compile(
     rf"Chief|Chair|Commissioner|Mayor|Provost|Solicitor)\b)")
 
 
+_VENUE_LINE = re.compile(r"[ \t]*(?:Venue|Location|Address|Place)[ \t]*:", re.I)
 _NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?(?P<name>[A-Z][a-z]+(?:(?:\s|\s?-\s?){_SURNAME}){{1,2}})")
 _LINE = re.compile(r"[^\n]+")
 
@@ -599,7 +604,7 @@ def _in_attendance_list(flat: str, pos: int) -> bool:
     head = None
     for head in _ATTENDANCE.finditer(flat, max(0, pos - 400), pos):
         pass
-    return head is not None and not re.search(r"[.;]\s|\n\s*\n\s*\d", flat[head.end():pos].replace("\n", " ").replace("Mr.", "Mr"))
+    return head is not None and not re.search(r"\.\s|\n\s*\n\s*\d", flat[head.end():pos].replace("\n", " ").replace("Mr.", "Mr"))
 
 
 _HOLDS_POST = re.compile(r"\b(chair\w*|retir\w*|leav\w*|step\w*\s+down|takes?\s+over|replac\w*|succeed\w*|interim|acting|"

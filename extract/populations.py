@@ -75,9 +75,21 @@ _SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|
 _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?|localit(?:y|ies)|towns?\s+centre)\b", re.I)
 
 
+# "Of the population 144,600 (62.94%) were of working age", "(7.19%, 16,604 residents)": a count set beside
+# its percentage is a share of the residents, not all of them
+_SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?|\bof\s+(?:the|its|our|their)\s+)\s*$", re.I)
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
+
+
 def _not_a_count(flat: str, start: int, end: int) -> bool:
-    """A rate base, a threshold, a change or a ward's count, not the number of people living in a council's area."""
+    """A rate base, a threshold, a change, a share or a ward's count, not the number of people living in a
+    council's area."""
+    number = re.search(r"\d", flat[start:end])
+    figure_end = re.match(r"[\d,.]+", flat[start + number.start():end]) if number else None
+    if figure_end and _SHARE_AFTER.match(flat, start + number.start() + figure_end.end()):
+        return True
     return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
+                or _SHARE_BEFORE.search(flat[max(0, start - 15):start])
                 or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start])
                 or _CHANGE_BEFORE.search(flat[max(0, start - 40):start])
                 or _PART_OF_AREA.search(flat[max(0, start - 60):start]))

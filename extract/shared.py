@@ -209,6 +209,21 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         # "a joint Director of …", "the shared director of Children and Adult services", "create one Service Director, …"
         prefix = _SHARED_PREFIX.search(before)
         across = _ACROSS.match(after)
+        if _OWN_POST.search(before):
+            continue  # "a separate Director of Public Health for North and West Northamptonshire": one each
+        if prefix and prefix.group(1).lower() in {"single", "one"} and _LED_BY.search(before) and (
+                _BOTH.search(flat, s_start, s_end) or len(_authorities_near(doc, s_start, role.start)) >= 2):
+            # "the two Councils are now managed by a single Chief Executive, Paul Martin, and a Deputy Chief
+            # Executive …": the one post, and each post listed with it, serves the councils the sentence counts
+            # or names before it
+            status = _status(doc, *sentence)
+            listed = [role] + _posts_listed_after(roles, role, flat)
+            for post in listed:
+                c = _shared_post(doc, view, post, post.start, post.end, status, conf=0.75, any_post=True)
+                if c:
+                    found.append(c)
+                    stated.add(post.start)
+            continue
         if across:
             named_after = _authorities_near(doc, role.end, role.end + across.end() + 70)
             both = _BOTH.match(flat, role.end + across.end())
@@ -271,6 +286,27 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     found = _one_status_per_post(found)
     found.extend(_partnerships(doc, view))
     return found
+
+
+# "are now managed by a single Chief Executive", "led by one Director": the councils' management is the one post
+_LED_BY = re.compile(r"\b(?:managed|led|headed|run|served)\s+by\s+(?:a\s+single|one)\s+$", re.I)
+# "a separate Director of …", "its own Chief Executive", "a dedicated Director": one council's post
+_OWN_POST = re.compile(r"\b(?:separate|own|dedicated|each\s+(?:council|authority)['’]s)\s+(?:(?:new|permanent|interim)\s+)?$", re.I)
+# Between two posts listed together: ", Paul Martin, and a Deputy Chief Executive …"
+_NAMED_POST_GAP = re.compile(r"\s*,\s*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:a|an|the)\s+|\s+and\s+(?:a|an|the)\s+")
+
+
+def _posts_listed_after(roles, first, flat: str) -> list:
+    """The posts a sentence lists after ``first``, each set off by a comma or "and a" (and its holder's name)."""
+    listed, last = [], first
+    for role in roles:
+        if role.start <= last.start:
+            continue
+        if not _NAMED_POST_GAP.fullmatch(flat[last.end:role.start]):
+            break
+        listed.append(role)
+        last = role
+    return listed
 
 
 def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
@@ -341,7 +377,8 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
         link = re.match(r"", flat[m_end:])
         kind = "with"
     else:
-        link = re.match(r"\s*(?:(?:it|they|we)\s+)?(?:[\w’'-]+\s+){0,2}?(between|with|for|across|alongside)\b",
+        # "a Joint Venture Agreement (JVA) with …": an abbreviation may stand between
+        link = re.match(r"\s*(?:(?:it|they|we)\s+)?(?:[\w’'-]+\s+){0,2}?(?:\([A-Z]{2,6}\)\s*)?(between|with|for|across|alongside)\b",
                         flat[m_end:s_end], re.I)
         kind = link.group(1).lower() if link else None
     if link:
@@ -373,6 +410,9 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
     return sorted(set(members))
 
 
+# Capitalised words (and "and", "&", "of") running into an arrangement's name from before it
+_NAME_LEAD = re.compile(r"(?:(?:[A-Z][\w’'-]*|and|&|of)[ \t]+)+$")
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|&|of))*")
 # An arrangement noun used as an adjective: what follows is the thing named
 _ATTRIBUTIVE = re.compile(r"\s+(?:development|opportunit(?:y|ies)|agenda|principles?|approach(?:es)?|ethos|culture|model|"
                           r"options?|ambitions?)\b", re.I)
@@ -438,11 +478,14 @@ def _partnerships(doc, view) -> list[Candidate]:
             continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
         if _ATTRIBUTIVE.match(flat, m.end()):
             continue  # "shared service development", "partnership opportunities": a kind of activity, not an arrangement
-        if len(_authorities_near(doc, m.start(), m.end())) == 1 and not m.group().lower().endswith("with"):
+        # the whole capitalised name the match ends ("Highland and Western Isles Valuation Joint Board")
+        lead = _NAME_LEAD.search(flat, max(0, m.start() - 80), m.start()) if _CAPITALISED_NAME.fullmatch(m.group()) else None
+        in_name = _authorities_near(doc, lead.start() if lead else m.start(), m.end())
+        if len(in_name) == 1 and not m.group().lower().endswith("with"):
             continue  # "the Safer Peterborough Partnership" is one council's own
         if re.search(r"\bin\s+collaboration$", m.group(), re.I):
             continue  # "taking this forward in collaboration with …": a way of working, like "working together"
-        members = _arrangement_members(doc, view, m.start(), m.end(), m.group())
+        members = sorted(in_name) if len(in_name) >= 2 else _arrangement_members(doc, view, m.start(), m.end(), m.group())
         if len(members) < 2 and re.search(r"(?-i:Joint\s+(?:Committee|Board))", m.group()):
             members = _members_present(doc, view)  # a joint committee's minutes: the councils its members come from
         members = _with_own_council(doc, m.group(), members)

@@ -561,3 +561,29 @@ def test_minutes_with_surnames_in_capitals_middle_names_and_attendance_lines_wit
     assert set(people) == {"Morag CAIRNS", "Euan MACRAE", "Isla FERGUSSON", "Fiona Lennox", "Callum Reid",
                            "Hamish Torquil Baird", "Morven Drysdale", "Angus Ure", "Rona Keir", "Ewan Dow", "Shona Munro"}
     assert people["Fiona Lennox"] == "Chief Executive" and people["Callum Reid"] == "Chief Officer – Finance"
+
+
+def test_a_single_post_managing_the_two_councils_is_shared_with_the_posts_listed_beside_it(extract_text):
+    text = ("Since April, Harlow Council and Epping Forest District Council are managed by a single Chief Executive, "
+            "Dana Whitfield, and a Deputy Chief Executive and Director of Resources, Omar Kell.")
+    posts = {(f["post"], f["status"]) for f in _kind(extract_text(text), "shared_post")}
+    assert ("Chief Executive", "current") in posts and any(p.startswith("Deputy Chief Executive") for p, _ in posts)
+
+
+def test_a_separate_post_for_each_council_is_not_shared(extract_text):
+    text = "Cabinet agreed to appoint a separate Director of Public Health for Norfolk County Council and Suffolk County Council."
+    assert _kind(extract_text(text), "shared_post") == []
+
+
+def test_a_count_beside_its_percentage_is_a_share_of_the_residents(extract_text):
+    text = ("Bolton Council: Bolton had a population of 296,000 in 2021. Of the population 182,100 (61.5%) were of "
+            "working age; the largest age group (7.0%, 20,720 residents) was aged 55 to 59.")
+    assert [f["value"] for f in _kind(extract_text(text), "population")] == [296000]
+
+
+def test_a_joint_board_named_after_its_councils_and_a_joint_venture_with_a_council(extract_text):
+    text = ("Minutes of the Dumfries and Galloway and Scottish Borders Valuation Joint Board held on 3 May 2019.\n\n"
+            "Powys County Council's Cabinet considered a Joint Venture Agreement (JVA) with Ceredigion County Council and "
+            "the Welsh Government.")
+    members = sorted(sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership"))
+    assert members == [["S12000006", "S12000026"], ["W06000008", "W06000023"]]
