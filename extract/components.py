@@ -106,12 +106,14 @@ def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[
     return component
 
 
-# a salary's employer is resolved from the main authorities when the candidates are assembled
-make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES, _CUES), caches=(_CAREERS,))
+# a salary's employer is resolved from the main authorities when the candidates are assembled; the parse says
+# what a figure is the value of (extract/syntax.py; without one, the cue windows alone decide)
+make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES, _CUES, "token.dep"),
+                                     caches=(_CAREERS,))
 make_population_finder = _fact_component("dcs_populations", populations.find_populations,
-                                         (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
+                                         (_MENTIONS, _MAIN, _DOCUMENT, _CUES), caches=(_CAREERS, _SCOPE))
 make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates,
-                                      (_MENTIONS, _MAIN, _DOCUMENT), caches=(_CAREERS, _SCOPE))
+                                      (_MENTIONS, _MAIN, _DOCUMENT, _CUES), caches=(_CAREERS, _SCOPE))
 make_shared_finder = _fact_component("dcs_shared_arrangements", shared.find_shared_arrangements,
                                      (_MENTIONS, _MAIN, _DOCUMENT, _ROLES, _CUES), caches=(_CAREERS, _SCOPE))
 make_people_finder = _fact_component("dcs_people", people.find_people, ("doc.ents", _MENTIONS, _MAIN, _ROLES, _CUES))

