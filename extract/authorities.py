@@ -168,9 +168,33 @@ class AuthorityIndex:
             if suffix:
                 end += suffix.end()
             mentions.append(AuthorityMention(span.start_char, end, gss, "name"))
+        mentions = self._towns_elsewhere(text, mentions)
         mentions.extend(self._elided(text, mentions))
         mentions.extend(self._abbreviations(text, mentions))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _towns_elsewhere(self, text: str, mentions: list[AuthorityMention]) -> list[AuthorityMention]:
+        """ "Newport, the county town" in an Isle of Wight paper is the island's town, not the Welsh city: a
+        council's bare one-word name (no "Council" after it) is a town of the same name when the text names
+        its councils in full and all of them are in another nation, and the bare name is not listed beside
+        one of them (a cross-border partnership names both)."""
+        def in_full(m: AuthorityMention) -> bool:
+            return bool(_COUNCIL_SUFFIX.search(text[m.start:m.end])) or \
+                text[m.start:m.end].lower() == self.gazetteer.current(m.gss).name.lower()
+
+        anchors = [m for m in mentions if in_full(m)]
+        nations = {self.gazetteer.current(m.gss).nation for m in anchors}
+        if not anchors:
+            return mentions
+        kept = []
+        for m in mentions:
+            elsewhere = (not in_full(m) and " " not in text[m.start:m.end].strip()  # one word, like a town's name
+                         and self.gazetteer.current(m.gss).nation not in nations
+                         and m.gss not in {a.gss for a in anchors}
+                         and not any(abs(a.start - m.end) < 60 or abs(m.start - a.end) < 60 for a in anchors))
+            if not elsewhere:
+                kept.append(m)
+        return kept
 
     def _elided(self, text: str, named: list[AuthorityMention]) -> list[AuthorityMention]:
         """ "North and North East Lincolnshire": "North" names North Lincolnshire when "North" and the second

@@ -66,7 +66,8 @@ def recent_authority(doc, pos: int) -> str | None:
 
 
 _THE_COUNCIL = re.compile(r"\bthe\s+(?:borough|council|authority|county|city|district)\b(?!\s+of\b)", re.I)
-_DESCRIBED = re.compile(r"\bthe\s+(county|city|island)(?:\s+council|['’]s)?\b", re.I)
+# "the county", "the city's" ("the county town" is a town of the county, not the county)
+_DESCRIBED = re.compile(r"\bthe\s+(county|city|island)(?:\s+council|['’]s)?\b(?!\s+town)", re.I)
 
 
 def _outside_careers(doc, start: int, end: int) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import sentence_authority
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.numbers import parse_number
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -102,7 +104,33 @@ def _qualifier(raw: str | None) -> str:
     return _QUALIFIERS.get(key, "about")
 
 
-def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate:
+@lru_cache(maxsize=1)
+def _nations_and_regions() -> re.Pattern:
+    regions = sorted({a.region for a in load_gazetteer().authorities if a.region}, key=len, reverse=True)
+    names = [r"England(?:\s+and\s+Wales)?", "Wales", "Scotland", r"Northern\s+Ireland", r"(?:the\s+)?UK", r"United\s+Kingdom",
+             r"(?:Great\s+)?Britain", r"the\s+region", "nationally"] + [rf"(?:the\s+)?{re.escape(r)}" for r in regions]
+    return re.compile(rf"\b(?:{'|'.join(names)})\b")
+
+
+# "Newport, the county town, has …", "Kilmarnock is the largest town, with …": a settlement in the area
+_SETTLEMENT = re.compile(r"\b(?:town|towns|village|villages|hamlet|suburb|settlement)\b", re.I)
+
+
+def _another_place(doc, view, start: int, end: int) -> bool:
+    """ "Ryde has around 24,000 residents", "The population of England is 56.5 million": the sentence gives the
+    figure at text[start:end] to a town, a region or a nation and names no council."""
+    s_start, _ = view.sentence_bounds(start)
+    if any(s_start <= m.start < end for m in doc._.dcs_authority_mentions):
+        return False
+    if _nations_and_regions().search(view.flat, s_start, end) or _SETTLEMENT.search(view.flat, s_start, end):
+        return True
+    return any(e.label_ in {"GPE", "LOC"} and s_start <= e.start_char < end for e in doc.ents)
+
+
+def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate | None:
+    """A council's population; None for a town's, a region's or a nation's (not a council's figure)."""
+    if _another_place(doc, view, start, end):
+        return None
     ev_start, ev_end = evidence_span(view, start, end)
     authority = sentence_authority(doc, start, end)
     fields = {"authority": authority, "value": int(value), "qualifier": qualifier, "group": group}
@@ -205,7 +233,7 @@ def find_populations(doc, view) -> list[Candidate]:
         found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), group, 0.75))
         taken.append((m.start(), m.end()))
         found.extend(_elided_counts(doc, view, m.end(), group, taken))
-    return found
+    return [c for c in found if c is not None]
 
 
 _ELIDED = re.compile(rf"^,?\s+and\s+(?P<place>[A-Z][\w’'&-]*(?:\s+(?:and\s+|upon\s+)?[A-Z][\w’'&-]*){{0,3}})\s*,?\s*"
@@ -225,6 +253,8 @@ def _elided_counts(doc, view, pos: int, group: str, taken: list) -> list[Candida
     if value < 1000:
         return []
     c = _candidate(doc, view, start, end, value, _qualifier(m.group("qual")), group, 0.7)
+    if c is None:
+        return []
     c.fields["authority"] = named[0]
     c.dedupe_key = ("population", named[0], group, int(value))
     taken.append((start, end))

@@ -587,3 +587,11 @@ def test_a_joint_board_named_after_its_councils_and_a_joint_venture_with_a_counc
             "the Welsh Government.")
     members = sorted(sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership"))
     assert members == [["S12000006", "S12000026"], ["W06000008", "W06000023"]]
+
+
+def test_a_towns_or_a_nations_population_is_not_the_councils_and_newport_on_the_island_is_a_town(extract_text):
+    text = ("Isle of Wight Council has appointed a new director. The island is home to 140,000 residents. "
+            "Newport, the county town, has a population of 25,000. The population of England is 56.5 million.")
+    extraction = extract_text(text)
+    assert [(f["authority"], f["value"]) for f in _kind(extraction, "population")] == [("E06000046", 140000)]
+    assert "W06000022" not in {a.gss for a in extraction.authorities}
