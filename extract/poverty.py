@@ -111,6 +111,16 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     return sentence_authority(doc, start, end)
 
 
+# right after a council's name: "Tower Hamlets, with 42 per cent", "Newham second at 38 per cent",
+# "Barking and Dagenham's rate, at 30.7 per cent"
+_RATE_AFTER_COUNCIL = re.compile(r"(?:['’]s?\s+(?:rate|figure|level|proportion))?\s*,?\s*(?:(?:was|is|had|has)\s+)?(?:\w+\s+)?"
+                                 r"(?:with|at|on|of)\s+(?:some\s+|about\s+|around\s+|just\s+)?\d{1,2}(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
+
+
+def _councils_rate_in(doc, flat: str, start: int, end: int) -> bool:
+    return any(start <= m.start < end and _RATE_AFTER_COUNCIL.match(flat, m.end, end) for m in doc._.dcs_authority_mentions)
+
+
 _SAME_RATE = re.compile(r"\b(?:the|this|its)\s+(?:rate|figure|proportion|level)\s+(?:was|is|stood|stands|fell|rose|has)\b", re.I)
 
 
@@ -123,10 +133,16 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
         bounds = view.sentence_bounds(cue.start())
         sentences.append((bounds, flat[bounds[0]:bounds[1]]))
         # "Child poverty in Inverclyde has fallen … In 2024, the rate was 22.4 per cent": the next sentence's
-        # "the rate" is the same measure
-        following = view.sentence_bounds(bounds[1]) if bounds[1] < len(flat) else None
-        if following and _SAME_RATE.search(flat, following[0], following[1]):
+        # "the rate" is the same measure; "… Tower Hamlets, with 42 per cent, was highest, with Newham second
+        # at 38 per cent": so is each council's figure in the sentences that go on comparing them
+        end = bounds[1]
+        for _ in range(3):
+            following = view.sentence_bounds(end) if end < len(flat) else None
+            if not following or not (_SAME_RATE.search(flat, following[0], following[1])
+                                     or _councils_rate_in(doc, flat, *following)):
+                break
             sentences.append((following, flat[bounds[0]:following[1]]))
+            end = following[1]
     for (s_start, s_end), sentence in sentences:
         if s_start in done:
             continue

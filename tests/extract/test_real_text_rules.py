@@ -595,3 +595,10 @@ def test_a_towns_or_a_nations_population_is_not_the_councils_and_newport_on_the_
     extraction = extract_text(text)
     assert [(f["authority"], f["value"]) for f in _kind(extraction, "population")] == [("E06000046", 140000)]
     assert "W06000022" not in {a.gss for a in extraction.authorities}
+
+
+def test_councils_compared_in_the_sentences_after_a_poverty_sentence_each_have_their_rate(extract_text):
+    text = ("Child poverty across London boroughs: Tower Hamlets, with 42 per cent, was highest, with Newham second "
+            "at 38 per cent. Barking and Dagenham's rate, at 30.7 per cent, was above average.")
+    rates = {(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")}
+    assert rates == {("E09000030", 42.0), ("E09000025", 38.0), ("E09000002", 30.7)}
