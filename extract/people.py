@@ -354,7 +354,7 @@ _CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|
                  r"(?:MA?C)?[A-Z]{3,}(?:-[A-Z]{2,})?(?![A-Za-z])")
 # A middle name or initial may stand between ("Graeme Archibald Hardie", "Ian B. Roberts"), but not a post
 _MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)[A-Z][a-z]+))?"
-_TITLED_NAME = (rf"(?:{_INITIALS}\s?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
+_TITLED_NAME = (rf"(?:{_INITIALS}\s?(?:[A-Z][a-z]+\s+(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
                 rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)"
                 # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
                 # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
@@ -631,12 +631,15 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:
     """'Lou' or 'Williams' abbreviates 'Lou Williams'; 'Mei Lai' abbreviates 'Mei Lai Lu'; 'Bob Cook' is
-    'Robert Cook' (extract/data/nicknames.csv)."""
+    'Robert Cook' (extract/data/nicknames.csv); 'Fflur Hughes' is 'Fflur M. Hughes'."""
     if len(short) == len(full) >= 2 and short[1:] == full[1:] and short[0] != full[0]:
         nicknames = _nicknames()
         return short[0] in nicknames.get(full[0], ()) or full[0] in nicknames.get(short[0], ())
     if len(short) >= len(full):
         return False
+    if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1] and all(
+            re.fullmatch(r"[A-Z]\.?", w) for w in full[1:-1]):
+        return True  # "Fflur Hughes" is "Fflur M. Hughes"
     return full[:len(short)] == short or full[-len(short):] == short
 
 

@@ -602,3 +602,10 @@ def test_councils_compared_in_the_sentences_after_a_poverty_sentence_each_have_t
             "at 38 per cent. Barking and Dagenham's rate, at 30.7 per cent, was above average.")
     rates = {(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")}
     assert rates == {("E09000030", 42.0), ("E09000025", 38.0), ("E09000002", 30.7)}
+
+
+def test_an_initial_before_a_first_name_and_a_name_written_again_without_its_middle_initial(extract_text):
+    text = ("APOLOGIES: Councillors R. Dylan Pryce, Aled Morris Owen.\n\n"
+            "Councillor Gwenno M. Parry proposed the motion. Councillor Gwenno Parry then withdrew it.")
+    names = sorted(f["name"] for f in _kind(extract_text(text), "person"))
+    assert names == ["Aled Morris Owen", "Gwenno M. Parry", "R. Dylan Pryce"]
