@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -287,6 +287,8 @@ def find_people(doc, view) -> list[Candidate]:
         for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat):
             if not any(x.start <= occurrence.start() < x.end for x in mentions):
                 mentions.append(_Mention(name=name, start=occurrence.start(), end=occurrence.end(), honorific=None))
+    # "N.Mackie" and "N. Mackie" are one name written two ways
+    mentions = [replace(m, name=_INITIAL_GLUED.sub(r"\1 ", m.name)) for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
     full_names: list[str] = []
     for m in sorted(mentions, key=lambda x: -len(x.name.split())):
@@ -390,6 +392,7 @@ _INITIALLED_BEFORE_ROLE = re.compile(
     rf"Chief|Chair|Commissioner|Mayor|Provost|Solicitor)\b)")
 
 
+_INITIAL_GLUED = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _VENUE_LINE = re.compile(r"[ \t]*(?:Venue|Location|Address|Place)[ \t]*:", re.I)
 _NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?(?P<name>[A-Z][a-z]+(?:(?:\s|\s?-\s?){_SURNAME}){{1,2}})")
 _LINE = re.compile(r"[^\n]+")
@@ -517,6 +520,7 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
              # read on the text, where a line break ends a name ("Councillor Evelyn TWEED\nIn Attendance")
              for m in _TITLED.finditer(text or flat) for g in ("surname" if m.group("surname") else "name",)]
+    listed: list[_Mention] = []
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()
         while True:
@@ -528,10 +532,10 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
             honorific = (None if head.group("officers") else
                          "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
             post = (item.group("post"), item.start("post"), item.end("post")) if head.group("officers") and item.group("post") else None
-            found.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
-                                  end=item.end("name"), honorific=honorific, post=post))
-            if not item.group("sep"):
-                break
+            listed.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
+                                   end=item.end("name"), honorific=honorific, post=post))
+            if not item.group("sep") or "\n\n" in item.group("sep").replace(" ", "").replace("\t", ""):
+                break  # a list ends with its paragraph ("… and Ms. D. Patel;\n\nRepresenting Cardiff …")
             pos = item.end()
     if text:
         found.extend(_sederunt_names(text))
@@ -540,6 +544,8 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     unique: dict[tuple[int, int], _Mention] = {}
     for m in found:
         unique.setdefault((m.start, m.end), m)
+    for m in listed:
+        unique[(m.start, m.end)] = m  # "Councillors … and Ms. D. Patel": the list says she is a councillor
     return list(unique.values())
 
 

@@ -498,7 +498,7 @@ def test_contact_lines_and_a_line_of_officers_with_their_posts_in_brackets(extra
     people = {p["name"]: (p["role"], p["status"]) for p in _kind(extract_text(text), "person")}
     assert people.get("John Grieve", ("", ""))[1] == "contact"
     assert people.get("Neil Schneider") == ("CE", "incumbent") and people.get("Peter Bell") == ("DCE", "incumbent")
-    assert people.get("R.G.Jones", ("",))[0] == "Leader of the Council"
+    assert people.get("R.G. Jones", ("",))[0] == "Leader of the Council"  # initials spaced as usual
 
 
 def test_a_committee_sites_minutes_page_is_other_even_when_it_quotes_news(extract_text):
@@ -609,3 +609,11 @@ def test_an_initial_before_a_first_name_and_a_name_written_again_without_its_mid
             "Councillor Gwenno M. Parry proposed the motion. Councillor Gwenno Parry then withdrew it.")
     names = sorted(f["name"] for f in _kind(extract_text(text), "person"))
     assert names == ["Aled Morris Owen", "Gwenno M. Parry", "R. Dylan Pryce"]
+
+
+def test_a_councillors_list_keeps_each_members_post_and_ends_with_its_paragraph(extract_text):
+    text = ("Representing Conwy County Borough Council – Councillors D. Lloyd and Ms. D. Rowlands;\n\n"
+            "Representing Flintshire County Council – Councillors Ms. N.Hale and M. Tudor;\n\n"
+            "Councillor N. Hale declared an interest.")
+    people = {f["name"]: f["role"] for f in _kind(extract_text(text), "person")}
+    assert people == {"D. Lloyd": "Councillor", "D. Rowlands": "Councillor", "N. Hale": "Councillor", "M. Tudor": "Councillor"}
