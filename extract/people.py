@@ -356,7 +356,7 @@ _CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|
                  r"(?:MA?C)?[A-Z]{3,}(?:-[A-Z]{2,})?(?![A-Za-z])")
 # A middle name or initial may stand between ("Graeme Archibald Hardie", "Ian B. Roberts"), but not a post
 _MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)[A-Z][a-z]+))?"
-_TITLED_NAME = (rf"(?:{_INITIALS}\s?(?:[A-Z][a-z]+\s+(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
+_TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+\s+(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
                 rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)"
                 # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
                 # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
@@ -365,7 +365,7 @@ _TITLED_NAME = (rf"(?:{_INITIALS}\s?(?:[A-Z][a-z]+\s+(?=(?:Ma?c|De[’']|O[’']
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bailie|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
-    rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|Cllr|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
+    rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|COUNCILLOR|Cllr|CLLR|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
     rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?P<name>{_TITLED_NAME}))\b")
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
@@ -471,7 +471,7 @@ def _name_role_lines(text: str, place_names: set[str], person_spans: list[tuple[
                          honorific=honorific), (m.group("role"), m.start("role"), m.end("role")))
 
     dashed = [m for m in _NAME_DASH_ROLE_LINE.finditer(text)
-              if name_words(m) and re.match(rf"(?:[\w’'&,]+\s+){{0,6}}?(?:{_ROLE_HEAD})\b", m.group("role"), re.I)
+              if name_words(m) and re.match(rf"(?:[\w’'&,.]+\s+){{0,6}}?(?:{_ROLE_HEAD})\b", m.group("role"), re.I)
               and not re.search(r"[£%@]|\d{3}", m.group("role"))]
     pairs = []
     for i, m in enumerate(dashed):

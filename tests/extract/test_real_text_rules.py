@@ -617,3 +617,12 @@ def test_a_councillors_list_keeps_each_members_post_and_ends_with_its_paragraph(
             "Councillor N. Hale declared an interest.")
     people = {f["name"]: f["role"] for f in _kind(extract_text(text), "person")}
     assert people == {"D. Lloyd": "Councillor", "D. Rowlands": "Councillor", "N. Hale": "Councillor", "M. Tudor": "Councillor"}
+
+
+def test_a_pay_threshold_written_with_a_plus_and_minutes_in_capitals(extract_text):
+    text = ("Wigan Council. If they earn £100k + they will not get a pay increase. The Director of Finance salary is "
+            "£104,000 to £113,000.\n\nPresent\nCOUNCILLOR D. HALLAM (THE CHAIR, PRESIDING)\n\nOfficers:\n"
+            "- Dafydd Rees - Chief Finance Officer\n- Mair Pugh - H.R. Manager\n")
+    extraction = extract_text(text)
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extraction, "salary")] == [(104000, 113000)]
+    assert {f["name"] for f in _kind(extraction, "person")} == {"D. HALLAM", "Dafydd Rees", "Mair Pugh"}
