@@ -26,7 +26,9 @@ AREA_WORDS = {
     "governance", "democratic", "property", "assets", "estates", "neighbourhoods", "regulatory", "technology",
     "policy", "commercial", "procurement", "place", "integration", "integrated", "quality", "improvement",
 }
-_HEADS = r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:Head)\s+of"
+# the statutory officers every council names besides its head of paid service
+_HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:Head)\s+of|"
+          r"(?-i:Section)\s+151\s+(?-i:Officer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|(?-i:Chief\s+Finance\s+Officer)")
 
 # Capitalised words that start another title or a name rather than continue this one.
 _NOT_TITLE_WORDS = {"chief", "executive", "officer", "head", "manager", "leader", "member", "council", "councillor",

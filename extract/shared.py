@@ -9,7 +9,7 @@ from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
-_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
+_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|agreed\s+to|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
                          r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
                          r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared|(?:will\s+|do\s+|does\s+)?no\s+longer\s+share)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
 _COVER_BOTH = re.compile(r"\b(?:cover(?:s|ing)?|span(?:s|ning)?|work(?:s|ing)?\s+across|across)\s+(?:both|the\s+two|the\s+three|all\s+three)\s+"
@@ -26,6 +26,9 @@ _GENERIC = {"service", "services", "director", "directors", "assistant", "joint"
             "and", "&", "one", "executive", "corporate", "interim", "acting", "single", "statutory", "role", "post"}
 
 
+# "a series of senior management posts (including", "a number of posts, such as": posts counted, then named
+_POSTS_INCLUDING = re.compile(r"(?:(?:(?:a|an)\s+)?(?:series|number|range|group|set)\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:posts|roles|officers)\s*"
+                              r"(?:\(|,)?\s*(?:including|such\s+as|namely|of)\s+(?:the\s+)?", re.I)
 # Between two posts in "share a Chief Executive, Marcus Thornley, and a Director of Public Health".
 _LIST_OF_POSTS_GAP = re.compile(r"[\s,/]*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:the\s+|a\s+|an\s+)?"
                                 r"(?:(?:single|joint|shared|common)\s*,?\s+)?")
@@ -178,6 +181,11 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     for m in _SHARE_VERB.finditer(flat):
         s_start, s_end = view.sentence_bounds(m.start())
         cursor = m.end()
+        # "agreed to share a series of senior management posts (including Section 151 Officer and Monitoring
+        # Officer)": the posts it counts are the ones it then names, whatever their rank
+        posts_named = _POSTS_INCLUDING.match(flat, cursor)
+        if posts_named:
+            cursor = posts_named.end()
         for role in roles:
             if role.start < cursor:
                 continue
@@ -191,9 +199,12 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 status = "proposed"
             elif verb == "shared" and not m.group("adverb"):
                 status = "former"  # "WNC and NNC shared a joint Director": simple past, unlike "have shared"
+            elif m.group().lower().startswith("agreed"):
+                # "had previously agreed to share …": the agreement is past, the sharing it began goes on
+                status = "proposed" if doc._.dcs_cues.within("proposed", max(s_start, m.start() - 30), role.end) else "current"
             else:
                 status = "former" if doc._.dcs_cues.within("former", s_start, s_end) else "current"
-            c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85)
+            c = _shared_post(doc, view, role, m.start(), role.end, status, conf=0.85, any_post=bool(posts_named))
             if c:
                 found.append(c)
                 stated.add(role.start)

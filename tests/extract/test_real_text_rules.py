@@ -626,3 +626,10 @@ def test_a_pay_threshold_written_with_a_plus_and_minutes_in_capitals(extract_tex
     extraction = extract_text(text)
     assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extraction, "salary")] == [(104000, 113000)]
     assert {f["name"] for f in _kind(extraction, "person")} == {"D. HALLAM", "Dafydd Rees", "Mair Pugh"}
+
+
+def test_statutory_officers_shared_as_posts_a_sentence_counts_then_names(extract_text):
+    text = ("Fylde Council and Wyre Council had previously agreed to share a series of senior management posts "
+            "(including Section 151 Officer and Monitoring Officer).")
+    posts = {(f["post"], f["status"]) for f in _kind(extract_text(text), "shared_post")}
+    assert posts == {("Section 151 Officer", "current"), ("Monitoring Officer", "current")}
