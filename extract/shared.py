@@ -384,6 +384,12 @@ def _arrangement_members(doc, view, m_start: int, m_end: int, match_text: str) -
     flat = view.flat
     s_start, s_end = view.sentence_bounds(m_start)
     s_end = max(s_end, m_end)
+    if flat[s_start:s_end].rstrip().endswith(":") and s_end < len(flat):
+        # "… a collaboration of six adoption agencies: Wrexham, Flintshire, …": the list the colon opens, to the
+        # end of its paragraph
+        first = len(view.text[s_end:]) - len(view.text[s_end:].lstrip())
+        paragraph_end = view.text.find("\n\n", s_end + first)
+        s_end = min(paragraph_end if paragraph_end >= 0 else len(flat), s_end + first + 400)
     if re.search(r"\bwith$", match_text, re.I):
         link = re.match(r"", flat[m_end:])
         kind = "with"

@@ -633,3 +633,10 @@ def test_statutory_officers_shared_as_posts_a_sentence_counts_then_names(extract
             "(including Section 151 Officer and Monitoring Officer).")
     posts = {(f["post"], f["status"]) for f in _kind(extract_text(text), "shared_post")}
     assert posts == {("Section 151 Officer", "current"), ("Monitoring Officer", "current")}
+
+
+def test_an_arrangements_members_listed_after_a_colon_and_ynys_mon_without_its_accent(extract_text):
+    text = ("The North Wales Adoption Service (NWAS) is a collaboration of six local authority adoption agencies: "
+            "Wrexham, Flintshire, Denbighshire, Conwy, Gwynedd and Ynys Mon. We act on behalf of the six.")
+    members = [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")]
+    assert members == [["W06000001", "W06000002", "W06000003", "W06000004", "W06000005", "W06000006"]]
