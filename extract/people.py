@@ -109,11 +109,13 @@ def _clean_name(text: str, start: int) -> _Mention | None:
     tokens = re.findall(r"[A-Za-z][A-Za-z’'.-]*", line)
     offset_tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][A-Za-z’'.-]*", line)]
     honorific = None
-    while offset_tokens and offset_tokens[0][2].lower().rstrip(".") in _HONORIFICS:
-        honorific = offset_tokens[0][2].rstrip(".")
-        offset_tokens = offset_tokens[1:]
-    # words before the name ("Call Hollie Brannigan") are dropped
-    while offset_tokens and not _is_name_word(offset_tokens[0][2]) and offset_tokens[0][2].lower() in _NOT_NAME_WORDS:
+    # honorifics and words before the name ("Call Hollie Brannigan", "Lord Mayor Alderman Charles Bowman") are dropped
+    while offset_tokens:
+        word = offset_tokens[0][2]
+        if word.lower().rstrip(".") in _HONORIFICS:
+            honorific = word.rstrip(".")
+        elif _is_name_word(word) or word.lower() not in _NOT_NAME_WORDS:
+            break
         offset_tokens = offset_tokens[1:]
     for i, token in enumerate(offset_tokens):
         if not _is_name_word(token[2]) or token[2].lower().rstrip(".:-") in _POST_NOMINALS:
@@ -379,8 +381,8 @@ _TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r
 _COUNCILLORS_LIST_ITEM = re.compile(
     rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME_ON_LINE}|{_SURNAME}(?![\w’'-])(?![ \t]+[A-Z][a-z])){_LIST_ITEM_TAIL}")
 # "Representing The Highland Council:": a joint board's minutes list each council's members under it
-_ATTENDANCE = re.compile(r"\b(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?|"
-                         r"Representing\s+[^:\n]{3,60})\s*:", re.I)
+_ATTENDANCE = re.compile(r"\b(?:(?:Present|In\s+attendance|Also\s+(?:present|attending)|Members\s+present|Apologies(?:\s+for\s+absence)?|"
+                         r"Representing\s+[^:\n]{3,60})\s*:|Apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+(?:received|submitted)\s+from)", re.I)
 
 
 # Capitalised bodies and titles that can stand where a first name in capitals would
@@ -534,8 +536,10 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
             post = (item.group("post"), item.start("post"), item.end("post")) if head.group("officers") and item.group("post") else None
             listed.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
                                    end=item.end("name"), honorific=honorific, post=post))
-            if not item.group("sep") or "\n\n" in item.group("sep").replace(" ", "").replace("\t", ""):
-                break  # a list ends with its paragraph ("… and Ms. D. Patel;\n\nRepresenting Cardiff …")
+            sep = item.group("sep") or ""
+            if not sep or ("\n\n" in sep.replace(" ", "").replace("\t", "") and "," not in sep):
+                break  # a list ends with its paragraph ("… and Ms. D. Patel;\n\nRepresenting Cardiff …") unless a
+                # comma carries it on past a blank line ("Eric Jones,\n\nRhian Medi, …")
             pos = item.end()
     if text:
         found.extend(_sederunt_names(text))
@@ -552,7 +556,7 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
 # "chaired by Frank Field MP": the letters after a name are the office
 _MEMBER_OF_PARLIAMENT = re.compile(r"\s+(MP|MSP|MS|AM|MEP)\b")
 # Offices a Scottish sederunt sets its members under, each a member's post
-_CIVIC_OFFICES = {"Lord Provost", "Depute Lord Provost", "Provost", "Bailie", "Convener"}
+_CIVIC_OFFICES = {"Lord Provost", "Depute Lord Provost", "Provost", "Bailie", "Convener", "Alderman", "Alderwoman"}
 # A sederunt as Scottish minutes set it out, a name a line with the surname in capitals and the office as a
 # heading above ("Present:-\nLord Provost John R LETFORD |\nBAILIES\nGeorge REGAN |\nCOUNCILLORS\nKevin KEENAN |")
 _SEDERUNT_HEAD = re.compile(r"^\s*(?:Present|Sederunt)\b[^\n]{0,20}$", re.I | re.M)

@@ -640,3 +640,12 @@ def test_an_arrangements_members_listed_after_a_colon_and_ynys_mon_without_its_a
             "Wrexham, Flintshire, Denbighshire, Conwy, Gwynedd and Ynys Mon. We act on behalf of the six.")
     members = [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")]
     assert members == [["W06000001", "W06000002", "W06000003", "W06000004", "W06000005", "W06000006"]]
+
+
+def test_apologies_received_from_members_with_civic_titles_and_a_list_carried_past_a_blank_line(extract_text):
+    text = ("Apologies were received from Deputy Ann Holmes, the Lord Mayor Alderman Hugh Fairley, Sir Mark Tranter "
+            "and Alderman Ruth Gale.\n\nCouncillors Keith Ellis, Mair Hughes,\n\nRhian Lloyd, R.L. Owen and Elwyn Price.")
+    people = {f["name"]: f["role"] for f in _kind(extract_text(text), "person")}
+    assert {"Hugh Fairley", "Mark Tranter", "Ruth Gale", "Keith Ellis", "Mair Hughes", "Rhian Lloyd", "R.L. Owen",
+            "Elwyn Price"} <= set(people)
+    assert people["Ruth Gale"] == "Alderman"
