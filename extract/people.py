@@ -500,6 +500,8 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     if on_line >= len(words):
         return mention
     kept = words[:on_line]
+    if len(words) - on_line == 1 and "\n" not in text[cut + 1:mention.end] and re.match(r"\s*[(,;]", text[mention.end:mention.end + 3]):
+        return mention  # "Councillor Llinos Medi\nHuws (Isle of Anglesey …);": a list item the line wrapped
     paragraph_ends = "\n" in text[cut + 1:mention.end].split(" ")[0] or not text[cut + 1:mention.end].strip()
     if len(kept) < 2 and not paragraph_ends:
         return mention  # the first name alone on its line: the PDF wrapped the name

@@ -649,3 +649,10 @@ def test_apologies_received_from_members_with_civic_titles_and_a_list_carried_pa
     assert {"Hugh Fairley", "Mark Tranter", "Ruth Gale", "Keith Ellis", "Mair Hughes", "Rhian Lloyd", "R.L. Owen",
             "Elwyn Price"} <= set(people)
     assert people["Ruth Gale"] == "Alderman"
+
+
+def test_a_list_item_whose_surname_the_line_wrapped_stays_whole(extract_text):
+    text = ("Apologies were received from:- ·\nCouncillor Ian B. Roberts (Flintshire County Council); ·\n"
+            "Councillor Llinos Medi\nHuws (Isle of Anglesey County Council) with a deputy.")
+    names = {f["name"] for f in _kind(extract_text(text), "person")}
+    assert names == {"Ian B. Roberts", "Llinos Medi Huws"}
