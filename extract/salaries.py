@@ -186,11 +186,12 @@ def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
 
 
 def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
-    """Whether the words the parse makes the figure the value of ("Fees … were £20,000", "an allowance of
+    """Whether the words the parse makes the figure the value of ("Agency costs … were £1,200", "an allowance of
     £5,000", "spent £150,000") are a budget, fee, cost or allowance word (label ``not_pay``) and none is a pay
     word. Only words on the figure's own line count: a table row's parse runs into the next row."""
     line_start, line_end = _line_bounds(text, amount.start)
     words = [w for w in described_by(doc, amount.start, amount.end) if line_start <= w.idx < line_end]
+
     def labelled(label: str) -> bool:
         return any(cues.within(label, w.idx, w.idx + len(w.text)) for w in words)
     return labelled("not_pay") and not labelled("salary")
@@ -230,7 +231,7 @@ def find_salaries(doc, view) -> list[Candidate]:
         if cues.within("not_pay", local_start, local_end) and not has_cue:
             continue
         if _parse_says_not_pay(doc, cues, view.text, low):
-            continue  # "Fees paid to the Independent Chair were £20,000": the figure is the fees
+            continue  # "Agency costs for the interim Director were £1,200 per day": the figure is the costs
         role = _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
         if role is None and not cues.within("salary", *_line_bounds(view.text, low.start)):
             # a figure no post is named for, and whose own line does not call it pay ("David Aitchison | C |

@@ -1,9 +1,9 @@
 """What a figure is the value of, read from the dependency parse.
 
-"Fees paid to the Independent Chair were £20,000": the figure completes "were", whose subject is
-"Fees"; "a car allowance of £5,000": the figure is the object of "of", which hangs on "allowance";
-"the council spent £150,000 on …": the figure is what "spent" spent. Rules ask these words, not the
-words that happen to be near the figure, whether a figure is pay, a budget or a count of residents.
+"Agency costs for the interim Director were £1,200 per day": the figure completes "were", whose
+subject is "costs"; "a car allowance of £5,000": the figure is the object of "of", which hangs on
+"allowance"; "the council spent £150,000 on …": the figure is what "spent" spent. Rules ask these
+words, not the words that happen to be near the figure, whether a figure is pay or a budget.
 
 The parse is the small model's; where a document was made without one (a blank pipeline in tests,
 a text too broken to parse) nothing is known and rules fall back on their cue windows.
