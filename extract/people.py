@@ -232,8 +232,8 @@ def find_people(doc, view) -> list[Candidate]:
         # "Bracknell Forest", "Richmond Kingston" read as names; a surname may be a place ("Allan Harrow")
         if m and m.name.lower() not in place_names and m.name.split()[0].lower() not in place_names:
             mentions.append(m)
-    # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner")
-    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr)\.?\s+((?:Ma?c)?[A-Z][a-z’'-]+(?:\s+(?:Ma?c)?[A-Z][a-z’'-]+){0,2})", flat):
+    # honorific + surname forms the model misses ("Cllr Govindia", "Lord Warner", "Mr Brown, the Monitoring Officer")
+    for hm in re.finditer(r"\b(Cllr|Councillor|Lord|Lady|Baroness|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\.?\s+((?:Ma?c)?[A-Z][a-z’'-]+(?:\s+(?:Ma?c)?[A-Z][a-z’'-]+){0,2})", flat):
         m = _clean_name(flat[hm.start():hm.end()], hm.start())
         if m is None:
             continue
