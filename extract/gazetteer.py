@@ -48,6 +48,10 @@ class Gazetteer:
     def get(self, gss: str) -> Authority | None:
         return self.by_gss.get(gss)
 
+    def region_names(self) -> list[str]:
+        """The regions (and nations) the authorities are in, longest first, as text names them."""
+        return sorted({a.region for a in self.authorities if a.region}, key=len, reverse=True)
+
 
 def _read_rows() -> list[dict]:
     with resources.files("councildocs.extract").joinpath("data/gazetteer.csv").open(encoding="utf-8", newline="") as fh:

@@ -106,7 +106,7 @@ def _qualifier(raw: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _nations_and_regions() -> re.Pattern:
-    regions = sorted({a.region for a in load_gazetteer().authorities if a.region}, key=len, reverse=True)
+    regions = load_gazetteer().region_names()
     names = [r"England(?:\s+and\s+Wales)?", "Wales", "Scotland", r"Northern\s+Ireland", r"(?:the\s+)?UK", r"United\s+Kingdom",
              r"(?:Great\s+)?Britain", r"the\s+region", "nationally"] + [rf"(?:the\s+)?{re.escape(r)}" for r in regions]
     return re.compile(rf"\b(?:{'|'.join(names)})\b")

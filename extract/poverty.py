@@ -88,7 +88,7 @@ _NATION_AFTER = re.compile(r"\s*(?:nationally|(?:in|across|for)\s+(?:the\s+)?(?:
 def _average_before() -> re.Pattern:
     """ "a national average of 23 per cent", "the West Midlands figure of 26%": a nation's or a region's rate
     set beside the council's (the regions are the gazetteer's)."""
-    regions = sorted({a.region for a in load_gazetteer().authorities if a.region}, key=len, reverse=True)
+    regions = load_gazetteer().region_names()
     areas = "|".join([r"national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional"] + [re.escape(r) for r in regions])
     return re.compile(rf"\b(?:{areas})['’]?s?\s+(?:average|figure|rate|level)"
                       r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
