@@ -586,4 +586,14 @@ def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
             best.dedupe_key = _partnership_key(members)
             best.start, best.end = evidence_span(view, start, end)  # the sentence that says who the members are
         kept.append(best)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(_widest_mentions(kept), key=lambda c: c.start)
+
+
+def _widest_mentions(found: list[Candidate]) -> list[Candidate]:
+    """A mention naming some of an arrangement's councils is that arrangement named in passing, not another
+    one: a partnership whose councils are all among another's (of the same status) is dropped."""
+    def covered(c: Candidate) -> bool:
+        mine = set(c.fields["authorities"])
+        return any(mine < set(o.fields["authorities"]) and o.fields["status"] == c.fields["status"]
+                   for o in found if o is not c)
+    return [c for c in found if not covered(c)]

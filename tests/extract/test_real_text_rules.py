@@ -656,3 +656,11 @@ def test_a_list_item_whose_surname_the_line_wrapped_stays_whole(extract_text):
             "Councillor Llinos Medi\nHuws (Isle of Anglesey County Council) with a deputy.")
     names = {f["name"] for f in _kind(extract_text(text), "person")}
     assert names == {"Ian B. Roberts", "Llinos Medi Huws"}
+
+
+def test_a_partnership_named_in_passing_by_some_of_its_councils_is_the_same_partnership(extract_text):
+    text = ("The Western Bay Adoption Service is a partnership between Swansea Council, Neath Port Talbot Council "
+            "and Bridgend County Borough Council.\n\nSwansea and Neath Port Talbot have worked in partnership "
+            "on adoption since the service began.")
+    members = [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")]
+    assert members == [sorted(["W06000011", "W06000012", "W06000013"])]
