@@ -148,7 +148,7 @@ def score_document(predicted: dict, gold: dict, report: Report, label: str = "")
             elif not g.get("optional"):
                 report.per_kind[kind].fn += 1
                 document.fn += 1
-                report.misses.append(f"{label}: {g.get('evidence_hint') or g}")
+                report.misses.append(f"{label}: {kind} {g.get('evidence_hint') or g}")
         for i, p in enumerate(mine):
             if i not in used_pred:
                 report.per_kind[kind].fp += 1
