@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "corpus" / "real"
 SPLITS = ("dev", "test")
+sys.path.insert(0, str(REAL))
+from freeze_split import document_file  # noqa: E402  (the corpus's own rule for where a document is)
 
 
 def load_manifest(real: Path = REAL) -> list[dict]:
@@ -41,7 +43,7 @@ def score(rows: list[dict], real: Path = REAL) -> dict:
     for row in rows:
         split, stem = row["split"], row["stem"]
         gold = json.loads((real / split / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
-        result = process_file(real / split / "docs" / f"{stem}.txt", extractor)
+        result = process_file(document_file(real / split / "docs", stem), extractor)
         record = document_record(result)
         problems.extend(f"{stem}: {p}" for p in validate_record(record, result.document.text if result.document else None))
         negative = row["negative"].strip().lower() == "true"

@@ -1,6 +1,7 @@
 """File newly collected real documents into the development or the frozen test split.
 
-Collectors write `docs/<stem>.txt`, `gold/<stem>.json` and a row in `sources/<batch>.csv`. This
+Collectors write `docs/<stem>.txt` (or the published `.pdf` or `.html` itself), `gold/<stem>.json` and a
+row in `sources/<batch>.csv`. This
 script moves each new document into `dev/` or `test/` and records it in `sources.csv`:
 
 - a split, once recorded in `sources.csv`, never changes (the test split is frozen);
@@ -22,12 +23,20 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TEST_SHARE = 0.30
+# A document is the text a page showed (.txt) or the file as its publisher released it.
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".html")
 COLUMNS = ["stem", "split", "batch", "url", "publisher", "published", "licence", "genre", "nation", "negative"]
 
 
 def _read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def document_file(folder: Path, stem: str) -> Path | None:
+    """The document ``stem`` in ``folder`` (a ``docs`` directory), whichever of the suffixes it has."""
+    found = [folder / f"{stem}{suffix}" for suffix in DOCUMENT_SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
+    return found[0] if len(found) == 1 else None
 
 
 def main() -> int:
@@ -39,7 +48,7 @@ def main() -> int:
             stem = row["stem"].strip()
             if stem in recorded:
                 continue
-            if not (HERE / "docs" / f"{stem}.txt").is_file() or not (HERE / "gold" / f"{stem}.json").is_file():
+            if document_file(HERE / "docs", stem) is None or not (HERE / "gold" / f"{stem}.json").is_file():
                 print(f"skipped {stem}: its text or gold file is missing", file=sys.stderr)
                 continue
             new.setdefault(batch_file.stem, []).append({**row, "stem": stem, "batch": batch_file.stem})
@@ -48,10 +57,10 @@ def main() -> int:
         test_count = math.ceil(len(ranked) * TEST_SHARE)
         for i, row in enumerate(ranked):
             row["split"] = "test" if i < test_count else "dev"
-            for kind, suffix in (("docs", ".txt"), ("gold", ".json")):
-                target = HERE / row["split"] / kind
+            for source in (document_file(HERE / "docs", row["stem"]), HERE / "gold" / f"{row['stem']}.json"):
+                target = HERE / row["split"] / source.parent.name
                 target.mkdir(parents=True, exist_ok=True)
-                shutil.move(HERE / kind / f"{row['stem']}{suffix}", target / f"{row['stem']}{suffix}")
+                shutil.move(source, target / source.name)
             recorded[row["stem"]] = row
     with manifest.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
