@@ -10,8 +10,8 @@ Limits: pages are limited before anything is read (``pdf.open_pdf``); a page's p
 (``MAX_PAGE_PIXELS``) whatever its size; memory is the reading process's, which the ``tesseract``
 child inherits (``RLIMIT_AS`` survives ``exec``); time is the file's. A timer that interrupted
 ``pytesseract`` while it waits would leave its ``tesseract`` running on, so the time limit's alarm
-is held back while Tesseract runs and pytesseract's own timeout, set to the time left, ends it
-instead (pytesseract kills the process on timeout); the held alarm then goes off as usual.
+is deferred while Tesseract runs and pytesseract's own timeout, set to the time left, ends it
+instead (pytesseract kills the process on timeout); the file then stops as out of time as usual.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import math
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,7 +90,7 @@ def ocr_image(image: Image.Image, dpi: int = OCR_DPI, timeout: float = PAGE_SECO
     if dpi < MIN_DPI:
         factor = MIN_DPI / dpi
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS)
-    with _alarm_held() as time_left, _one_openmp_thread():
+    with _alarm_deferred() as time_left, _one_openmp_thread():
         file_time_binds = time_left is not None and time_left < timeout
         try:
             data = pytesseract.image_to_data(
@@ -97,7 +98,7 @@ def ocr_image(image: Image.Image, dpi: int = OCR_DPI, timeout: float = PAGE_SECO
                 output_type=pytesseract.Output.DICT,
             )
         except RuntimeError:  # pytesseract's timeout: it has killed the process
-            if file_time_binds:  # the file's time is up, as the held alarm is about to say
+            if file_time_binds:  # the file's time is up, as the deferred alarm is about to say
                 raise TimeLimitExceeded(time_left) from None
             raise
     return _text_from_words(data)
@@ -268,23 +269,31 @@ def _one_openmp_thread() -> Iterator[None]:
 
 
 @contextmanager
-def _alarm_held() -> Iterator[float | None]:
-    """Hold back ``SIGALRM`` (the file time limit, ``limits.within_limits``) for the body; yield
-    the seconds left on the timer, or None when none is armed. An alarm that falls due meanwhile
-    is delivered when the body ends, so the time limit still stops the file, just not in the
-    middle of a child process nobody would then kill."""
-    if not hasattr(signal, "pthread_sigmask"):
+def _alarm_deferred() -> Iterator[float | None]:
+    """Defer ``SIGALRM`` (the file time limit, ``limits.within_limits``) until the body ends; yield
+    the seconds left on the timer, or None when no timer can interrupt this thread.
+
+    Python runs signal handlers on the main thread whichever thread the signal reaches, so the
+    handler itself is swapped for one that only notes the alarm (blocking the signal in this thread
+    would not do: another thread may take it). An alarm noted meanwhile goes to the time limit's
+    handler when the body ends, so the file is still stopped, just not in the middle of a child
+    process nobody would then kill.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield None
         return
     left = signal.getitimer(signal.ITIMER_REAL)[0]
     if not left:
         yield None
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    alarms = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: alarms.append(frame))
     try:
         yield left
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGALRM, previous)
+    if alarms and callable(previous):
+        previous(signal.SIGALRM, alarms[0])
 
 
 def _raise_if_out_of_memory(err: pytesseract.TesseractError) -> None:
