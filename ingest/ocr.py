@@ -21,6 +21,7 @@ import math
 import os
 import shutil
 import signal
+import subprocess
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,10 @@ MIN_PAGE_CONFIDENCE = 50.0
 INK_LEVEL = 200
 
 
+class OcrTimeout(Exception):
+    """Tesseract took longer than it was given on one image, and was killed."""
+
+
 @dataclass(frozen=True)
 class OcrText:
     """What Tesseract read on one image: its text (lines joined by newlines, blocks by a blank line)
@@ -81,7 +86,7 @@ def ocr_image(image: Image.Image, dpi: int = OCR_DPI, timeout: float = PAGE_SECO
     """Read the text on ``image``, a page scanned or rendered at ``dpi``.
 
     An image under ``MIN_DPI`` is scaled up to it first (Tesseract's LSTM model is trained on text
-    of that size). Raises ``RuntimeError`` when Tesseract takes longer than ``timeout`` seconds, and
+    of that size). Raises ``OcrTimeout`` when Tesseract takes longer than ``timeout`` seconds, and
     ``TimeLimitExceeded`` when the file's time limit (``limits.within_limits``) runs out first; either
     way the process has been killed. ``pytesseract.TesseractNotFoundError`` or ``TesseractError``
     when it cannot run.
@@ -92,15 +97,18 @@ def ocr_image(image: Image.Image, dpi: int = OCR_DPI, timeout: float = PAGE_SECO
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS)
     with _alarm_deferred() as time_left, _one_openmp_thread():
         file_time_binds = time_left is not None and time_left < timeout
+        seconds = time_left if file_time_binds else timeout
         try:
             data = pytesseract.image_to_data(
-                image, lang=LANGUAGE, config=TESSERACT_CONFIG, timeout=max(min(timeout, time_left or timeout), 0.01),
+                image, lang=LANGUAGE, config=TESSERACT_CONFIG, timeout=max(seconds, 0.01),  # 0 would mean none
                 output_type=pytesseract.Output.DICT,
             )
-        except RuntimeError:  # pytesseract's timeout: it has killed the process
+        except pytesseract.TesseractError:  # a RuntimeError too, but not a timeout
+            raise
+        except RuntimeError as err:  # pytesseract's timeout: it has killed the process
             if file_time_binds:  # the file's time is up, as the deferred alarm is about to say
                 raise TimeLimitExceeded(time_left) from None
-            raise
+            raise OcrTimeout(f"Tesseract took more than {timeout:g} s") from err
     return _text_from_words(data)
 
 
@@ -126,18 +134,19 @@ def ocr_pdf_pages(path: Path, pages: Sequence[int]) -> OcrPages:
                 continue  # blank, or not renderable: nothing to read
             try:
                 read = ocr_image(image, OCR_DPI)
-            except RuntimeError as err:  # pytesseract's timeout; it has killed the process
+            except OcrTimeout as err:
                 raise IngestError(
                     ErrorCode.TIMED_OUT,
                     f"OCR of page {index + 1} of {path.name} took too long and was stopped. "
                     "If the scan is huge, re-scan it at 300 dpi or split the file.",
                 ) from err
-            except pytesseract.TesseractError as err:
-                _raise_if_out_of_memory(err)
+            except (pytesseract.TesseractError, subprocess.CalledProcessError) as err:
+                # pytesseract asks `tesseract --version` first (CalledProcessError), then runs it.
+                message = _tesseract_message(err)
+                _raise_if_out_of_memory(message, err)
                 raise IngestError(
                     ErrorCode.NO_TEXT_LAYER,
-                    f"Page {index + 1} of {path.name} has no text layer and Tesseract could not read it "
-                    f"({err.message or err.status}).",
+                    f"Page {index + 1} of {path.name} has no text layer and Tesseract could not read it ({message}).",
                 ) from err
             if read.confidence is None:
                 continue
@@ -211,7 +220,7 @@ def tesseract_version() -> str:
     try:
         return str(pytesseract.get_tesseract_version())
     # pytesseract raises SystemExit for a version string it cannot parse: only the log needs it.
-    except (pytesseract.TesseractNotFoundError, SystemExit):
+    except (pytesseract.TesseractNotFoundError, subprocess.CalledProcessError, OSError, SystemExit):
         return "(version unknown)"
 
 
@@ -296,9 +305,16 @@ def _alarm_deferred() -> Iterator[float | None]:
         previous(signal.SIGALRM, alarms[0])
 
 
-def _raise_if_out_of_memory(err: pytesseract.TesseractError) -> None:
-    """Tesseract out of memory (its allocation fails under the inherited address-space limit) is a
-    file too large, as in the rest of reading."""
-    message = str(err.message).lower()
-    if "alloc" in message or "memory" in message:
-        raise MemoryError(err.message) from err
+def _tesseract_message(err: pytesseract.TesseractError | subprocess.CalledProcessError) -> str:
+    if isinstance(err, pytesseract.TesseractError):
+        return str(err.message or f"exit status {err.status}")
+    output = err.output.decode("utf-8", "replace") if isinstance(err.output, bytes) else str(err.output or "")
+    return " ".join(output.split()) or f"exit status {err.returncode}"
+
+
+def _raise_if_out_of_memory(message: str, err: BaseException) -> None:
+    """Tesseract out of memory under the address-space limit it inherits is a file too large, as in
+    the rest of reading: Leptonica reports "malloc fail", C++ "bad_alloc", and the loader "failed to
+    map segment" when not even its libraries fit."""
+    if any(sign in message.lower() for sign in ("alloc", "out of memory", "failed to map segment")):
+        raise MemoryError(f"Tesseract ran out of memory: {message}") from err

@@ -17,7 +17,7 @@ from PIL import Image
 
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.limits import FileLimits, TimeLimitExceeded, within_limits
-from councildocs.ingest.ocr import ocr_image, tesseract_available
+from councildocs.ingest.ocr import OcrTimeout, ocr_image, tesseract_available
 from councildocs.ingest.reader import PAGE_SEPARATOR, read_document
 from councildocs.pipeline import process_file
 
@@ -151,15 +151,49 @@ def test_blank_scan_still_has_no_text_layer(tesseract, image_only_pdf):
     assert "OCR found no text" in caught.value.message
 
 
-def test_file_time_limit_stops_ocr_and_leaves_no_tesseract_running(tesseract, tmp_path):
-    """The alarm that ends a file's time is held while Tesseract runs; pytesseract's own timeout,
-    set to the time left, kills the process, and the file still ends as out of time."""
-    page = scan_pages(ADVERT, tmp_path / "scan.pdf", dpi=300)[0]
+@pytest.fixture(scope="module")
+def three_pages_tall(tmp_path_factory: pytest.TempPathFactory) -> Image.Image:
+    """Three pages' worth of text in one image at 300 dpi: seconds of Tesseract on any machine."""
+    page = scan_pages(ADVERT, tmp_path_factory.mktemp("ocr") / "scan.pdf", dpi=300)[0]
     tall = Image.new("L", (page.width, page.height * 3), 255)
-    for row in range(3):  # three pages' worth of text: well over the limit anywhere
+    for row in range(3):
         tall.paste(page, (0, page.height * row))
+    return tall
+
+
+def tesseracts_running() -> list[psutil.Process]:
+    return [child for child in psutil.Process().children(recursive=True) if "tesseract" in child.name()]
+
+
+def test_file_time_limit_stops_ocr_and_leaves_no_tesseract_running(tesseract, three_pages_tall):
+    """The alarm that ends a file's time is deferred while Tesseract runs; pytesseract's own timeout,
+    set to the time left, kills the process, and the file still ends as out of time."""
     with pytest.raises(TimeLimitExceeded):
         with within_limits(FileLimits(seconds=0.5)):
-            ocr_image(tall, dpi=300)
-    running = [child for child in psutil.Process().children(recursive=True) if "tesseract" in child.name()]
-    assert running == []
+            ocr_image(three_pages_tall, dpi=300)
+    assert tesseracts_running() == []
+
+
+def test_page_time_limit_stops_ocr_and_leaves_no_tesseract_running(tesseract, three_pages_tall):
+    with pytest.raises(OcrTimeout):
+        ocr_image(three_pages_tall, dpi=300, timeout=0.5)
+    assert tesseracts_running() == []
+
+
+def test_tesseract_out_of_memory_makes_the_file_too_large(scanned_advert, tesseract, tmp_path, monkeypatch):
+    """Tesseract inherits the reader's address-space limit; one that runs out of memory is the
+    file's ``too_large``, never a page silently left empty. Here the real tesseract runs under
+    util-linux's prlimit with 20 MB of address space, too little even to map its libraries (how
+    much more a page needs depends on the machine's libraries and threads)."""
+    import shutil
+
+    import pytesseract
+
+    if shutil.which("prlimit") is None:
+        pytest.skip("prlimit (util-linux) is not installed")
+    starved = tmp_path / "tesseract-in-20MB"
+    starved.write_text(f'#!/bin/sh\nexec prlimit --as=20000000 {shutil.which("tesseract")} "$@"\n')
+    starved.chmod(0o755)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(starved))
+    result = process_file(scanned_advert, extractor=None)
+    assert result.error_code == "too_large", result.error_message
