@@ -7,7 +7,6 @@ Files are named by defect and font, as pdfplumber names its issue fixtures
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,19 +137,6 @@ def image_only_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "advert.image-only.pdf"
     pdf.output(str(path))
     return path
-
-
-@pytest.fixture(scope="session")
-def tesseract() -> None:
-    """Tesseract must be installed for OCR tests (scripts/install.sh installs it); on a user's machine
-    without it they skip with the reason, in CI (env CI set) its absence is a failure."""
-    from councildocs.ingest.ocr import tesseract_available
-
-    if not tesseract_available():
-        message = "tesseract is not on PATH (Debian packages tesseract-ocr, tesseract-ocr-eng)"
-        if os.environ.get("CI"):
-            pytest.fail(message + ": CI must install it (scripts/install.sh)")
-        pytest.skip(message)
 
 
 @pytest.fixture
