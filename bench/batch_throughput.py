@@ -319,6 +319,11 @@ def describe(manifest: dict) -> dict:
 # --------------------------------------------------------------------------- measuring
 
 
+# Programs the reading runs for a file (Tesseract OCRs a page with no text layer): short-lived
+# children of the process or worker reading it, not workers.
+TOOLS = {"tesseract"}
+
+
 @dataclass
 class Measured:
     """One subprocess: wall time, CPU time of its whole tree, the machine's other CPU use, memory peaks."""
@@ -376,10 +381,13 @@ def measure(command: list[str], stdin: str | None = None) -> Measured:
                 try:
                     rss = process.memory_info().rss
                     times = process.cpu_times()
+                    tool = process.name() in TOOLS
                 except psutil.Error:
                     continue
-                cpu[process.pid] = (is_main, times.user + times.system)
                 total += rss
+                if tool:  # in the tree's total and its CPU (cpu_s), but neither the process nor a worker
+                    continue
+                cpu[process.pid] = (is_main, times.user + times.system)
                 key = "main" if is_main else "child"
                 peaks[key] = max(peaks[key], rss)
             peaks["total"] = max(peaks["total"], total)

@@ -26,6 +26,8 @@ from pdfminer.psparser import PSLiteral, literal_name
 from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.models import RepairStep
+from councildocs.ingest.ocr import no_text_layer, ocr_pdf_pages
 from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
 
@@ -125,6 +127,7 @@ class PdfGlyphs:
         self._uses: dict[str, _FontUse] = {}
         self._kept: dict[int, PageChars] = {}  # page index → its characters as first read
         self._kept_chars = 0
+        self.ocr_step: RepairStep | None = None  # the pages read by OCR, when there were any
         # Remapped fonts: the old → new text table their characters go through, or None when only
         # parsing the pages again with the new map can say what they read as.
         self._tables: dict[str, dict[str, str] | None] = {}
@@ -143,12 +146,13 @@ class PdfGlyphs:
             for font, texts in glyphs.items():
                 self.glyph_texts[font].extend(texts)
                 self.font_pages[font].add(index)
+        # Pages with no text layer (scanned) are read by OCR, page by page; the rest keep theirs.
+        scanned = ocr_pdf_pages(self.path, [i for i, text in enumerate(self.page_texts) if not text.strip()])
+        for index, text in scanned.texts.items():
+            self.page_texts[index] = text
+        self.ocr_step = scanned.step
         if not any(text.strip() for text in self.page_texts):
-            raise IngestError(
-                ErrorCode.NO_TEXT_LAYER,
-                f"{self.path.name} has no text layer: it is a scanned or image-only PDF. "
-                "Run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) and ingest the result.",
-            )
+            raise no_text_layer(self.path, scanned)
 
     def _page_count(self) -> int:
         try:

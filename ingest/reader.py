@@ -41,7 +41,7 @@ def read_document(path: Path, sha256: str | None = None, limits: FileLimits = Fi
         sha256 = sha256_of_file(path)
     if media_type == "pdf":
         with open_pdf(path, max_pages=limits.max_pages) as glyphs:
-            draft = Draft("pdf", list(glyphs.page_texts), glyphs=glyphs)
+            draft = Draft("pdf", list(glyphs.page_texts), glyphs=glyphs, log=[glyphs.ocr_step] if glyphs.ocr_step else [])
             raw_pages = list(draft.pages)
             repair(draft)
             draft.glyphs = None  # the PDF closes with this block

@@ -2,12 +2,13 @@
 # Install everything councildocs needs on a fresh Debian/Ubuntu machine with Python 3.11+:
 # Debian packages (fonts for rebuilding the corpus; poppler-utils for pdftotext, one of the tools the
 # text repair benchmark compares; chromium, which the dashboard's browser test drives through
-# Playwright), then .venv at the repository root with the project, its test tools and Dask (the
-# `dask` extra, for `dcs ingest --engine dask`). Safe to run again.
+# Playwright; tesseract-ocr and its English data, which OCR pages that have no text layer), then
+# .venv at the repository root with the project, its test tools and Dask (the `dask` extra, for
+# `dcs ingest --engine dask`). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-dejavu-core poppler-utils chromium)
+APT_PACKAGES=(fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-eng)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -48,6 +48,19 @@ def peer_pdfs_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def tesseract() -> None:
+    """Tesseract, for the OCR tests (scripts/install.sh installs it): on a user's machine without it
+    they skip with the reason; in CI (env CI set) its absence is a failure, as for ../shared."""
+    from councildocs.ingest.ocr import tesseract_available
+
+    if not tesseract_available():
+        message = "tesseract is not on PATH (Debian packages tesseract-ocr, tesseract-ocr-eng)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": CI must install it (scripts/install.sh)")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS_DIR
 

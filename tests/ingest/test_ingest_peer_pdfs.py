@@ -47,10 +47,17 @@ def test_peer_pdf_reads_or_fails_cleanly(peer_pdfs_dir, name):
         ("pdfplumber/password-example.pdf", "encrypted"),
         ("pdfminer.six/encryption__aes-256.pdf", "encrypted"),
         ("pdfplumber/empty.pdf", "empty"),
-        ("pdfminer.six/contrib__pdf-with-jbig2.pdf", "no_text_layer"),
+        ("pdfminer.six/contrib__issue_1165_linewidth.pdf", "no_text_layer"),
     ],
 )
 def test_peer_pdf_error_codes(peer_pdfs_dir, name, code):
     with pytest.raises(IngestError) as caught:
         read_document(peer_pdfs_dir / name, sha256="0" * 64)
     assert caught.value.code == code
+
+
+def test_peer_pdf_with_a_jbig2_scan_is_read_by_ocr(peer_pdfs_dir, tesseract):
+    """Its one page is a JBIG2 image of a cartoon with a speech bubble; only OCR reads the bubble."""
+    document = read_document(peer_pdfs_dir / "pdfminer.six/contrib__pdf-with-jbig2.pdf", sha256="0" * 64)
+    assert "Doesn't" in document.text
+    assert document.repair_methods == ["ocr"]
