@@ -1,10 +1,12 @@
 """PDFs through pdfplumber at character level, so every character keeps its font.
 
-``open_pdf`` reads each page's text from its characters (pdfplumber's own text extraction over
-``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
+``open_pdf`` reads each page's text from its characters in reading order (``reading_order``:
+columns one after another, tables as TAB rows where they sit, otherwise pdfplumber's own text
+layout of ``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
 stays open inside the ``with`` block so a repairer can remap a broken font and read the pages it
 appears on again (``PdfGlyphs.remap``): a remapped font changes characters, never positions, so
-the pages are laid out again from the characters kept at the first read (``pdf_chars``) and parsed
+the pages are laid out again from the characters and table grids kept at the first read
+(``pdf_chars``), by the same reading order, and parsed
 again only when those cannot say what a character now reads as.
 """
 
@@ -26,8 +28,10 @@ from pdfminer.psparser import PSLiteral, literal_name
 from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
-from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
+from councildocs.ingest.pdf_chars import PageChars, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
+from councildocs.ingest.reading_order import page_text
+from councildocs.ingest.tables import find_tables
 
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
 EOF_WINDOW = 4096
@@ -161,7 +165,8 @@ class PdfGlyphs:
         page = use_lean_chars(self.pdf.pages[index])
         try:
             chars = page.chars
-            text = page.extract_text()
+            tables = find_tables(page, chars)
+            text = page_text(chars, tables)
         except Exception as err:  # damaged content streams surface here, not at open
             _raise_if_out_of_memory(err)
             raise IngestError(
@@ -172,7 +177,7 @@ class PdfGlyphs:
         finally:
             page.close()  # keep memory flat: what a remap needs is kept compactly, within a budget
         if keep and self._kept_chars + len(chars) <= MAX_KEPT_CHARS:
-            self._kept[index] = PageChars(chars, page.bbox)
+            self._kept[index] = PageChars(chars, page.bbox, tables)
             self._kept_chars += len(chars)
         return text, _by_font(chars)
 
@@ -232,7 +237,7 @@ class PdfGlyphs:
             remapped = {f: t for f, t in self._tables.items() if index in self.font_pages[f]}
             if kept is not None and None not in remapped.values():
                 chars = kept.chars(remapped)
-                text, glyphs = extract_text(chars, kept.bbox), _by_font(chars)
+                text, glyphs = page_text(chars, kept.tables), _by_font(chars)
             else:
                 text, glyphs = self._read_page(index)
             self.page_texts[index] = text
