@@ -10,7 +10,7 @@ Each function returns new text and changes only what its docstring names:
 - ``drop_running_lines``: for multi-page PDFs, running headers and footers (lines repeated near
   the top or bottom of most pages) and lone page-number lines there are removed.
 - ``normalise_whitespace``: line ends become ``\\n``; trailing spaces and tabs on each line are
-  stripped (on a table row only spaces: its TABs separate cells); blank lines at the start and end
+  stripped (on a table row only spaces: its TABs separate cells, empty ones too); blank lines at the start and end
   of a page are dropped; runs of three or more newlines become two (a paragraph break stays a
   paragraph break). Nothing else changes.
 
@@ -134,11 +134,22 @@ def _page_number_lines(split: list[list[str]]) -> dict[int, set[int]]:
 
 def normalise_whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "\n".join(_strip_line_end(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    rows = _table_rows(lines)
+    text = "\n".join(line.rstrip(" ") if i in rows else line.rstrip(" \t") for i, line in enumerate(lines))
     text = text.strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-def _strip_line_end(line: str) -> str:
-    """The line without trailing blanks; a table row keeps the TABs of its empty last cells."""
-    return line.rstrip(" ") if CELL_SEPARATOR in line else line.rstrip(" \t")
+def _table_rows(lines: list[str]) -> set[int]:
+    """Indexes of the lines that are table rows: a run of consecutive lines holding TABs, one of
+    them with a TAB between two cells of text (a stray TAB ending a line of prose is no table)."""
+    rows: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and CELL_SEPARATOR in lines[i]:
+            continue
+        if any(CELL_SEPARATOR in lines[j].rstrip() for j in range(start, i)):
+            rows.update(range(start, i))
+        start = i + 1
+    return rows

@@ -33,6 +33,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 MIN_RULE_LENGTH = 4.0  # points: shorter strokes are glyph decoration, not rules
 MIN_RULED_COLUMNS = 3  # distinct x positions of vertical rules a two-column table needs
+MIN_TABLE_ROWS = 2  # rows with two or more cells of text that make a ruled grid a table
 # Aligned figures: a figure stands apart from the word before it by at least this many points
 # (wider than a stretched space), and a figure table has at least MIN_FIGURE_ROWS rows holding at
 # least MIN_ROW_FIGURES such figures whose right edges fall in shared columns.
@@ -56,7 +57,7 @@ class TableGrid:
 
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> list[TableGrid]:
     """The tables on ``page`` (whose characters are ``chars``), top to bottom."""
-    grids = _ruled_tables(page) if _has_ruled_columns(page) else []
+    grids = [g for g in _ruled_tables(page) if _holds_rows(g, chars)] if _has_ruled_columns(page) else []
     if sum(c["text"].isdigit() for c in chars) >= MIN_DIGITS_TO_LOOK:
         rest = [c for c in chars if table_of(c, grids) is None]
         grids += figure_tables(rest)
@@ -116,9 +117,16 @@ def _ruled_tables(page: Page) -> list[TableGrid]:
     grids = []
     for table in page.find_tables(RULED_SETTINGS):
         rows = tuple(tuple(row.cells) for row in table.rows)
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+        if len(rows) >= MIN_TABLE_ROWS and max(len(row) for row in rows) >= 2:
             grids.append(TableGrid(table.bbox, rows))
     return grids
+
+
+def _holds_rows(table: TableGrid, chars: list[dict[str, Any]]) -> bool:
+    """Whether two or more rows have two or more cells with text: a grid of mostly empty cells is
+    a frame round a picture or a form, not a table."""
+    rows = render_table(table, [c for c in chars if table_of(c, [table]) is table]).split("\n")
+    return sum(sum(bool(cell.strip()) for cell in row.split("\t")) >= 2 for row in rows) >= MIN_TABLE_ROWS
 
 
 # -- tables of aligned figures --------------------------------------------------------------
