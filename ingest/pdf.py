@@ -30,7 +30,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.pdf_chars import PageChars, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
-from councildocs.ingest.reading_order import page_text
+from councildocs.ingest.reading_order import page_text, word_map
 from councildocs.ingest.tables import find_tables
 
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
@@ -165,8 +165,9 @@ class PdfGlyphs:
         page = use_lean_chars(self.pdf.pages[index])
         try:
             chars = page.chars
-            tables = find_tables(page, chars)
-            text = page_text(chars, tables)
+            words = word_map(chars)
+            tables = find_tables(page, chars, [word for word, _ in words])
+            text = page_text(chars, tables, words)
         except Exception as err:  # damaged content streams surface here, not at open
             _raise_if_out_of_memory(err)
             raise IngestError(

@@ -28,7 +28,7 @@ from typing import Any
 
 from pdfplumber.utils import chars_to_textmap
 from pdfplumber.utils.clustering import cluster_objects
-from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, WordExtractor
+from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, WordExtractor, WordMap
 
 from councildocs.ingest.tables import TableGrid, render_table, table_of
 
@@ -72,26 +72,39 @@ class _Block:
     gutter: tuple[float, float] | None = None
 
 
-def words_of(chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """pdfplumber's words for these characters (as its text layout makes them), each with its chars."""
-    return WordExtractor().extract_words(list(chars), return_chars=True)
+def word_map(chars: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """pdfplumber's (word, chars) pairs for these characters, as its text layout makes them; each
+    word also holds its characters under ``"chars"``. Made once per page and shared by the table
+    finder and ``page_text``: word making is most of what laying a page out costs."""
+    pairs = list(WordExtractor().iter_extract_tuples(list(chars)))
+    for word, word_chars in pairs:
+        word["chars"] = word_chars
+    return pairs
 
 
-def page_text(chars: list[dict[str, Any]], tables: Sequence[TableGrid] = ()) -> str:
+def page_text(
+    chars: list[dict[str, Any]],
+    tables: Sequence[TableGrid] = (),
+    words: list[tuple[dict[str, Any], list[dict[str, Any]]]] | None = None,
+) -> str:
     """The page's text in reading order: columns one after another, tables as TAB rows in place.
 
     ``chars`` are pdfplumber's character dicts (page order), ``tables`` the grids of the tables
-    found on the page. A page with one column and no table gives exactly
-    ``page.extract_text()``.
+    found on the page, ``words`` their ``word_map`` when the caller has it already. A page with
+    one column and no table gives exactly ``page.extract_text()``.
     """
     if not chars:
         return ""
+    if words is None:
+        words = word_map(chars)
     in_table = [table_of(char, tables) for char in chars]
     flow = [char for char, table in zip(chars, in_table) if table is None]
-    lines = _lines(words_of(flow))
+    if tables:
+        words = word_map(flow)
+    lines = _lines([word for word, _ in words])
     runs = _runs(lines, tables)
     if not tables and all(block.gutter is None for block in _blocks(lines)):
-        return _plain(chars)  # one column: pdfplumber's text, unchanged
+        return WordMap(words).to_textmap(presorted=True).as_string  # one column: pdfplumber's text
     owner = _owners(flow, runs)
     pieces: list[tuple[str, bool]] = []  # (text, is a table)
     for run in runs:

@@ -55,12 +55,14 @@ class TableGrid:
     rows: tuple[tuple[Box | None, ...], ...]
 
 
-def find_tables(page: Page, chars: list[dict[str, Any]]) -> list[TableGrid]:
-    """The tables on ``page`` (whose characters are ``chars``), top to bottom."""
+def find_tables(page: Page, chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None) -> list[TableGrid]:
+    """The tables on ``page`` (whose characters are ``chars`` and, if the caller has them, whose
+    words are ``words``), top to bottom."""
     grids = [g for g in _ruled_tables(page) if _holds_rows(g, chars)] if _has_ruled_columns(page) else []
     if sum(c["text"].isdigit() for c in chars) >= MIN_DIGITS_TO_LOOK:
-        rest = [c for c in chars if table_of(c, grids) is None]
-        grids += figure_tables(rest)
+        if words is None or grids:  # words inside a ruled table are that table's
+            words = WordExtractor().extract_words([c for c in chars if table_of(c, grids) is None])
+        grids += figure_tables(words)
     return sorted(grids, key=lambda g: g.bbox[1])
 
 
@@ -132,9 +134,8 @@ def _holds_rows(table: TableGrid, chars: list[dict[str, Any]]) -> bool:
 # -- tables of aligned figures --------------------------------------------------------------
 
 
-def figure_tables(chars: list[dict[str, Any]]) -> list[TableGrid]:
-    """Tables of figures aligned in columns without rules, among these characters."""
-    words = WordExtractor().extract_words(chars)
+def figure_tables(words: list[dict[str, Any]]) -> list[TableGrid]:
+    """Tables of figures aligned in columns without rules, among these words (pdfplumber's)."""
     lines = [sorted(c, key=lambda w: w["x0"]) for c in cluster_objects(words, lambda w: w["top"], DEFAULT_Y_TOLERANCE)]
     lines.sort(key=lambda line: line[0]["top"])
     grids = []
