@@ -31,19 +31,20 @@ _SIMPLE_FONT_CODES = range(256)
 
 class PageChars:
     """A page's characters as pdfplumber's text layout needs them, in about 60 bytes each, and the
-    grids of the page's tables (so a remapped page renders its tables again, from its new text)."""
+    grids of the page's ruled tables (so a remapped page renders its tables again, from its new
+    text)."""
 
-    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox", "tables")
+    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox", "ruled_tables")
 
     def __init__(
-        self, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], tables: Sequence[TableGrid] = ()
+        self, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], ruled_tables: Sequence[TableGrid] = ()
     ):
         self.texts = [c["text"] for c in chars]
         self.fonts = [c["fontname"] for c in chars]
         self.boxes = array("d", (v for c in chars for v in (c["x0"], c["x1"], c["top"], c["bottom"], c["doctop"])))
         self.upright = bytes(bool(c["upright"]) for c in chars)
         self.bbox = bbox
-        self.tables = tuple(tables)
+        self.ruled_tables = list(ruled_tables)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -58,7 +58,26 @@ class TableGrid:
 def find_tables(page: Page, chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None) -> list[TableGrid]:
     """The tables on ``page`` (whose characters are ``chars`` and, if the caller has them, whose
     words are ``words``), top to bottom."""
-    grids = [g for g in _ruled_tables(page) if _holds_rows(g, chars)] if _has_ruled_columns(page) else []
+    return with_figure_tables(ruled_tables(page, chars), chars, words)
+
+
+def ruled_tables(page: Page, chars: list[dict[str, Any]]) -> list[TableGrid]:
+    """The page's ruled tables. They are found from its rules alone, so they stay where they are
+    when a font on the page is remapped."""
+    if not _has_ruled_columns(page):
+        return []
+    return [grid for grid in _ruled_grids(page) if _holds_rows(grid, chars)]
+
+
+def with_figure_tables(
+    ruled: list[TableGrid], chars: list[dict[str, Any]], words: list[dict[str, Any]] | None = None
+) -> list[TableGrid]:
+    """``ruled`` and the tables of aligned figures among the other characters, top to bottom.
+
+    Figures are text: after a font is remapped they are looked for again, since a broken font's
+    digits do not read as digits.
+    """
+    grids = list(ruled)
     if sum(c["text"].isdigit() for c in chars) >= MIN_DIGITS_TO_LOOK:
         if words is None or grids:  # words inside a ruled table are that table's
             words = WordExtractor().extract_words([c for c in chars if table_of(c, grids) is None])
@@ -115,7 +134,7 @@ def _has_ruled_columns(page: Page) -> bool:
     return len(cluster_list(xs, tolerance=1)) >= MIN_RULED_COLUMNS
 
 
-def _ruled_tables(page: Page) -> list[TableGrid]:
+def _ruled_grids(page: Page) -> list[TableGrid]:
     grids = []
     for table in page.find_tables(RULED_SETTINGS):
         rows = tuple(tuple(row.cells) for row in table.rows)
