@@ -143,9 +143,9 @@ def committee_report() -> Page:
     ], gap=6)
     page.columns(
         ["Contact details:", "Sharon Howard", "Head of Commissioning", "Tel: 01632 960418",
-         "sharon.howard@thornbury.example.gov.uk"],
+         "sharon.howard@thornbury.example.org"],
         ["Relevant Director:", "Kevin Kasaven", "Director of Children's Services", "Tel: 01632 960102",
-         "kevin.kasaven@thornbury.example.gov.uk"],
+         "kevin.kasaven@thornbury.example.org"],
     )
     page.people = [["Sharon Howard"], ["Kevin Kasaven"]]
     page.y += 6
