@@ -19,6 +19,7 @@ empty cell is an empty string, so every row has the same number of TABs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -99,20 +100,40 @@ def table_of(char: dict[str, Any], tables: Sequence[TableGrid]) -> TableGrid | N
 
 def render_table(table: TableGrid, chars: list[dict[str, Any]]) -> str:
     """The table's text: a line per row, cells joined by TAB, a cell's line breaks as spaces."""
-    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for char in chars:
-        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        for r, row in enumerate(table.rows):
-            for c, box in enumerate(row):
-                if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
-                    cells.setdefault((r, c), []).append(char)
-                    break
-            else:
-                continue
-            break
+    cells = _cell_chars(table, chars)
     return "\n".join(
         "\t".join(_cell_text(cells.get((r, c), [])) for c in range(len(row))) for r, row in enumerate(table.rows)
     )
+
+
+def _cell_chars(table: TableGrid, chars: list[dict[str, Any]]) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    """(row, column) → the characters whose centres lie in that cell, in page order.
+
+    Rows are found by bisecting their tops (a table can have hundreds of rows): the cells of that
+    row and its neighbours are tried first, then any row reaching down to the character (a cell
+    merged over several rows).
+    """
+    spans = [
+        (min(b[1] for b in row if b), max(b[3] for b in row if b)) if any(row) else (float("inf"), float("inf"))
+        for row in table.rows
+    ]
+    order = sorted(range(len(spans)), key=lambda r: spans[r][0])
+    tops = [spans[r][0] for r in order]
+    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        at = bisect_right(tops, y) - 1
+        near = [order[i] for i in (at, at - 1, at + 1) if 0 <= i < len(order)]
+        far = (r for r in order if r not in near and spans[r][0] <= y <= spans[r][1])  # merged cells
+        for r in (*near, *far):
+            found = next(
+                (c for c, box in enumerate(table.rows[r]) if box and box[0] <= x <= box[2] and box[1] <= y <= box[3]),
+                None,
+            )
+            if found is not None:
+                cells.setdefault((r, found), []).append(char)
+                break
+    return cells
 
 
 def _cell_text(chars: list[dict[str, Any]]) -> str:
@@ -146,8 +167,11 @@ def _ruled_grids(page: Page) -> list[TableGrid]:
 def _holds_rows(table: TableGrid, chars: list[dict[str, Any]]) -> bool:
     """Whether two or more rows have two or more cells with text: a grid of mostly empty cells is
     a frame round a picture or a form, not a table."""
-    rows = render_table(table, [c for c in chars if table_of(c, [table]) is table]).split("\n")
-    return sum(sum(bool(cell.strip()) for cell in row.split("\t")) >= 2 for row in rows) >= MIN_TABLE_ROWS
+    filled: dict[int, int] = {}
+    for (row, _), cell in _cell_chars(table, [c for c in chars if table_of(c, [table]) is table]).items():
+        if any(not c["text"].isspace() for c in cell):
+            filled[row] = filled.get(row, 0) + 1
+    return sum(n >= 2 for n in filled.values()) >= MIN_TABLE_ROWS
 
 
 # -- tables of aligned figures --------------------------------------------------------------
