@@ -187,3 +187,23 @@ def test_a_remapped_font_reads_as_the_clean_page(tmp_path, defect, name):
     document = read_document(broken)
     assert any(step.method == "font-program" for step in document.repair_log)
     assert document.text == read_document(clean).text
+
+
+def test_three_columns_read_one_after_another(tmp_path):
+    """A column block inside a column is cut again: three columns come out left to right."""
+    columns = [[f"Column {c} line {i} of the text" for i in range(1, 6)] for c in "ABC"]
+    heading = "Three columns: a heading across the page that spans all of the columns below"
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_font("DejaVuSans", "", DEJAVU_SANS)
+    pdf.add_page()
+    pdf.set_font("DejaVuSans", size=9)
+    pdf.set_xy(20, 20)
+    pdf.cell(text=heading)
+    for x, lines in zip((20, 80, 140), columns):
+        for i, line in enumerate(lines):
+            pdf.set_xy(x, 30 + 5 * i)
+            pdf.cell(text=line)
+    path = tmp_path / "three-columns.pdf"
+    pdf.output(str(path))
+    assert read_document(path).text == "\n".join([heading, *columns[0], *columns[1], *columns[2]])
