@@ -44,9 +44,9 @@ MIN_FACING_LINES = 2
 # are label and value, read across, not a column of labels then a column of values.
 MIN_COLUMN_SHARE = 0.2
 MAX_DEPTH = 3  # columns inside columns (three-column pages)
-# Lines on one side only at a block's top or bottom stay in it (a column runs on past the other)
-# unless a gap this many times the block's usual line pitch sets them apart: then they are a
-# full-width line after the block ("Background papers: none." under a contact block).
+# Lines on one side only below a block's last facing line stay in it (one column runs on past the
+# other) unless a gap of this many times the block's usual line pitch sets them apart: then they
+# are full-width lines after the block ("Background papers: none." under a contact block).
 APART_PITCHES = 1.6
 
 
