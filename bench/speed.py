@@ -4,12 +4,20 @@ The PDF is the sample corpus's texts rendered one after another (repeated until 
 pages) and cut at 50 pages, clean and with each font defect of the defect corpus. Timings are the
 best of ``repeat`` runs, the two readers alternating, so that a busy neighbour on a shared machine
 slows both rather than one.
+
+Run on its own, it also times the layout pages (corpus/layouts: column blocks, sidebars, ruled and
+unruled tables) repeated to 49 pages, where reading order and table finding do the most work:
+
+    .venv/bin/python bench/speed.py              # Markdown table: clean 50 pages and layout pages
+    .venv/bin/python bench/speed.py --repeat 5   # best of 5 runs instead of 3
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +28,7 @@ import build_corpus  # noqa: E402
 import build_defects  # noqa: E402
 
 PAGES = 50
+LAYOUTS = ROOT / "corpus" / "layouts"
 
 
 @dataclass(frozen=True)
@@ -90,3 +99,40 @@ def run(folder: Path, defects: list[str], repeat: int) -> list[Timing]:
     paths = write_variants(folder, defects)
     read_document(paths[defects[0]])  # load wordfreq and friends before the clock starts
     return [time_variant(defect, path, repeat) for defect, path in paths.items()]
+
+
+def layout_pdf(pages: int = PAGES) -> bytes:
+    """The layout corpus's pages one after another, repeated up to ``pages`` pages (whole rounds)."""
+    import pikepdf
+
+    sources = [pikepdf.open(path) for path in sorted(LAYOUTS.glob("*.pdf"))]
+    out_pdf = pikepdf.new()
+    while len(out_pdf.pages) + len(sources) <= pages:
+        for source in sources:
+            out_pdf.pages.extend(source.pages)
+    out = io.BytesIO()
+    out_pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def run_layouts(folder: Path, repeat: int) -> Timing:
+    path = folder / "bench-layout-pages.pdf"
+    path.write_bytes(layout_pdf())
+    return time_variant("layout pages", path, repeat)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="pdfplumber extract_text against read_document")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs (default: %(default)s)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        timings = [*run(Path(tmp), ["clean"], args.repeat), run_layouts(Path(tmp), args.repeat)]
+    print("| PDF | pages | pdfplumber extract_text | read_document | overhead |")
+    print("| --- | --: | --: | --: | --: |")
+    for t in timings:
+        print(f"| {t.variant} | {t.pages} | {t.pdfplumber_s:.2f} s | {t.ours_s:.2f} s | {100 * t.overhead:+.1f}% |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

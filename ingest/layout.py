@@ -10,8 +10,13 @@ Each function returns new text and changes only what its docstring names:
 - ``drop_running_lines``: for multi-page PDFs, running headers and footers (lines repeated near
   the top or bottom of most pages) and lone page-number lines there are removed.
 - ``normalise_whitespace``: line ends become ``\\n``; trailing spaces and tabs on each line are
-  stripped; blank lines at the start and end of a page are dropped; runs of three or more newlines
-  become two (a paragraph break stays a paragraph break). Nothing else changes.
+  stripped (on a table row only spaces: its TABs separate cells, empty ones too); blank lines at the start and end
+  of a page are dropped; runs of three or more newlines become two (a paragraph break stays a
+  paragraph break). Nothing else changes.
+
+Table rows (``councildocs.ingest.tables``: a line holding a TAB is a row of cells) pass through
+every repair here with their cells intact: no hyphen is joined across a row's end, a header row
+repeated at the top of every page is not a running header, and empty last cells keep their TABs.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections import Counter
 from wordfreq import word_frequency
 
 BULLET = "\u2022"
+CELL_SEPARATOR = "\t"  # between the cells of a table row; no other line holds one
 # Symbol and Wingdings bullets as they come out of a font without a Unicode mapping.
 PRIVATE_USE_BULLETS = "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf071\uf0e0\uf0d7\uf0b2\uf0f0"
 _BULLET_RE = re.compile(rf"(?m)^([ \t]*)[{PRIVATE_USE_BULLETS}]")
@@ -49,6 +55,10 @@ def map_bullets(text: str) -> str:
 def join_hyphenated(text: str) -> str:
     def join(match: re.Match[str]) -> str:
         first, second, punctuation = match.group(1), match.group(2), match.group(3)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        if CELL_SEPARATOR in text[line_start : len(text) if line_end < 0 else line_end]:
+            return match.group(0)  # a table row's cells end where they end
         joined = first + second
         frequency = word_frequency(joined, "en")
         if frequency < KNOWN_WORD or frequency <= word_frequency(f"{first}-{second}", "en"):
@@ -85,8 +95,8 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     for lines in split:
         once = {k for k, n in Counter(_key(line) for line in lines).items() if n == 1}
         head, tail = _zone(lines)
-        top.update({_key(lines[i]) for i in head} & once)
-        bottom.update({_key(lines[i]) for i in tail} & once)
+        top.update({_key(lines[i]) for i in head if CELL_SEPARATOR not in lines[i]} & once)
+        bottom.update({_key(lines[i]) for i in tail if CELL_SEPARATOR not in lines[i]} & once)
     needed = max(2, math.ceil(RUNNING_SHARE * len(pages)))
     running: set[str] = set()
     if len(pages) >= MIN_PAGES_FOR_RUNNING:
@@ -95,7 +105,7 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     result: list[str] = []
     for lines in split:
         head, tail = _zone(lines)
-        drop = {i for i in head + tail if _key(lines[i]) in running}
+        drop = {i for i in head + tail if _key(lines[i]) in running and CELL_SEPARATOR not in lines[i]}
         drop.update(numbers.get(len(result), ()))
         result.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
     return result
@@ -124,6 +134,22 @@ def _page_number_lines(split: list[list[str]]) -> dict[int, set[int]]:
 
 def normalise_whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[ \t]+(?=\n|$)", "", text)
+    lines = text.split("\n")
+    rows = _table_rows(lines)
+    text = "\n".join(line.rstrip(" ") if i in rows else line.rstrip(" \t") for i, line in enumerate(lines))
     text = text.strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Indexes of the lines that are table rows: a run of consecutive lines holding TABs, one of
+    them with a TAB between two cells of text (a stray TAB ending a line of prose is no table)."""
+    rows: set[int] = set()
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and CELL_SEPARATOR in lines[i]:
+            continue
+        if any(CELL_SEPARATOR in lines[j].rstrip() for j in range(start, i)):
+            rows.update(range(start, i))
+        start = i + 1
+    return rows

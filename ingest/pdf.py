@@ -1,10 +1,13 @@
 """PDFs through pdfplumber at character level, so every character keeps its font.
 
-``open_pdf`` reads each page's text from its characters (pdfplumber's own text extraction over
-``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
+``open_pdf`` reads each page's text from its characters in reading order (``reading_order``:
+columns one after another, tables as TAB rows where they sit, otherwise pdfplumber's own text
+layout of ``page.chars``) and keeps, per font, the text of each of its glyphs for the font judgement. The PDF
 stays open inside the ``with`` block so a repairer can remap a broken font and read the pages it
 appears on again (``PdfGlyphs.remap``): a remapped font changes characters, never positions, so
-the pages are laid out again from the characters kept at the first read (``pdf_chars``) and parsed
+the pages are laid out again from the characters and ruled-table grids kept at the first read
+(``pdf_chars``), by the same reading order (tables of figures are looked for again, since a
+broken font's digits read as digits only once it is remapped), and parsed
 again only when those cannot say what a character now reads as.
 """
 
@@ -28,8 +31,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.models import RepairStep
 from councildocs.ingest.ocr import no_text_layer, ocr_pdf_pages
-from councildocs.ingest.pdf_chars import PageChars, extract_text, translation
+from councildocs.ingest.pdf_chars import PageChars, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
+from councildocs.ingest.reading_order import page_text, word_map
+from councildocs.ingest.tables import TableGrid, ruled_tables, with_figure_tables
 
 # Where to look for the end-of-file marker: writers may leave a little junk after it.
 EOF_WINDOW = 4096
@@ -165,7 +170,8 @@ class PdfGlyphs:
         page = use_lean_chars(self.pdf.pages[index])
         try:
             chars = page.chars
-            text = page.extract_text()
+            ruled = ruled_tables(page, chars)
+            text = _layout(chars, ruled)
         except Exception as err:  # damaged content streams surface here, not at open
             _raise_if_out_of_memory(err)
             raise IngestError(
@@ -176,7 +182,7 @@ class PdfGlyphs:
         finally:
             page.close()  # keep memory flat: what a remap needs is kept compactly, within a budget
         if keep and self._kept_chars + len(chars) <= MAX_KEPT_CHARS:
-            self._kept[index] = PageChars(chars, page.bbox)
+            self._kept[index] = PageChars(chars, page.bbox, ruled)
             self._kept_chars += len(chars)
         return text, _by_font(chars)
 
@@ -236,7 +242,7 @@ class PdfGlyphs:
             remapped = {f: t for f, t in self._tables.items() if index in self.font_pages[f]}
             if kept is not None and None not in remapped.values():
                 chars = kept.chars(remapped)
-                text, glyphs = extract_text(chars, kept.bbox), _by_font(chars)
+                text, glyphs = _layout(chars, kept.ruled_tables), _by_font(chars)
             else:
                 text, glyphs = self._read_page(index)
             self.page_texts[index] = text
@@ -258,6 +264,14 @@ class PdfGlyphs:
                     self._uses[font_name] = use
                     return use
         return None
+
+
+def _layout(chars: list[dict[str, Any]], ruled: list[TableGrid]) -> str:
+    """The page's text in reading order, given its ruled tables (found from its rules, which a
+    remap does not move); tables of figures are found here, from the characters as they now read."""
+    words = word_map(chars)
+    tables = with_figure_tables(ruled, chars, [word for word, _ in words])
+    return page_text(chars, tables, words)
 
 
 def _by_font(chars: list[dict[str, Any]]) -> dict[str, list[str]]:

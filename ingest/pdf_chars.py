@@ -16,28 +16,35 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pdfminer.cmapdb import IdentityUnicodeMap
 from pdfminer.pdffont import PDFCIDFont, PDFFont
 from pdfplumber.utils import chars_to_textmap
 
+from councildocs.ingest.tables import TableGrid
+
 _CID_TEXT_RE = re.compile(r"\(cid:(\d+)\)")  # pdfminer's text for a code without a mapping
 _SIMPLE_FONT_CODES = range(256)
 
 
 class PageChars:
-    """A page's characters as pdfplumber's text layout needs them, in about 60 bytes each."""
+    """A page's characters as pdfplumber's text layout needs them, in about 60 bytes each, and the
+    grids of the page's ruled tables (so a remapped page renders its tables again, from its new
+    text)."""
 
-    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox")
+    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox", "ruled_tables")
 
-    def __init__(self, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float]):
+    def __init__(
+        self, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], ruled_tables: Sequence[TableGrid] = ()
+    ):
         self.texts = [c["text"] for c in chars]
         self.fonts = [c["fontname"] for c in chars]
         self.boxes = array("d", (v for c in chars for v in (c["x0"], c["x1"], c["top"], c["bottom"], c["doctop"])))
         self.upright = bytes(bool(c["upright"]) for c in chars)
         self.bbox = bbox
+        self.ruled_tables = list(ruled_tables)
 
     def __len__(self) -> int:
         return len(self.texts)

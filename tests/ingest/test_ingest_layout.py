@@ -49,3 +49,24 @@ def test_single_page_keeps_everything():
 def test_whitespace_normalisation():
     text = "\n\nTitle  \r\n \nPara one.\t\n\n\n\n Para two keeps its indent.\n\n"
     assert layout.normalise_whitespace(text) == "Title\n\nPara one.\n\n Para two keeps its indent."
+
+
+# --- table rows (lines holding a TAB, from councildocs.ingest.tables) pass through intact ----
+
+
+def test_table_rows_keep_the_tabs_of_empty_last_cells():
+    text = "Budget\n\nPeople\t\t\t\nChildren's Services\t68,420\t71,905\t \nTotal\t1\t2\t3  \n\nAfter  "
+    assert layout.normalise_whitespace(text) == (
+        "Budget\n\nPeople\t\t\t\nChildren's Services\t68,420\t71,905\t\nTotal\t1\t2\t3\n\nAfter"
+    )
+
+
+def test_hyphens_are_not_joined_across_table_rows():
+    text = "Grade\tTitle\nCO1\tcommis-\nsioner\tDirector\nand the commis-\nsioner."
+    assert layout.join_hyphenated(text) == "Grade\tTitle\nCO1\tcommis-\nsioner\tDirector\nand the commissioner."
+
+
+def test_a_table_header_repeated_on_every_page_is_not_a_running_header():
+    notes = ["Pay awards apply.", "Posts are evaluated.", "Bands are national.", "Allowances are extra."]
+    pages = [f"Grade\tMinimum\tMaximum\nCO{n}\t£{n}0,000\t£{n}5,000\n{note}" for n, note in enumerate(notes, start=1)]
+    assert layout.drop_running_lines(pages) == pages
