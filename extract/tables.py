@@ -1,0 +1,230 @@
+"""Tables in a document's text: TAB-separated row blocks, their header rows and what each column holds.
+
+Ingest renders a table it finds (in a PDF, or an HTML page) into the text as a block of its own: one
+line per row, cells separated by a single TAB, a cell's line breaks turned into spaces, empty cells
+empty, every row with the same number of TABs, and the header row(s) first. Text documents may carry
+the same form. This module reads such blocks back into rows and cells (character spans into the
+text, so evidence stays a slice of it) and classifies each column by the words of its header, using
+the cue vocabulary of ``extract/data/cues.json``:
+
+- the row's label: the post (``table_post``: Post, Job title, Role, Position) or the grade
+  (``table_grade``: Grade, Band, Level); a first column with an empty header is the label too;
+- the ends of a pay range (``table_minimum``: Minimum, From, Bottom of scale; ``table_maximum``:
+  Maximum, To, Top of scale), read where the header cell starts so "Salary (from April)" stays pay;
+- a pay column (``table_pay``: Salary, Salary band, Pay range, Remuneration), which may hold a range;
+- and what the figures are measured in: thousands or millions of pounds (``in_thousands``:
+  £'000, £k, £m, (000s)), an hourly or daily rate (``hourly``, ``daily``), in the header or in the
+  caption (the lines just above the table).
+
+Tables are read once per document by the ``dcs_tables`` component and left on ``doc._.dcs_tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from councildocs.extract.cues import Cues
+from councildocs.extract.numbers import NUMBER, find_money
+
+# A header has at most this many rows; a longer run of rows without figures is a table of words.
+MAX_HEADER_ROWS = 3
+# The caption is the paragraph just above the table's block: at most its last two lines, and this many characters.
+MAX_CAPTION = 300
+
+# A cell that is one figure ("120,000", "£ 45.2", "12%"): a figure row, not a header.
+_FIGURE_CELL = re.compile(rf"[£$]?\s?(?:{NUMBER})\s?(?:%|k|m)?", re.IGNORECASE)
+# A financial year or a year ("2023/24", "2024-25", "2024") heads a column of a time series (budgets, outturns).
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?")
+
+
+class ColumnKind(Enum):
+    POST = "post"
+    GRADE = "grade"
+    MINIMUM = "minimum"
+    MAXIMUM = "maximum"
+    PAY = "pay"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: ``text == document_text[start:end]`` (empty cells have start == end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: ``start``/``end`` bound the line (without its line break)."""
+
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    kind: ColumnKind
+    period: str  # "year", "day" or "hour": what one of its figures is paid for
+    pounds: bool  # its header writes "£", so a bare figure under it is pounds ("Minimum (£)")
+    years: bool  # its header is a year ("2023/24"): one period of a time series
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int
+    end: int
+    caption: tuple[int, int] | None  # the paragraph just above the block, when there is one
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]  # the rows under the header
+    columns: tuple[Column, ...]
+    in_thousands: bool  # the header or caption says its figures are £'000 / £m
+    not_pay: bool  # the header or caption names budgets, costs, values (cue label "not_pay")
+
+    def of_kind(self, *kinds: ColumnKind) -> list[Column]:
+        return [c for c in self.columns if c.kind in kinds]
+
+    @property
+    def names_pay(self) -> bool:
+        """Whether the header says the figures are pay: a pay column, or a minimum and a maximum column."""
+        return bool(self.of_kind(ColumnKind.PAY)) or bool(
+            self.of_kind(ColumnKind.MINIMUM) and self.of_kind(ColumnKind.MAXIMUM))
+
+    @property
+    def is_pay_table(self) -> bool:
+        """A table whose rows are pay for grades or posts (never one in thousands of pounds)."""
+        return self.names_pay and not self.in_thousands
+
+    @property
+    def figures_explained(self) -> bool:
+        """Whether the header says what the table's figures are, so no sentence-level rule should guess:
+        pay (read by the pay-table reader), £'000 or £m, budgets and costs, or a series of years."""
+        return bool(self.header) and (self.names_pay or self.in_thousands or self.not_pay
+                                      or any(c.years for c in self.columns))
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _row(text: str, start: int, end: int) -> Row:
+    cells, cursor = [], start
+    for m in re.finditer(r"\t", text[start:end]):
+        cells.append(Cell(cursor, start + m.start(), text[cursor:start + m.start()]))
+        cursor = start + m.end()
+    cells.append(Cell(cursor, end, text[cursor:end]))
+    return Row(start, end, tuple(cells))
+
+
+def _is_figure_row(row: Row) -> bool:
+    for cell in row.cells:
+        value = cell.text.strip()
+        if not value or _YEAR.fullmatch(value):
+            continue
+        if find_money(value) or _FIGURE_CELL.fullmatch(value):
+            return True
+    return False
+
+
+def _caption(text: str, lines: list[tuple[int, int]], first: int) -> tuple[int, int] | None:
+    """The paragraph just above line ``first``: its last two lines at most, skipping blank lines between."""
+    i = first - 1
+    while i >= 0 and not text[lines[i][0]:lines[i][1]].strip():
+        i -= 1
+    if i < 0 or "\t" in text[lines[i][0]:lines[i][1]]:
+        return None
+    end = lines[i][1]
+    start = lines[i][0]
+    if i - 1 >= 0 and text[lines[i - 1][0]:lines[i - 1][1]].strip() and "\t" not in text[lines[i - 1][0]:lines[i - 1][1]]:
+        start = lines[i - 1][0]
+    return max(start, end - MAX_CAPTION), end
+
+
+def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str) -> Column:
+    cells = [row.cells[index] for row in header]
+    written = [c for c in cells if c.text.strip()]
+
+    def any_cell(label: str) -> bool:
+        return any(cues.within(label, c.start, c.end) for c in written)
+
+    def starts_a_cell(label: str) -> bool:
+        return any(cues.starts_near(label, c.start + len(c.text) - len(c.text.lstrip()), slack=2) and
+                   cues.within(label, c.start, c.end) for c in written)
+
+    if not written:
+        kind = ColumnKind.POST if index == 0 else ColumnKind.OTHER  # row labels under an empty corner cell
+    elif starts_a_cell("table_minimum"):
+        kind = ColumnKind.MINIMUM
+    elif starts_a_cell("table_maximum"):
+        kind = ColumnKind.MAXIMUM
+    elif any_cell("table_pay"):
+        kind = ColumnKind.PAY
+    elif any_cell("table_post"):
+        kind = ColumnKind.POST
+    elif any_cell("table_grade"):
+        kind = ColumnKind.GRADE
+    else:
+        kind = ColumnKind.OTHER
+    period = "hour" if any_cell("hourly") else "day" if any_cell("daily") else caption_period
+    return Column(index=index, kind=kind, period=period, pounds=any("£" in c.text for c in written),
+                  years=any(_YEAR.search(c.text) for c in written))
+
+
+def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues: Cues) -> Table | None:
+    rows = [_row(text, *lines[i]) for i in range(first, last + 1)]
+    n_header = 0
+    while n_header < len(rows) and not _is_figure_row(rows[n_header]):
+        n_header += 1
+    if n_header == len(rows):
+        n_header = 1  # a table of words: its first row is the header
+    elif n_header > MAX_HEADER_ROWS:
+        return None  # words above figures, too many to be a header: not a table we can read
+    header, body = tuple(rows[:n_header]), tuple(rows[n_header:])
+    if not body:
+        return None
+    caption = _caption(text, lines, first)
+
+    def said(label: str) -> bool:
+        in_caption = caption is not None and cues.within(label, *caption)
+        return in_caption or any(cues.within(label, c.start, c.end) for row in header for c in row.cells)
+
+    caption_period = ("hour" if caption and cues.within("hourly", *caption)
+                      else "day" if caption and cues.within("daily", *caption) else "year")
+    columns = tuple(_column(i, header, cues, caption_period) for i in range(len(rows[0].cells)))
+    return Table(start=rows[0].start, end=rows[-1].end, caption=caption, header=header, rows=body, columns=columns,
+                 in_thousands=said("in_thousands"), not_pay=said("not_pay"))
+
+
+def find_tables(text: str, cues: Cues) -> list[Table]:
+    """Every block of two or more consecutive lines holding the same number (at least one) of TABs."""
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        tabs = text.count("\t", *lines[i])
+        if not tabs:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and text.count("\t", *lines[j + 1]) == tabs:
+            j += 1
+        if j > i:
+            table = _table(text, lines, i, j, cues)
+            if table is not None:
+                tables.append(table)
+        i = j + 1
+    return tables
