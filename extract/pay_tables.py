@@ -1,12 +1,13 @@
-"""Salary facts from pay tables: one fact per row of a table whose header names pay.
+"""Salary facts from pay tables: one fact per grade or post of a table whose header names pay.
 
 A pay policy statement's grade table ("Grade | Minimum | Maximum") or a senior-pay table ("Post |
 Salary band", with "£120,000 - £130,000" in its cells) is the most authoritative salary source a
 council publishes. Each of its rows whose label cell names a grade or a post is one salary: the role
 is the label as written, the figures come from the row's minimum and maximum columns or from its pay
-column (a single figure gives min = max), and the evidence is the row's own line. Tables are read by
-``extract/tables.py``; a table in thousands of pounds, an hourly column or a row that is a total
-gives nothing.
+column (a single figure gives min = max), and the evidence is the row's own line. A grade written
+once beside several spinal points (the rows under it leave the label empty) is one salary from its
+first point to its last, its evidence those rows. Tables are read by ``extract/tables.py``; a table
+in thousands of pounds, an hourly column or a row that is a total gives nothing.
 """
 
 from __future__ import annotations
@@ -106,8 +107,38 @@ def _is_a_post_or_grade(cues, cell: Cell) -> bool:
             and not cues.within("pay_statistic", cell.start, cell.end))
 
 
+def _labelled_rows(table: Table) -> list[tuple[Cell, list[Row]]]:
+    """The rows under each label: a row whose label cell is empty continues the row above it (a grade
+    written once beside its several spinal points, as a merged cell)."""
+    groups: list[tuple[Cell, list[Row]]] = []
+    for row in table.rows:
+        label = _label(table, row)
+        if label is not None:
+            groups.append((label, [row]))
+        elif groups and any(c.text.strip() for c in row.cells):
+            groups[-1][1].append(row)
+    return groups
+
+
+def _group_range(text: str, table: Table, rows: list[Row], pounds_in_caption: bool
+                 ) -> tuple[tuple[float | None, float], str] | None:
+    """The pay of a label's rows: its one row's range, or from the first point to the last of several rows
+    that climb, as a grade's spinal points do (anything else, such as a total under an empty label, is no range)."""
+    found = [_row_range(text, table, row, pounds_in_caption) for row in rows]
+    if any(f is None for f in found) or len({period for _, period in found}) != 1:
+        return None
+    ranges = [r for r, _ in found]
+    if len(ranges) == 1:
+        return found[0]
+    lows = [low for low, _ in ranges]
+    highs = [high for _, high in ranges]
+    if None in lows or any(b < a for a, b in zip(highs, lows[1:])) or highs[-1] > 2 * lows[0]:
+        return None
+    return (lows[0], highs[-1]), found[0][1]
+
+
 def find_table_salaries(doc, view) -> list[Candidate]:
-    """One salary candidate per row of every pay table on ``doc._.dcs_tables``."""
+    """One salary candidate per grade or post of every pay table on ``doc._.dcs_tables``."""
     text = view.text
     cues = doc._.dcs_cues
     candidates = []
@@ -115,11 +146,10 @@ def find_table_salaries(doc, view) -> list[Candidate]:
         if not table.is_pay_table:
             continue
         pounds_in_caption = table.caption is not None and "£" in text[table.caption[0]:table.caption[1]]
-        for row in table.rows:
-            label = _label(table, row)
-            if label is None or not _is_a_post_or_grade(cues, label):
+        for label, rows in _labelled_rows(table):
+            if not _is_a_post_or_grade(cues, label):
                 continue
-            found = _row_range(text, table, row, pounds_in_caption)
+            found = _group_range(text, table, rows, pounds_in_caption)
             if found is None:
                 continue
             (low, high), period = found
@@ -137,7 +167,7 @@ def find_table_salaries(doc, view) -> list[Candidate]:
                 "max_gbp": as_int_or_float(high),
                 "period": period,
             }
-            start, end = view.evidence_bounds(row.start, row.end)
+            start, end = view.evidence_bounds(rows[0].start, rows[-1].end)
             candidates.append(Candidate("salary", fields, start, end, _CONFIDENCE, dedupe_key=(
                 "salary", fields["min_gbp"], fields["max_gbp"], category, post_words(fields))))
     return candidates

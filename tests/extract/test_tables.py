@@ -137,3 +137,17 @@ def test_the_boundaries_of_pay_bands_are_not_a_posts_salary(extractor, sentence)
     text = ("Eden District Council publishes the pay of its Corporate Director of Resources and other senior staff "
             f"in bands. {sentence}\nChief Executive £110,000 to £114,999\n")
     assert [s[:4] for s in _salaries(extractor, text)] == [("Chief Executive", "chief_executive", 110000, 114999)]
+
+
+def test_a_grade_written_once_beside_its_spinal_points_is_one_range(extractor):
+    text = ("Leicestershire County Council chief officer pay\n\n"
+            "Grade\tSpinal point\tSalary\n"
+            "Director\t1\t£118,000\n"
+            "\t2\t£121,500\n"
+            "\t3\t£125,000\n"
+            "Assistant Director\t1\t£92,000\n"
+            "\t2\t£95,500\n"
+            "\t\t£400,000\n")
+    assert _salaries(extractor, text) == [
+        ("Director", "other", 118000, 125000, "year", ["E10000018"], "Director\t1\t£118,000\n\t2\t£121,500\n\t3\t£125,000"),
+    ]
