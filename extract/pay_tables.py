@@ -54,7 +54,8 @@ def _pay_cell_range(text: str, cell: Cell, pounds_stated: bool) -> tuple[float |
 
 
 def _row_range(text: str, table: Table, row: Row, pounds_in_caption: bool) -> tuple[tuple[float | None, float], str] | None:
-    """The row's (min, max) and period, from its minimum and maximum columns, else its first pay column."""
+    """The row's (min, max) and period, from its minimum and maximum columns, else its pay column
+    (the first, or the latest year's where they name years)."""
     def usable(column: Column) -> bool:
         return column.period != "hour"  # hourly rates are not a post's pay
 
@@ -66,7 +67,9 @@ def _row_range(text: str, table: Table, row: Row, pounds_in_caption: bool) -> tu
         if lows and highs:
             return (lows[0].value, highs[0].value), maximum.period
         return None  # one end alone does not say what the post is paid
-    for column in table.of_kind(ColumnKind.PAY):
+    # "2023/24 salary | 2024/25 salary": the latest year's pay
+    pay_columns = sorted(table.of_kind(ColumnKind.PAY), key=lambda c: -(c.year or 0))
+    for column in pay_columns:
         if not usable(column):
             continue
         found = _pay_cell_range(text, row.cells[column.index], column.pounds or pounds_in_caption)

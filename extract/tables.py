@@ -30,6 +30,8 @@ from councildocs.extract.numbers import NUMBER, find_money
 
 # A header has at most this many rows; a longer run of rows without figures is a table of words.
 MAX_HEADER_ROWS = 3
+# A header cell names its column in a few words; a longer one is prose that happens to hold a TAB.
+MAX_HEADER_CELL = 100
 # The caption is the paragraph just above the table's block: at most its last two lines, and this many characters.
 MAX_CAPTION = 300
 
@@ -72,7 +74,7 @@ class Column:
     kind: ColumnKind
     period: str  # "year", "day" or "hour": what one of its figures is paid for
     pounds: bool  # its header writes "£", so a bare figure under it is pounds ("Minimum (£)")
-    years: bool  # its header is a year ("2023/24"): one period of a time series
+    year: int | None  # the year its header names ("2023/24" is 2023): one period of a time series
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,16 @@ class Table:
         """Whether the header says what the table's figures are, so no sentence-level rule should guess:
         pay (read by the pay-table reader), £'000 or £m, budgets and costs, or a series of years."""
         return bool(self.header) and (self.names_pay or self.in_thousands or self.not_pay
-                                      or any(c.years for c in self.columns))
+                                      or any(c.year is not None for c in self.columns))
 
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
+
+
+def _year(cells: list[Cell]) -> int | None:
+    """The first year a column's header cells name ("2023/24" → 2023)."""
+    found = next((m for c in cells for m in [_YEAR.search(c.text)] if m), None)
+    return int(found.group()[:4]) if found else None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -181,11 +189,13 @@ def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str
         kind = ColumnKind.OTHER
     period = "hour" if any_cell("hourly") else "day" if any_cell("daily") else caption_period
     return Column(index=index, kind=kind, period=period, pounds=any("£" in c.text for c in written),
-                  years=any(_YEAR.search(c.text) for c in written))
+                  year=_year(written))
 
 
 def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues: Cues) -> Table | None:
     rows = [_row(text, *lines[i]) for i in range(first, last + 1)]
+    if all(not row.cells[0].text.strip() for row in rows) or all(not row.cells[-1].text.strip() for row in rows):
+        return None  # lines indented with a TAB, or ending with one: not a table
     n_header = 0
     while n_header < len(rows) and not _is_figure_row(rows[n_header]):
         n_header += 1
@@ -194,6 +204,8 @@ def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues:
     elif n_header > MAX_HEADER_ROWS:
         return None  # words above figures, too many to be a header: not a table we can read
     header, body = tuple(rows[:n_header]), tuple(rows[n_header:])
+    if any(len(cell.text) > MAX_HEADER_CELL for row in header for cell in row.cells):
+        return None  # a sentence, not a column's name
     if not body:
         return None
     caption = _caption(text, lines, first)

@@ -151,3 +151,15 @@ def test_a_grade_written_once_beside_its_spinal_points_is_one_range(extractor):
     assert _salaries(extractor, text) == [
         ("Director", "other", 118000, 125000, "year", ["E10000018"], "Director\t1\t£118,000\n\t2\t£121,500\n\t3\t£125,000"),
     ]
+
+
+def test_the_latest_years_pay_and_lines_indented_with_a_tab_are_not_a_table(extractor):
+    text = ("Senior pay at Cornwall Council\n\n"
+            "Post\t2023/24 salary\t2024/25 salary\n"
+            "Chief Executive\t£180,000\t£186,300\n\n"
+            "\tThe Director of Public Health is paid a salary of £125,000 a year.\n"
+            "\tThe post reports to the Chief Executive.\n")
+    assert [s[:4] + s[6:] for s in _salaries(extractor, text)] == [
+        ("Chief Executive", "chief_executive", 186300, 186300, "Chief Executive\t£180,000\t£186,300"),
+        ("Director of Public Health", "dph", 125000, 125000,
+         "The Director of Public Health is paid a salary of £125,000 a year.")]
