@@ -18,8 +18,8 @@ PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
 # "salary", "strong_salary", "not_pay" and "pay_statistic" of extract/data/cues.json (doc._.dcs_cues).
 
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
-# "£100,000 or more", "£100k+", "£100K + receives": a threshold, not a post's pay
-_THRESHOLD_AFTER = re.compile(r"\s*(?:(?:or|and)\s+(?:more|above|over|less|below)\b|\+)", re.IGNORECASE)
+# "£100,000 or more", "£100k+", "£100K + receives", "£50,000 upwards": a threshold, not a post's pay
+_THRESHOLD_AFTER = re.compile(r"\s*(?:(?:or|and)\s+(?:more|above|over|less|below|upwards)\b|upwards\b|\+)", re.IGNORECASE)
 # "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
 _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|over|more\s+than|greater\s+than|at\s+least|"
                                r"less\s+than|below|under|minimum\s+of|threshold\s+of|starting\s+at)\s*$", re.IGNORECASE)
@@ -229,7 +229,7 @@ def find_salaries(doc, view) -> list[Candidate]:
         if not all(lowest <= v <= highest for v in values):
             continue
         s_start, s_end = view.sentence_bounds(low.start)
-        if cues.within("pay_band_steps", last.end, s_end):
+        if cues.within("pay_band_steps", s_start, s_end):
             continue  # "from £50,000 to £54,999 and then by pay bands of £5,000": how pay is banded, not a post's pay
         local_start, local_end = low.start - 90, last.end + 40
         has_cue = cues.within("salary", s_start, s_end) or cues.within("salary", local_start, local_end)

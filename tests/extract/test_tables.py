@@ -131,7 +131,7 @@ def test_an_hourly_rate_column_is_not_an_annual_salary(extractor):
 
 @pytest.mark.parametrize("sentence", [
     "This is from £50,000 to £54,999 and then by pay bands of £5,000.",
-    "Salaries are published from £50,000 to £54,999 upwards in £5,000 bands.",
+    "Salaries are published in £5,000 bands, from £50,000 to £54,999 for the lowest.",
 ])
 def test_the_boundaries_of_pay_bands_are_not_a_posts_salary(extractor, sentence):
     text = ("Eden District Council publishes the pay of its Corporate Director of Resources and other senior staff "
