@@ -36,7 +36,7 @@ MAX_HEADER_CELL = 100
 MAX_CAPTION = 300
 
 # A cell that is one figure ("120,000", "£ 45.2", "12%"): a figure row, not a header.
-_FIGURE_CELL = re.compile(rf"[£$]?\s?(?:{NUMBER})\s?(?:%|k|m)?", re.IGNORECASE)
+_FIGURE_CELL = re.compile(rf"[£$]?\s?(?P<num>{NUMBER})\s?(?:%|k|m)?", re.IGNORECASE)
 # A financial year or a year ("2023/24", "2024-25", "2024") heads a column of a time series (budgets, outturns).
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?")
 
@@ -139,11 +139,14 @@ def _row(text: str, start: int, end: int) -> Row:
 
 
 def _is_figure_row(row: Row) -> bool:
+    """Whether a row holds a figure: an amount or a number alone in its cell. A year heads a column, and a
+    zero is a unit ("£000", "Salaries £000s"), so neither makes a header row a row of figures."""
     for cell in row.cells:
         value = cell.text.strip()
         if not value or _YEAR.fullmatch(value):
             continue
-        if find_money(value) or _FIGURE_CELL.fullmatch(value):
+        alone = _FIGURE_CELL.fullmatch(value)
+        if any(a.value for a in find_money(value)) or (alone and float(alone.group("num").replace(",", ""))):
             return True
     return False
 
