@@ -54,8 +54,8 @@ def _pay_cell_range(text: str, cell: Cell, pounds_stated: bool) -> tuple[float |
 
 
 def _row_range(text: str, table: Table, row: Row, pounds_in_caption: bool) -> tuple[tuple[float | None, float], str] | None:
-    """The row's (min, max) and period, from its minimum and maximum columns, else its pay column
-    (the first, or the latest year's where they name years)."""
+    """The row's (min, max) and period, from its minimum and maximum columns, else the points of a pay scale
+    (first to last), else its pay column (the first, or the latest year's where they name years)."""
     def usable(column: Column) -> bool:
         return column.period != "hour"  # hourly rates are not a post's pay
 
@@ -67,6 +67,17 @@ def _row_range(text: str, table: Table, row: Row, pounds_in_caption: bool) -> tu
         if lows and highs:
             return (lows[0].value, highs[0].value), maximum.period
         return None  # one end alone does not say what the post is paid
+    points = [c for c in table.of_kind(ColumnKind.POINT) if usable(c)]
+    if len(points) >= 2:
+        # "Director | £100,000 | £102,000 | £104,000" under "Grade | Point 1 | Point 2 | Point 3": first point to last
+        values = []
+        for column in points:
+            found = _amounts(text, row.cells[column.index], column.pounds or pounds_in_caption)
+            values.extend(found[:1])
+        values = [amount.value for amount in values]
+        if values and all(higher >= lower for lower, higher in zip(values, values[1:])):
+            return (values[0], values[-1]), points[0].period
+        return None  # points that do not climb are not one grade's scale
     # "2023/24 salary | 2024/25 salary": the latest year's pay
     pay_columns = sorted(table.of_kind(ColumnKind.PAY), key=lambda c: -(c.year or 0))
     for column in pay_columns:

@@ -11,6 +11,7 @@ the cue vocabulary of ``extract/data/cues.json``:
   (``table_grade``: Grade, Band, Level); a first column with an empty header is the label too;
 - the ends of a pay range (``table_minimum``: Minimum, From, Bottom of scale; ``table_maximum``:
   Maximum, To, Top of scale), read where the header cell starts so "Salary (from April)" stays pay;
+- the numbered points of a pay scale (``table_point``: Point 1, SCP 43, Step 2), also where the cell starts;
 - a pay column (``table_pay``: Salary, Salary band, Pay range, Remuneration), which may hold a range;
 - and what the figures are measured in: thousands or millions of pounds (``in_thousands``:
   £'000, £k, £m, (000s)), an hourly or daily rate (``hourly``, ``daily``), in the header or in the
@@ -46,6 +47,7 @@ class ColumnKind(Enum):
     GRADE = "grade"
     MINIMUM = "minimum"
     MAXIMUM = "maximum"
+    POINT = "point"  # one numbered point of a pay scale ("Point 1", "SCP 43")
     PAY = "pay"
     OTHER = "other"
 
@@ -93,9 +95,10 @@ class Table:
 
     @property
     def names_pay(self) -> bool:
-        """Whether the header says the figures are pay: a pay column, or a minimum and a maximum column."""
+        """Whether the header says the figures are pay: a pay column, a minimum and a maximum column, or
+        two or more points of a pay scale."""
         return bool(self.of_kind(ColumnKind.PAY)) or bool(
-            self.of_kind(ColumnKind.MINIMUM) and self.of_kind(ColumnKind.MAXIMUM))
+            self.of_kind(ColumnKind.MINIMUM) and self.of_kind(ColumnKind.MAXIMUM)) or len(self.of_kind(ColumnKind.POINT)) >= 2
 
     @property
     def is_pay_table(self) -> bool:
@@ -182,6 +185,8 @@ def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str
         kind = ColumnKind.MINIMUM
     elif starts_a_cell("table_maximum"):
         kind = ColumnKind.MAXIMUM
+    elif starts_a_cell("table_point"):
+        kind = ColumnKind.POINT
     elif any_cell("table_pay"):
         kind = ColumnKind.PAY
     elif any_cell("table_post"):

@@ -163,3 +163,27 @@ def test_the_latest_years_pay_and_lines_indented_with_a_tab_are_not_a_table(extr
         ("Chief Executive", "chief_executive", 186300, 186300, "Chief Executive\t£180,000\t£186,300"),
         ("Director of Public Health", "dph", 125000, 125000,
          "The Director of Public Health is paid a salary of £125,000 a year.")]
+
+
+def test_a_pay_scale_by_numbered_points_runs_from_the_first_point_to_the_last(extractor):
+    text = ("Chief officer pay scales at Dorset Council\n\n"
+            "Grade\tPoint 1\tPoint 2\tPoint 3\n"
+            "Director\t£100,000\t£102,000\t£104,000\n"
+            "Chief Executive\t£150,000\t£155,000\t£160,000\n")
+    assert _salaries(extractor, text) == [
+        ("Director", "other", 100000, 104000, "year", ["E06000059"], "Director\t£100,000\t£102,000\t£104,000"),
+        ("Chief Executive", "chief_executive", 150000, 160000, "year", ["E06000059"],
+         "Chief Executive\t£150,000\t£155,000\t£160,000"),
+    ]
+
+
+def test_a_count_of_employees_by_pay_band_is_not_anyones_salary(extractor):
+    text = ("Officers' remuneration at Wiltshire Council\n\n"
+            "The number of employees whose remuneration was £50,000 or more is shown below.\n\n"
+            "Remuneration band\tNumber of employees 2023/24\tNumber of employees 2024/25\n"
+            "£50,000 - £54,999\t12\t14\n"
+            "£55,000 - £59,999\t8\t9\n"
+            "£120,000 - £124,999\t1\t1\n\n"
+            "The Chief Executive is paid £172,500.\n")
+    assert _salaries(extractor, text) == [
+        ("Chief Executive", "chief_executive", 172500, 172500, "year", ["E06000054"], "The Chief Executive is paid £172,500.")]
