@@ -3,8 +3,9 @@
 A pay policy statement's grade table ("Grade | Minimum | Maximum") or a senior-pay table ("Post |
 Salary band", with "£120,000 - £130,000" in its cells) is the most authoritative salary source a
 council publishes. Each of its rows whose label cell names a grade or a post is one salary: the role
-is the label as written, the figures come from the row's minimum and maximum columns or from its pay
-column (a single figure gives min = max), and the evidence is the row's own line. A grade written
+is the label as written, the figures come from the row's minimum and maximum columns, its numbered
+points (first to last) or its pay column (a single figure gives min = max), and the evidence is the
+row's own line. A grade written
 once beside several spinal points (the rows under it leave the label empty) is one salary from its
 first point to its last, its evidence those rows. Tables are read by ``extract/tables.py``; a table
 in thousands of pounds, an hourly column or a row that is a total gives nothing.
@@ -29,7 +30,8 @@ _CONFIDENCE = 0.9
 
 def _amounts(text: str, cell: Cell, pounds_stated: bool) -> list[Amount]:
     """The figures of a cell, in pounds; a bare number counts only where the column or caption writes "£"."""
-    found = [a for a in find_money(text, cell.start, cell.end) if not a.negative]
+    # "£0.1m" is budget language: nobody writes a post's pay in millions
+    found = [a for a in find_money(text, cell.start, cell.end) if not a.negative and not a.in_millions]
     if not found and pounds_stated:
         bare = _BARE_FIGURE.fullmatch(text, cell.start, cell.end)
         if bare:

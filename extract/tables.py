@@ -195,7 +195,9 @@ def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str
         kind = ColumnKind.GRADE
     else:
         kind = ColumnKind.OTHER
-    period = "hour" if any_cell("hourly") else "day" if any_cell("daily") else caption_period
+    # a column's own header says its period; else the caption's ("Hourly rates", "Day rates for interim posts")
+    period = ("hour" if any_cell("hourly") else "day" if any_cell("daily") else "year" if any_cell("yearly")
+              else caption_period)
     return Column(index=index, kind=kind, period=period, pounds=any("£" in c.text for c in written),
                   year=_year(written))
 

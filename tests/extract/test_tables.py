@@ -116,7 +116,7 @@ def test_figures_in_thousands_of_pounds_never_become_salaries(extractor):
 
 
 def test_an_hourly_rate_column_is_not_an_annual_salary(extractor):
-    text = ("Bath and North East Somerset Council pay scales 2024/25\n\n"
+    text = ("Bath and North East Somerset Council pay scales 2024/25: hourly rates and annual salaries\n\n"
             "Grade\tSpinal point\tHourly rate\tAnnual salary\n"
             "Grade 7\t25\t£16.20\t£31,250\n"
             "Grade 8\t30\t£18.45\t£35,600\n\n"
