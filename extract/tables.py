@@ -23,7 +23,7 @@ Tables are read once per document by the ``dcs_tables`` component and left on ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from councildocs.extract.cues import Cues
@@ -31,6 +31,9 @@ from councildocs.extract.numbers import NUMBER, find_money
 
 # A header has at most this many rows; a longer run of rows without figures is a table of words.
 MAX_HEADER_ROWS = 3
+# A table without a header this close after one with the same columns continues it on the next page
+# (only a running footer and header between).
+MAX_CONTINUATION_GAP = 300
 # A header cell names its column in a few words; a longer one is prose that happens to hold a TAB.
 MAX_HEADER_CELL = 100
 # The caption is the paragraph just above the table's block: at most its last two lines, and this many characters.
@@ -233,6 +236,8 @@ def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues:
 
 def find_tables(text: str, cues: Cues) -> list[Table]:
     """Every block of two or more consecutive lines holding the same number (at least one) of TABs."""
+    if "\t" not in text:
+        return []
     lines = _lines(text)
     tables: list[Table] = []
     i = 0
@@ -247,6 +252,17 @@ def find_tables(text: str, cues: Cues) -> list[Table]:
         if j > i:
             table = _table(text, lines, i, j, cues)
             if table is not None:
-                tables.append(table)
+                tables.append(_continued(tables[-1], table) if tables else table)
         i = j + 1
     return tables
+
+
+def _continued(previous: Table, table: Table) -> Table:
+    """A headerless table just after one with as many columns is its continuation on the next page: it reads
+    its columns by that table's header."""
+    if table.header or not previous.header or len(table.columns) != len(previous.columns):
+        return table
+    if table.start - previous.end > MAX_CONTINUATION_GAP:
+        return table
+    return replace(table, header=previous.header, columns=previous.columns, caption=previous.caption,
+                   in_thousands=previous.in_thousands, not_pay=previous.not_pay)

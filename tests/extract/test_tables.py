@@ -187,3 +187,26 @@ def test_a_count_of_employees_by_pay_band_is_not_anyones_salary(extractor):
             "The Chief Executive is paid £172,500.\n")
     assert _salaries(extractor, text) == [
         ("Chief Executive", "chief_executive", 172500, 172500, "year", ["E06000054"], "The Chief Executive is paid £172,500.")]
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_header(extractor):
+    text = ("Somerset Council Pay Policy Statement 2024/25\n\n"
+            "Grade\tMinimum\tMaximum\n"
+            "Chief Executive\t£165,000\t£185,000\n"
+            "CO1\t£120,000\t£130,000\n\n"
+            "Page 4 of 12\n\n"
+            "Pay Policy Statement 2024/25\n\n"
+            "CO2\t£100,000\t£110,000\n"
+            "CO3\t£90,000\t£95,000\n\n"
+            "Appendix B: Children's Services budget (£'000)\n\n"
+            "Service\t2023/24\t2024/25\n"
+            "Premises\t£3,150\t£3,300\n\n"
+            "Page 5 of 12\n\n"
+            "Director of Children's Services\t£18,500\t£19,000\n"
+            "Salaries and wages\t£45,200\t£46,100\n")
+    assert [s[:4] + s[6:] for s in _salaries(extractor, text)] == [
+        ("Chief Executive", "chief_executive", 165000, 185000, "Chief Executive\t£165,000\t£185,000"),
+        ("CO1", "other", 120000, 130000, "CO1\t£120,000\t£130,000"),
+        ("CO2", "other", 100000, 110000, "CO2\t£100,000\t£110,000"),
+        ("CO3", "other", 90000, 95000, "CO3\t£90,000\t£95,000"),
+    ]
