@@ -91,7 +91,7 @@ class Table:
     rows: tuple[Row, ...]  # the rows under the header
     columns: tuple[Column, ...]
     in_thousands: bool  # the header or caption says its figures are £'000 / £m
-    not_pay: bool  # the header or caption names budgets, costs, values (cue label "not_pay")
+    not_pay: bool  # the header names budgets, costs, values (cue label "not_pay")
 
     def of_kind(self, *kinds: ColumnKind) -> list[Column]:
         return [c for c in self.columns if c.kind in kinds]
@@ -223,15 +223,17 @@ def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues:
         return None
     caption = _caption(text, lines, first)
 
-    def said(label: str) -> bool:
-        in_caption = caption is not None and cues.within(label, *caption)
-        return in_caption or any(cues.within(label, c.start, c.end) for row in header for c in row.cells)
+    def in_header(label: str) -> bool:
+        return any(cues.within(label, c.start, c.end) for row in header for c in row.cells)
 
     caption_period = ("hour" if caption and cues.within("hourly", *caption)
                       else "day" if caption and cues.within("daily", *caption) else "year")
     columns = tuple(_column(i, header, cues, caption_period) for i in range(len(rows[0].cells)))
     return Table(start=rows[0].start, end=rows[-1].end, caption=caption, header=header, rows=body, columns=columns,
-                 in_thousands=said("in_thousands"), not_pay=said("not_pay"))
+                 # a unit may be given in the caption ("Budget (£'000)"); the caption's other words are prose
+                 # ("a competitive salary and pension") and do not say what the columns hold
+                 in_thousands=in_header("in_thousands") or (caption is not None and cues.within("in_thousands", *caption)),
+                 not_pay=in_header("not_pay"))
 
 
 def find_tables(text: str, cues: Cues) -> list[Table]:

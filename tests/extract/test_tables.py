@@ -107,7 +107,7 @@ def test_figures_in_thousands_of_pounds_never_become_salaries(extractor):
             "Directorate\tSalaries £000\tOn-costs £000\n"
             "Children's Services\t£45,200\t£12,100\n"
             "Adult Social Care\t£38,900\t£10,400\n\n"
-            "The council is also recruiting.\n\n"
+            "The council is also recruiting, with a competitive salary and pension contributions.\n\n"
             "Job title\tDirector of Children's Services\n"
             "Salary\t£120,000 - £130,000 per annum\n"
             "Location\tTaunton\n")
