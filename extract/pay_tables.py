@@ -21,8 +21,8 @@ from councildocs.extract.roles import categorise_role
 from councildocs.extract.salaries import PAY_BOUNDS, bare_upper_bound, post_words
 from councildocs.extract.tables import Cell, Column, ColumnKind, Row, Table
 
-# "£120,000", or "120,000" alone in a cell under a header or caption that writes "£"
-_BARE_FIGURE = re.compile(rf"\s*(?P<num>{NUMBER})\s*")
+# "120,000" or "120,000 - 130,000" alone in a cell under a header or caption that writes "£"
+_BARE_FIGURES = re.compile(rf"\s*(?P<low>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high>{NUMBER}))?\s*", re.IGNORECASE)
 # "up to £90,000" in a pay cell: a maximum alone
 _UP_TO = re.compile(r"\b(?:up\s+to|max(?:imum)?\.?(?:\s+of)?)\s*$", re.IGNORECASE)
 _CONFIDENCE = 0.9
@@ -33,9 +33,10 @@ def _amounts(text: str, cell: Cell, pounds_stated: bool) -> list[Amount]:
     # "£0.1m" is budget language: nobody writes a post's pay in millions
     found = [a for a in find_money(text, cell.start, cell.end) if not a.negative and not a.in_millions]
     if not found and pounds_stated:
-        bare = _BARE_FIGURE.fullmatch(text, cell.start, cell.end)
+        bare = _BARE_FIGURES.fullmatch(text, cell.start, cell.end)
         if bare:
-            found = [Amount(value=parse_number(bare.group("num")), start=bare.start("num"), end=bare.end("num"))]
+            found = [Amount(value=parse_number(bare.group(g)), start=bare.start(g), end=bare.end(g))
+                     for g in ("low", "high") if bare.group(g)]
     return found
 
 

@@ -39,8 +39,10 @@ MAX_HEADER_CELL = 100
 # The caption is the paragraph just above the table's block: at most its last two lines, and this many characters.
 MAX_CAPTION = 300
 
-# A cell that is one figure ("120,000", "£ 45.2", "12%"): a figure row, not a header.
-_FIGURE_CELL = re.compile(rf"[£$]?\s?(?P<num>{NUMBER})\s?(?:%|k|m)?", re.IGNORECASE)
+# A cell that is one figure or a range of two ("120,000", "£ 45.2", "12%", "98,000 – 104,000"): a figure row,
+# not a header.
+_FIGURE = rf"[£$]?\s?(?:{NUMBER})\s?(?:%|k|m)?"
+_FIGURE_CELL = re.compile(rf"(?P<first>{_FIGURE})(?:\s?(?:-|–|—|to)\s?{_FIGURE})?", re.IGNORECASE)
 # A financial year or a year ("2023/24", "2024-25", "2024") heads a column of a time series (budgets, outturns).
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?")
 
@@ -152,7 +154,7 @@ def _is_figure_row(row: Row) -> bool:
         if not value or _YEAR.fullmatch(value):
             continue
         alone = _FIGURE_CELL.fullmatch(value)
-        if any(a.value for a in find_money(value)) or (alone and float(alone.group("num").replace(",", ""))):
+        if any(a.value for a in find_money(value)) or (alone and re.search(r"[1-9]", alone.group("first"))):
             return True
     return False
 

@@ -88,10 +88,15 @@ def test_a_two_row_header_and_figures_in_pounds_named_by_the_caption(extractor):
             "\tSalary\t\n"
             "Grade\tMinimum\tMaximum\n"
             "Chief Officer 1\t125,000\t140,000\n"
-            "Chief Officer 2\t105,000\t118,000\n")
+            "Chief Officer 2\t105,000\t118,000\n\n"
+            "Statutory officers\n\n"
+            "Post\tSalary range (£)\n"
+            "Director of Public Health\t98,000 – 104,000\n"
+            "Headteachers' adviser\t2,000\n")
     assert _salaries(extractor, text) == [
         ("Chief Officer 1", "other", 125000, 140000, "year", ["E06000059"], "Chief Officer 1\t125,000\t140,000"),
         ("Chief Officer 2", "other", 105000, 118000, "year", ["E06000059"], "Chief Officer 2\t105,000\t118,000"),
+        ("Director of Public Health", "dph", 98000, 104000, "year", ["E06000059"], "Director of Public Health\t98,000 – 104,000"),
     ]
 
 
