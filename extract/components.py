@@ -10,16 +10,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from councildocs.extract import cues, doc_type, people, populations, poverty, salaries, shared
+from councildocs.extract import cues, doc_type, pay_tables, people, populations, poverty, salaries, shared
 from councildocs.extract.authorities import AuthorityIndex, document_authorities, main_authorities
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import find_role_titles
+from councildocs.extract.tables import find_tables
 from councildocs.extract.text_view import TextView
 
 for _name, _default in (
     ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
     ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
     ("dcs_career_spans", None), ("dcs_scope_mentions", None), ("dcs_publisher", None), ("dcs_cues", None),
+    ("dcs_tables", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -35,6 +37,7 @@ _MAIN = "doc._.dcs_main_authorities"
 _DOCUMENT = "doc._.dcs_document_authorities"
 _ROLES = "doc._.dcs_roles"
 _CUES = "doc._.dcs_cues"
+_TABLES = "doc._.dcs_tables"
 # computed on first use by extract/context.py (which authority a sentence is about, career clauses)
 _CAREERS = "doc._.dcs_career_spans"
 _SCOPE = "doc._.dcs_scope_mentions"
@@ -90,6 +93,14 @@ def find_cue_words(doc: Doc) -> Doc:
     return doc
 
 
+# Tables rendered into the text as TAB-separated rows (extract/tables.py), their columns classified by cue words.
+@Language.component("dcs_tables", requires=[_CUES], assigns=[_TABLES])
+def find_text_tables(doc: Doc) -> Doc:
+    _require(doc, "dcs_cues", "dcs_tables")
+    doc._.dcs_tables = find_tables(doc.text, doc._.dcs_cues)
+    return doc
+
+
 def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[str, ...] = ()):
     """Register ``finder(doc, view) -> [Candidate]`` as component ``name``, appending to doc._.dcs_candidates."""
     needs = [attr.removeprefix("doc._.") for attr in requires if attr.startswith("doc._.")]
@@ -108,8 +119,10 @@ def _fact_component(name: str, finder, requires: tuple[str, ...], caches: tuple[
 
 # a salary's employer is resolved from the main authorities when the candidates are assembled; the parse says
 # what a figure is the value of (extract/syntax.py; without one, the cue windows alone decide)
-make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries, (_MAIN, _ROLES, _CUES, "token.dep"),
-                                     caches=(_CAREERS,))
+make_pay_table_finder = _fact_component("dcs_pay_tables", pay_tables.find_table_salaries, (_ROLES, _CUES, _TABLES))
+# a figure in a table whose header says what it is (dcs_tables) is left to dcs_pay_tables
+make_salary_finder = _fact_component("dcs_salaries", salaries.find_salaries,
+                                     (_MAIN, _ROLES, _CUES, _TABLES, "token.dep"), caches=(_CAREERS,))
 make_population_finder = _fact_component("dcs_populations", populations.find_populations,
                                          (_MENTIONS, _MAIN, _DOCUMENT, _CUES), caches=(_CAREERS, _SCOPE))
 make_poverty_finder = _fact_component("dcs_poverty_rates", poverty.find_poverty_rates,

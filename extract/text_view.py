@@ -33,6 +33,16 @@ def _heading_ends(text: str) -> list[int]:
     return ends
 
 
+def _table_row_bounds(text: str) -> list[int]:
+    """Where each row of a table rendered as TAB-separated cells starts, and where the line after it starts:
+    a row is a sentence of its own, and prose after a table does not run back into it. A row has a TAB
+    after some text, or two TABs; a line merely indented with one TAB is prose."""
+    bounds = []
+    for m in re.finditer(r"^(?:[^\n\t]*\S[^\n\t]*\t|[^\n]*\t[^\n]*\t)[^\n]*(?:\n|$)", text, re.MULTILINE):
+        bounds.extend((m.start(), m.end()))
+    return bounds
+
+
 @dataclass
 class TextView:
     text: str
@@ -46,6 +56,7 @@ class TextView:
         for m in re.finditer(r"(?:(?<=[.!?:;])|(?<=[.!?][”’\"']))\s+(?=[\"'“‘(A-Z0-9])|[●•]", flat):
             starts.append(m.end() if m.group().strip() == "" else m.start())
         starts.extend(_heading_ends(text))
+        starts.extend(_table_row_bounds(text))
         return cls(text=text, flat=flat, sentence_starts=sorted(set(starts)))
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:

@@ -56,3 +56,18 @@ def test_extract_over_the_peer_regression_pdfs_gives_one_line_each_ok_or_coded(r
         if record["status"] == "error":
             assert record["error"]["code"] in codes and record["error"]["message"], record["source"]
     assert sum(r["status"] == "ok" for r in records) >= len(records) * 3 // 4
+
+
+def test_a_pay_policy_statements_tables_come_out_one_valid_salary_per_row(run_dcs, tmp_path):
+    """A text document with tables in the TAB-row form ingest renders them in (docs/ARCHITECTURE.md, Tables)."""
+    statement = tmp_path / "pay-policy.txt"
+    statement.write_text("Somerset Council Pay Policy Statement 2024/25\n\n"
+                         "Grade\tMinimum\tMaximum\nCO1\t£120,000\t£130,000\nCO2\t£100,000\t£110,000\n\n"
+                         "Revenue budget (£'000)\n\nService\t2024/25\nSalaries and wages\t£45,200\n",
+                         encoding="utf-8")
+    record = json.loads(run_dcs("extract", statement, "--format", "jsonl", "--include-text").stdout)
+    assert validate_record(record, text=record["text"]) == []
+    salaries = [(f["role"], f["min_gbp"], f["max_gbp"], f["authorities"], f["evidence"]["text"])
+                for f in record["facts"] if f["kind"] == "salary"]
+    assert salaries == [("CO1", 120000, 130000, ["E06000066"], "CO1\t£120,000\t£130,000"),
+                        ("CO2", 100000, 110000, ["E06000066"], "CO2\t£100,000\t£110,000")]

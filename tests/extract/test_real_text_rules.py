@@ -23,6 +23,7 @@ def test_a_change_gives_the_figure_it_reached_and_a_range_stays_a_range(extract_
 
 @pytest.mark.parametrize("text", [
     "Leeds City Council will publish all salaries in excess of £100,000 per annum.",
+    "Leeds City Council will publish the salary of every post paid £50,000 and upwards.",
     "Cardiff Council agreed cuts of £0.4m to the staffing budget for the Director of Education.",
     "Bristol City Council pays the real living wage of £12.60 per hour to every employee.",
     "Devon County Council approved a market supplement of up to £20,000 for the Director of Children's Services.",
