@@ -1,4 +1,4 @@
-"""Repair on the defect corpus (corpus/defects/): every document, every defect, both fonts.
+"""Repair on the defect corpus (corpus/defects/): every document, every defect, every font family.
 
 A variant passes when our text is within 1% CER of the true text, and the defect is shown to be
 real: ``raw_text`` is what pdfplumber alone reads (``page.extract_text()`` per page), and on the
