@@ -4,7 +4,9 @@ Judging first and remapping only what is judged broken is the lesson pdf.js lear
 font that already decodes "may cause more issues than it fixes". A verdict keeps its reason so the
 repair log can say why a font was touched. A font is broken, in order of evidence, when its glyphs
 have no Unicode mapping (``(cid:N)``), when they decode to code points foreign to English prose,
-or when its runs of letters are not words (a map that sends letters to other letters).
+when its PDF shows that the reader could only guess its text (``guessed``: the caller says so,
+from the font dictionary, see ``font_program.read_by_guess``), or when its runs of letters are not
+words (a map that sends letters to other letters).
 """
 
 from __future__ import annotations
@@ -72,15 +74,20 @@ class FontVerdict:
     reason: str
     runs: int = 0  # runs of letters sampled (at most SAMPLE_WORD_RUNS) ...
     words: int = 0  # ... and how many of them are English words
-    cause: str = ""  # "unmapped", "foreign" or "not-words" when broken
+    cause: str = ""  # "unmapped", "foreign", "guessed" or "not-words" when broken
 
     @property
     def word_share(self) -> float:
         return self.words / self.runs if self.runs else 0.0
 
 
-def judge_font(font: str, glyph_texts: list[str]) -> FontVerdict:
-    """Judge a font from the text of each of its glyphs (one string per character object)."""
+def judge_font(font: str, glyph_texts: list[str], guessed: bool = False) -> FontVerdict:
+    """Judge a font from the text of each of its glyphs (one string per character object).
+
+    ``guessed``: the font's PDF dictionary shows its text was guessed (no /ToUnicode, codes read
+    as glyph IDs that its /CIDToGIDMap contradicts), so it is broken even where the guess reads
+    like ASCII with only a few ``(cid:N)``.
+    """
     joined = "".join(glyph_texts)
     unmapped = len(CID_RE.findall(joined))
     suspicious = count_suspicious(CID_RE.sub("", joined))
@@ -94,6 +101,9 @@ def judge_font(font: str, glyph_texts: list[str]) -> FontVerdict:
         return verdict("unmapped", f"{unmapped} of {glyphs} glyphs have no Unicode mapping")
     if suspicious >= BROKEN_MIN_GLYPHS and suspicious / glyphs >= BROKEN_SHARE:
         return verdict("foreign", f"{suspicious} of {glyphs} glyphs decode to code points foreign to English prose")
+    if guessed:
+        reason = f"no ToUnicode, and its CIDToGIDMap contradicts reading codes as glyph IDs ({unmapped} of {glyphs} unmapped)"
+        return verdict("guessed", reason)
     if runs >= MIN_WORD_RUNS and words / runs < NOT_WORDS_SHARE:
         return verdict("not-words", f"only {words} of {runs} runs of letters are English words")
     return verdict("", "decodes")
