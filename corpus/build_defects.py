@@ -15,7 +15,7 @@ corpus stays a few megabytes. Files are named by document, defect and font, as p
 its issue fixtures:
 
     <doc>.<defect>.<font>.pdf        defect: clean, no-tounicode, identity-map,
-                                     shifted-identity-map, constant-offset
+                                     shifted-identity-map, constant-offset, permuted-map
     <doc>.utf8-as-cp1252.txt         the document's text, UTF-8 bytes read as Windows-1252
     truth/<doc>.<font>.txt           the true text of <doc> in <font>
     manifest.json                    toolchain, SHA-256 of every file, and each variant's truth
@@ -52,6 +52,7 @@ DEFECTS: dict[str, Callable[[bytes], bytes]] = {
     "identity-map": defects.code_identity_tounicode,
     "shifted-identity-map": defects.shifted_identity_tounicode,
     "constant-offset": defects.offset_tounicode,
+    "permuted-map": defects.permuted_tounicode,
 }
 MOJIBAKE = "utf8-as-cp1252"
 # The sample documents the defect corpus breaks: the first eleven, which between them hold every

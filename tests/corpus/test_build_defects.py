@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 DEFECTS_DIR = CORPUS / "defects"
 MANIFEST = json.loads((DEFECTS_DIR / "manifest.json").read_text(encoding="utf-8"))
-MAX_COMMITTED_BYTES = 8_000_000
+MAX_COMMITTED_BYTES = 9_000_000
 
 
 build_defects = load_script("corpus_build_defects", CORPUS / "build_defects.py")
