@@ -47,7 +47,11 @@ CID_BROKEN_SHARE = 0.005
 # words. Glyph texts run words together wherever a PDF positions words instead of drawing spaces
 # (LaTeX does), and not every document is English, so this verdict only asks for the font program's
 # opinion; ``fonts._improved`` takes that reading only when it makes many more words.
-WORD_RUN_RE = re.compile(r"[^\W\d_]{2,}")
+# Only runs of four letters or more are sampled: wordfreq lists so many two- and three-letter
+# strings that letters sent to other letters still made 20-60% "words" in runs of two or more
+# (the defect corpus with a permuted ToUnicode), against 0-1% in runs of four or more; English
+# text keeps most of its words either way.
+WORD_RUN_RE = re.compile(r"[^\W\d_]{4,}")
 MIN_WORD_RUNS = 8
 SAMPLE_WORD_RUNS = 300
 NOT_WORDS_SHARE = 0.2
