@@ -18,8 +18,9 @@ is asked for a content-derived ``/ID`` instead of a random one.
   codes are small numbers assigned in order of first use (space stays U+0020), so the text
   comes out as control characters and low ASCII, the way glyph-id text looks in the wild.
 
-The next three rewrite each font's own ``/ToUnicode`` entry by entry (``remap_tounicode``), so the
-broken map covers exactly the codes the writer mapped and nothing else changes:
+The next four rewrite each font's own ``/ToUnicode`` (``remap_tounicode`` entry by entry,
+``rewrite_tounicode`` as a whole), so the broken map covers exactly the codes the writer mapped and
+nothing else changes:
 
 - ``code_identity_tounicode``: code N → U+N, like ``identity_tounicode`` but only for the
   font's codes (a full 65,536-entry identity map costs pdfminer half a second per font to parse,
@@ -32,6 +33,11 @@ broken map covers exactly the codes the writer mapped and nothing else changes:
   ``7KH GDQFHUV`` (``The dancers``) of fonts whose glyphs are in the standard Macintosh order,
   where a glyph's id is its character code minus 29. The space becomes U+0003 and the digits
   control characters; letters stay printable ASCII, which is what makes it hard to spot.
+- ``permuted_tounicode``: every code but the space's takes the text of the next code the font
+  maps (codes in order, the last taking the first's): the font's own characters in a rotated
+  order, which is what a reader gets when it guesses codes as glyph IDs in a font whose glyphs
+  follow the character order. Spaces and the set of characters stay; only the words stop being
+  words, with no foreign or control character to give it away.
 """
 
 from __future__ import annotations
@@ -49,9 +55,11 @@ __all__ = [
     "tounicode_entries",
     "tounicode_cmap",
     "remap_tounicode",
+    "rewrite_tounicode",
     "code_identity_tounicode",
     "shifted_identity_tounicode",
     "offset_tounicode",
+    "permuted_tounicode",
 ]
 
 # UTF-16 surrogate code units cannot stand alone as destinations; skip those high bytes.
@@ -195,6 +203,12 @@ def remap_tounicode(pdf_bytes: bytes, change: Callable[[int, str], str]) -> byte
 
     Fonts without a ``/ToUnicode`` are left alone: this defect is about a map that lies.
     """
+    return rewrite_tounicode(pdf_bytes, lambda entries: {code: change(code, text) for code, text in entries.items()})
+
+
+def rewrite_tounicode(pdf_bytes: bytes, rewrite: Callable[[dict[int, str]], dict[int, str]]) -> bytes:
+    """Return the PDF with every font's ``/ToUnicode`` entries (code → text) replaced by ``rewrite(entries)``,
+    for changes that need the whole map. Fonts without a ``/ToUnicode`` are left alone."""
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         done: dict[tuple[int, int], pikepdf.Object] = {}  # fonts sharing a map keep sharing one
         for font in _fonts(pdf):
@@ -204,7 +218,7 @@ def remap_tounicode(pdf_bytes: bytes, change: Callable[[int, str], str]) -> byte
             key = stream.objgen
             if key not in done or key == (0, 0):
                 entries = tounicode_entries(stream.read_bytes())
-                changed = {code: change(code, text) for code, text in entries.items()}
+                changed = rewrite(entries)
                 two_byte = font.get("/Subtype") == pikepdf.Name.Type0
                 done[key] = pdf.make_stream(tounicode_cmap(changed, two_byte))
             font["/ToUnicode"] = done[key]
@@ -229,3 +243,14 @@ def shifted_identity_tounicode(pdf_bytes: bytes, base: int = 0x100) -> bytes:
 def offset_tounicode(pdf_bytes: bytes, offset: int = -29) -> bytes:
     """Every mapped character moved by ``offset`` (``The`` → ``7KH`` at −29)."""
     return remap_tounicode(pdf_bytes, lambda code, text: "".join(_code_point(ord(c) + offset, c) for c in text))
+
+
+def permuted_tounicode(pdf_bytes: bytes) -> bytes:
+    """Every mapped code but the space's takes the text of the next such code (the last, the first's)."""
+
+    def rotate(entries: dict[int, str]) -> dict[int, str]:
+        codes = sorted(code for code, text in entries.items() if text != " ")
+        rotated = {code: entries[codes[(i + 1) % len(codes)]] for i, code in enumerate(codes)}
+        return {**entries, **rotated}
+
+    return rewrite_tounicode(pdf_bytes, rotate)

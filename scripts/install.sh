@@ -8,7 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-eng)
+# tesseract-ocr(-eng): OCR of pages without a text layer (ingest/ocr.py).
+# fonts-liberation, fonts-crosextra-carlito and fonts-freefont-ttf: the defect corpus renders
+# documents in them too (corpus/build_defects.py FONTS), besides the corpus's own DejaVu.
+APT_PACKAGES=(fonts-dejavu-core fonts-liberation fonts-crosextra-carlito fonts-freefont-ttf poppler-utils chromium tesseract-ocr tesseract-ocr-eng)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -53,6 +53,28 @@ def recover_unicode(spec: Mapping[str, Any]) -> Recovery | None:
     return None
 
 
+def read_by_guess(spec: Mapping[str, Any]) -> bool:
+    """Whether pdfminer's text for the font dictionary ``spec`` is a guess its own PDF contradicts.
+
+    A composite (Type0) font without /ToUnicode makes pdfminer fall back on the embedded TrueType
+    program's cmap, looked up by CID as if CIDs were glyph IDs. When the font's /CIDToGIDMap sends
+    CIDs to other glyphs, that reading is wrong whatever it looks like: it can come out as ASCII
+    letters with only a few ``(cid:N)``, which no statistic on the text alone can be sure of.
+    """
+    try:
+        if _name(spec.get("Subtype")) != "Type0" or resolve1(spec.get("ToUnicode")) is not None:
+            return False
+        descendant = dict_value(list_value(resolve1(spec["DescendantFonts"]))[0])
+        mapping = resolve1(descendant.get("CIDToGIDMap"))
+        if not isinstance(mapping, PDFStream):  # /Identity or absent: CID and glyph ID agree
+            return False
+        raw = stream_value(mapping).get_data()
+        return any(int.from_bytes(raw[i : i + 2], "big") != i // 2 for i in range(0, len(raw) - 1, 2))
+    except Exception as err:  # a damaged font dictionary is judged on its text alone
+        log.info("font dictionary unreadable for %s: %s: %s", spec.get("BaseFont"), type(err).__name__, err)
+        return False
+
+
 def _name(value: Any) -> str:
     value = resolve1(value)
     return literal_name(value) if isinstance(value, PSLiteral) else str(value or "")

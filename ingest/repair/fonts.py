@@ -1,8 +1,9 @@
 """Per-font judgement and font-program recovery for PDFs.
 
-Every font is judged on its own glyphs (``judge.judge_font``); only fonts judged broken are
-remapped, from the font program embedded in the PDF (``font_program``). A remap is kept only if
-the font's text then judges better than before, so a recovery that makes things worse is undone.
+Every font is judged on its own glyphs (``judge.judge_font``), and on its dictionary where that
+shows the text was guessed (``font_program.read_by_guess``); only fonts judged broken are remapped,
+from the font program embedded in the PDF (``font_program``). A remap is kept only if the font's
+text then judges better than before, so a recovery that makes things worse is undone.
 Fonts judged fine cost one pass over their glyph texts and a few hundred word look-ups; a remap
 lays out only the pages the font is on, from the characters kept at the first read.
 """
@@ -10,7 +11,7 @@ lays out only the pages the font is on, from the characters kept at the first re
 from __future__ import annotations
 
 from councildocs.ingest.models import RepairStep
-from councildocs.ingest.repair.font_program import Recovery, recover_unicode
+from councildocs.ingest.repair.font_program import Recovery, read_by_guess, recover_unicode
 from councildocs.ingest.repair.judge import FontVerdict, judge_font
 from councildocs.ingest.repair.registry import Draft
 
@@ -22,7 +23,10 @@ def repair_fonts(draft: Draft) -> list[RepairStep]:
     glyphs = draft.glyphs
     if glyphs is None:
         return []
-    verdicts = {name: judge_font(name, texts) for name, texts in glyphs.glyph_texts.items()}
+    verdicts = {}
+    for name, texts in glyphs.glyph_texts.items():
+        spec = glyphs.font_spec(name)
+        verdicts[name] = judge_font(name, texts, guessed=spec is not None and read_by_guess(spec))
     recoveries: dict[str, Recovery] = {}
     for name, verdict in verdicts.items():
         if verdict.broken and (spec := glyphs.font_spec(name)) is not None:

@@ -4,7 +4,9 @@ Judging first and remapping only what is judged broken is the lesson pdf.js lear
 font that already decodes "may cause more issues than it fixes". A verdict keeps its reason so the
 repair log can say why a font was touched. A font is broken, in order of evidence, when its glyphs
 have no Unicode mapping (``(cid:N)``), when they decode to code points foreign to English prose,
-or when its runs of letters are not words (a map that sends letters to other letters).
+when its PDF shows that the reader could only guess its text (``guessed``: the caller says so,
+from the font dictionary, see ``font_program.read_by_guess``), or when its runs of letters are not
+words (a map that sends letters to other letters).
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ CID_BROKEN_SHARE = 0.005
 # words. Glyph texts run words together wherever a PDF positions words instead of drawing spaces
 # (LaTeX does), and not every document is English, so this verdict only asks for the font program's
 # opinion; ``fonts._improved`` takes that reading only when it makes many more words.
-WORD_RUN_RE = re.compile(r"[^\W\d_]{2,}")
+# Only runs of four letters or more are sampled: wordfreq lists so many two- and three-letter
+# strings that letters sent to other letters still made 20-60% "words" in runs of two or more
+# (the defect corpus with a permuted ToUnicode), against 0-1% in runs of four or more; English
+# text keeps most of its words either way.
+WORD_RUN_RE = re.compile(r"[^\W\d_]{4,}")
 MIN_WORD_RUNS = 8
 SAMPLE_WORD_RUNS = 300
 NOT_WORDS_SHARE = 0.2
@@ -72,15 +78,20 @@ class FontVerdict:
     reason: str
     runs: int = 0  # runs of letters sampled (at most SAMPLE_WORD_RUNS) ...
     words: int = 0  # ... and how many of them are English words
-    cause: str = ""  # "unmapped", "foreign" or "not-words" when broken
+    cause: str = ""  # "unmapped", "foreign", "guessed" or "not-words" when broken
 
     @property
     def word_share(self) -> float:
         return self.words / self.runs if self.runs else 0.0
 
 
-def judge_font(font: str, glyph_texts: list[str]) -> FontVerdict:
-    """Judge a font from the text of each of its glyphs (one string per character object)."""
+def judge_font(font: str, glyph_texts: list[str], guessed: bool = False) -> FontVerdict:
+    """Judge a font from the text of each of its glyphs (one string per character object).
+
+    ``guessed``: the font's PDF dictionary shows its text was guessed (no /ToUnicode, codes read
+    as glyph IDs that its /CIDToGIDMap contradicts), so it is broken even where the guess reads
+    like ASCII with only a few ``(cid:N)``.
+    """
     joined = "".join(glyph_texts)
     unmapped = len(CID_RE.findall(joined))
     suspicious = count_suspicious(CID_RE.sub("", joined))
@@ -94,6 +105,9 @@ def judge_font(font: str, glyph_texts: list[str]) -> FontVerdict:
         return verdict("unmapped", f"{unmapped} of {glyphs} glyphs have no Unicode mapping")
     if suspicious >= BROKEN_MIN_GLYPHS and suspicious / glyphs >= BROKEN_SHARE:
         return verdict("foreign", f"{suspicious} of {glyphs} glyphs decode to code points foreign to English prose")
+    if guessed:
+        reason = f"no ToUnicode, and its CIDToGIDMap contradicts reading codes as glyph IDs ({unmapped} of {glyphs} unmapped)"
+        return verdict("guessed", reason)
     if runs >= MIN_WORD_RUNS and words / runs < NOT_WORDS_SHARE:
         return verdict("not-words", f"only {words} of {runs} runs of letters are English words")
     return verdict("", "decodes")

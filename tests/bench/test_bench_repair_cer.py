@@ -25,13 +25,19 @@ def test_benchmark_on_one_document():
     report = json.loads(out.getvalue())
     assert status == 0 and report["failures"] == []
     rows = {(r["defect"], r["font"]): r for r in report["defects"]}
-    assert len(rows) == 11  # five PDF variants in two fonts, and the mojibake text
+    fonts = repair_cer.build_defects.FONTS
+    assert len(rows) == len(repair_cer.build_defects.DEFECTS) * len(fonts) + 1  # every PDF variant, and the mojibake text
     for (defect, font), row in rows.items():
         assert row["documents"] == 1
         assert row["ours_worst"] <= repair_cer.VARIANT_BOUND
         if font is not None and defect != "clean":
             assert row["cer"]["pdfplumber"] > 0.5 and row["cer"]["pypdf"] > 0.5
     assert {"ours", "pdfplumber", "pdfplumber+ftfy", "pypdf", "pypdf+ftfy"} <= set(rows["clean", "dejavu-sans"]["cer"])
+    families = {r["font"]: r for r in report["families"]}
+    assert set(families) == set(fonts)
+    for row in families.values():
+        assert row["documents"] == 1 and row["clean_exact"] == 1
+        assert row["ours_worst"] <= repair_cer.VARIANT_BOUND
     assert report["machine"]["versions"]["pdfplumber"]
 
 
