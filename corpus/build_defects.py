@@ -153,13 +153,20 @@ def utf8_read_as_cp1252(text: str) -> str:
 def true_text(clean_pdf: bytes) -> str:
     """The true text of every variant made from ``clean_pdf``: how the clean PDF reads.
 
-    The one place that decides what "right" means for the defect corpus: pdfplumber's
-    ``page.extract_text()`` per page, pages joined as ``read_document`` joins them.
+    The one place that decides what "right" means for the defect corpus: the project's own reading
+    of the clean PDF (columns in order, tables as TAB rows; ``ingest/reading_order.py``), page by
+    page before any repair, pages joined as ``read_document`` joins them. A repair is right when a
+    broken variant reads as its clean original does.
     """
-    import pdfplumber
+    import tempfile
 
-    with pdfplumber.open(io.BytesIO(clean_pdf)) as pdf:
-        return PAGE_SEPARATOR.join(page.extract_text() or "" for page in pdf.pages)
+    from councildocs.ingest.pdf import open_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "clean.pdf"
+        path.write_bytes(clean_pdf)
+        with open_pdf(path) as glyphs:
+            return PAGE_SEPARATOR.join(glyphs.page_texts)
 
 
 def in_font(src: build_corpus.Source, family: str) -> build_corpus.Source:
