@@ -589,11 +589,22 @@ def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
     return sorted(_widest_mentions(kept), key=lambda c: c.start)
 
 
+# Words any arrangement's name may hold; the rest of a name tells one arrangement from another.
+_ARRANGEMENT_WORDS = {"partnership", "partnerships", "arrangement", "arrangements", "agreement", "joint", "shared",
+                      "working", "work", "service", "services", "collaboration", "in", "with", "the", "a", "an",
+                      "of", "and", "for", "between", "councils", "authorities", "worked", "works", "together",
+                      "have", "has", "had", "will", "be", "been", "is", "are", "was", "were", "to"}
+
+
 def _widest_mentions(found: list[Candidate]) -> list[Candidate]:
     """A mention naming some of an arrangement's councils is that arrangement named in passing, not another
     one: a partnership whose councils are all among another's (of the same status) is dropped."""
+    def named_words(c: Candidate) -> set[str]:
+        return set(re.findall(r"[a-z]+(?:-[a-z]+)?", c.fields["name"].lower())) - _ARRANGEMENT_WORDS
+
     def covered(c: Candidate) -> bool:
         mine = set(c.fields["authorities"])
+        # "the bi-borough partnership" beside "the tri-borough partnership": two arrangements by name
         return any(mine < set(o.fields["authorities"]) and o.fields["status"] == c.fields["status"]
-                   for o in found if o is not c)
+                   and named_words(c) <= named_words(o) for o in found if o is not c)
     return [c for c in found if not covered(c)]
