@@ -50,10 +50,15 @@ MAX_BOX_MEDIAN_LINE_CHARS = 30
 BOX_GAP_HEIGHTS = 1.2
 LINE_GAP_HEIGHTS = 0.8
 # A page is a box layout when small boxes hold at least this share of its words, and at least
-# MIN_DRAWN_BOXES of them are drawn or MIN_ROW_BOXES of them stand side by side in a row.
+# MIN_DRAWN_BOXES of them are drawn, or there are MIN_SMALL_BOXES of them, MIN_ROW_BOXES side by
+# side in a row, and their lines are a chart's, not a text's: at most MAX_PAGE_MEDIAN_LINE_CHARS
+# at the median (a chart's "Director of", "SM3A", "£90,000-"; three columns of prose on A4 run to
+# thirty characters and more, and are read as columns).
 MIN_BOXED_WORD_SHARE = 0.6
 MIN_DRAWN_BOXES = 3
+MIN_SMALL_BOXES = 4
 MIN_ROW_BOXES = 3
+MAX_PAGE_MEDIAN_LINE_CHARS = 20
 
 
 @dataclass
@@ -111,7 +116,7 @@ def box_layout(words: Sequence[dict[str, Any]], frames: Sequence[Box]) -> list[T
     small = [b for b in boxes if b.is_small()]
     if sum(len(b.words) for b in small) < MIN_BOXED_WORD_SHARE * len(words):
         return None
-    if len([b for b in small if b.drawn]) < MIN_DRAWN_BOXES and _widest_row(small) < MIN_ROW_BOXES:
+    if len([b for b in small if b.drawn]) < MIN_DRAWN_BOXES and not _is_chart_of_whitespace_boxes(small):
         return None
     return in_reading_order(boxes)
 
@@ -212,6 +217,13 @@ def _extent(words: Sequence[dict[str, Any]]) -> Box:
         max(w["x1"] for w in words),
         max(w["bottom"] for w in words),
     )
+
+
+def _is_chart_of_whitespace_boxes(small: Sequence[TextBox]) -> bool:
+    if len(small) < MIN_SMALL_BOXES or _widest_row(small) < MIN_ROW_BOXES:
+        return False
+    lengths = [len(text) for box in small for text in _line_texts(box.words)]
+    return statistics.median(lengths) <= MAX_PAGE_MEDIAN_LINE_CHARS
 
 
 def _widest_row(boxes: Sequence[TextBox]) -> int:
