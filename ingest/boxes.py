@@ -37,6 +37,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # A drawn rectangle at least this big each way can hold a line of text; smaller ones are rules,
 # bullets and tick boxes. One covering this share of the page's width is a page frame or background.
 MIN_FRAME_PT = 12.0
+BAND_PT = 24.0  # height of the bands frames are indexed by
 MAX_FRAME_PAGE_SHARE = 0.9
 # A small box: at most this many lines (an organisation chart's box wraps a long post title over
 # several narrow lines: name, four lines of title, grade, band, "Max salary", figure), whose lines
@@ -103,8 +104,9 @@ def box_layout(words: Sequence[dict[str, Any]], frames: Sequence[Box]) -> list[T
         return None
     in_frame: dict[Box, list[dict[str, Any]]] = {}
     free = []
+    bands = _frames_by_band(frames)
     for word in words:
-        frame = _innermost_frame(word, frames)
+        frame = _innermost_frame(word, bands)
         if frame is None:
             free.append(word)
         else:
@@ -148,9 +150,19 @@ def _cut(boxes: list[TextBox], lo: int, hi: int) -> list[list[TextBox]]:
     return groups
 
 
-def _innermost_frame(word: dict[str, Any], frames: Sequence[Box]) -> Box | None:
+def _frames_by_band(frames: Sequence[Box]) -> dict[int, list[Box]]:
+    """Frames under each horizontal band of the page they cross, so that a word is tested only
+    against the frames at its height (a drawing can hold thousands of rectangles)."""
+    bands: dict[int, list[Box]] = {}
+    for frame in frames:
+        for band in range(int(frame[1] // BAND_PT), int(frame[3] // BAND_PT) + 1):
+            bands.setdefault(band, []).append(frame)
+    return bands
+
+
+def _innermost_frame(word: dict[str, Any], bands: dict[int, list[Box]]) -> Box | None:
     x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    holding = [f for f in frames if f[0] <= x <= f[2] and f[1] <= y <= f[3]]
+    holding = [f for f in bands.get(int(y // BAND_PT), ()) if f[0] <= x <= f[2] and f[1] <= y <= f[3]]
     return min(holding, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
 
 
