@@ -38,6 +38,11 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # bullets and tick boxes. One covering this share of the page's width is a page frame or background.
 MIN_FRAME_PT = 12.0
 BAND_PT = 24.0  # height of the bands frames are indexed by
+# Sides drawn as separate lines: a hairline is at most HAIRLINE_PT thick, sides meet within SNAP_PT,
+# and a page with more than MAX_SEGMENTS of them is a drawing, not looked at.
+HAIRLINE_PT = 2.0
+SNAP_PT = 2.0
+MAX_SEGMENTS = 400
 MAX_FRAME_PAGE_SHARE = 0.9
 # A small box: at most this many lines (an organisation chart's box wraps a long post title over
 # several narrow lines: name, four lines of title, grade, band, "Max salary", figure), whose lines
@@ -83,16 +88,59 @@ class TextBox:
         return len(lines) <= MAX_BOX_LINES and statistics.median(len(t) for t in lines) <= MAX_BOX_MEDIAN_LINE_CHARS
 
 
-def drawn_frames(rects: Iterable[dict[str, Any]], page_bbox: Box) -> list[Box]:
-    """The rectangles of ``rects`` (pdfplumber's rect objects) that could frame a box of text,
-    each once (a box is often drawn twice, filled and then stroked)."""
+def drawn_frames(rects: Iterable[dict[str, Any]], page_bbox: Box, lines: Iterable[dict[str, Any]] = ()) -> list[Box]:
+    """The rectangles that could frame a box of text, each once (a box is often drawn twice,
+    filled and then stroked): pdfplumber's ``rects``, and rectangles closed by four of its
+    ``lines`` (or hairline rects), as some charts draw their boxes side by side."""
     page_width = page_bbox[2] - page_bbox[0]
     frames: set[Box] = set()
+    segments = [_box_of(line) for line in lines]
     for rect in rects:
-        width, height = rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]
-        if width >= MIN_FRAME_PT and height >= MIN_FRAME_PT and width < MAX_FRAME_PAGE_SHARE * page_width:
-            frames.add(tuple(round(rect[k], 1) for k in ("x0", "top", "x1", "bottom")))  # type: ignore[arg-type]
+        box = _box_of(rect)
+        width, height = box[2] - box[0], box[3] - box[1]
+        if width >= MIN_FRAME_PT and height >= MIN_FRAME_PT:
+            if width < MAX_FRAME_PAGE_SHARE * page_width:
+                frames.add(box)
+        else:
+            segments.append(box)
+    frames.update(f for f in _closed_by_segments(segments) if f[2] - f[0] < MAX_FRAME_PAGE_SHARE * page_width)
     return sorted(frames, key=lambda f: (f[1], f[0]))
+
+
+def _box_of(obj: dict[str, Any]) -> Box:
+    return (round(obj["x0"], 1), round(obj["top"], 1), round(obj["x1"], 1), round(obj["bottom"], 1))
+
+
+def _closed_by_segments(segments: Sequence[Box]) -> list[Box]:
+    """Rectangles whose four sides are drawn as separate segments: two horizontal ones of the same
+    span, and vertical ones at both ends covering the height between them."""
+    horizontal = [s for s in segments if s[3] - s[1] <= HAIRLINE_PT and s[2] - s[0] >= MIN_FRAME_PT]
+    vertical = [s for s in segments if s[2] - s[0] <= HAIRLINE_PT and s[3] - s[1] >= MIN_FRAME_PT]
+    if not horizontal or not vertical or len(horizontal) + len(vertical) > MAX_SEGMENTS:
+        return []  # no box, or a drawing (a map, a chart of bars) rather than boxes of text
+
+    def side_at(x: float, top: float, bottom: float) -> bool:
+        return any(
+            abs((v[0] + v[2]) / 2 - x) <= SNAP_PT and v[1] <= top + SNAP_PT and v[3] >= bottom - SNAP_PT
+            for v in vertical
+        )
+
+    frames = []
+    for upper in horizontal:
+        for lower in horizontal:
+            top, bottom = (upper[1] + upper[3]) / 2, (lower[1] + lower[3]) / 2
+            if bottom - top < MIN_FRAME_PT or abs(upper[0] - lower[0]) > SNAP_PT or abs(upper[2] - lower[2]) > SNAP_PT:
+                continue
+            x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
+            if side_at(x0, top, bottom) and side_at(x1, top, bottom):
+                frames.append((x0, top, x1, bottom))
+    # Of frames stacked in one column of segments, the outer one spans the inner ones: keep the
+    # ones that hold no other (a box's own frame, not the column around a stack of boxes).
+    return [f for f in frames if not any(g != f and _holds(f, g) for g in frames)]
+
+
+def _holds(outer: Box, inner: Box) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
 
 
 def box_layout(words: Sequence[dict[str, Any]], frames: Sequence[Box]) -> list[TextBox] | None:

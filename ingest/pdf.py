@@ -172,7 +172,7 @@ class PdfGlyphs:
         try:
             chars = page.chars
             ruled = ruled_tables(page, chars)
-            frames = drawn_frames(page.rects, page.bbox)
+            frames = drawn_frames(page.rects, page.bbox, page.lines)
             text = _layout(chars, ruled, frames)
         except Exception as err:  # damaged content streams surface here, not at open
             _raise_if_out_of_memory(err)

@@ -115,3 +115,49 @@ def test_long_lists_side_by_side_are_columns_not_boxes(tmp_path):
     text = read_document(path).text
     assert "\n\n" not in text
     assert text.split("\n")[:2] == ["Councillor A0 Ward 0", "Councillor A1 Ward 1"]
+
+
+LINE_BOXES = [
+    ["Priya Nandakumar", "Director of Finance", "SM3A", "£90,000-£95,000"],
+    ["Gwilym Roberts", "Director of Housing", "SM3A", "£90,000-£95,000"],
+    ["Fenella Okoro", "Director of Highways", "SM3B", "£85,000-£90,000"],
+    ["Declan Moriarty", "Director of Libraries", "SM3C", "£80,000-£85,000"],
+]
+
+
+def _boxes_of_lines_pdf(tmp_path: Path) -> Path:
+    """Boxes side by side whose frames are four separate lines each, drawn so close that their
+    texts are less than a line height apart: only the frames tell the boxes apart."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_font("DejaVuSans", "", DEJAVU_SANS)
+    pdf.add_page()
+    pdf.set_font("DejaVuSans", size=8)
+    pdf.set_line_width(0.3)
+    x = 10.0
+    for lines in LINE_BOXES:
+        width = max(pdf.get_string_width(line) for line in lines) + 1.0
+        top, bottom = 30.0, 30.0 + 4 * len(lines) + 2
+        for x0, y0, x1, y1 in ((x, top, x + width, top), (x, bottom, x + width, bottom), (x, top, x, bottom),
+                               (x + width, top, x + width, bottom)):  # fmt: skip
+            pdf.line(x0, y0, x1, y1)
+        for i, line in enumerate(lines):
+            pdf.set_xy(x + 0.5, top + 1 + 4 * i)
+            pdf.cell(width - 1, 4, line)
+        x += width + 1.5
+    path = tmp_path / "boxes-of-lines.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def test_boxes_framed_by_separate_lines_are_read_box_by_box(tmp_path):
+    path = _boxes_of_lines_pdf(tmp_path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert not [r for r in page.rects if r["width"] > 10 and r["height"] > 10]  # no rectangle objects
+        frames = drawn_frames(page.rects, page.bbox, page.lines)
+        words = page.extract_words()
+        assert "Director of Finance Director of Housing" in page.extract_text()
+    assert len(frames) == len(LINE_BOXES)
+    assert box_layout(words, []) is None  # whitespace alone does not part them
+    assert _blocks(read_document(path).text) == LINE_BOXES
