@@ -45,7 +45,7 @@ class Page:
     """One layout page as it is drawn, and its text in true reading order."""
 
     pdf: FPDF
-    truth: list[tuple[str, bool]] = field(default_factory=list)  # (text, is a table) in reading order
+    truth: list[tuple[str, bool]] = field(default_factory=list)  # (text, set off by blank lines: a table, boxes)
     y: float = 22.0
     people: list[list[str]] = field(default_factory=list)  # names, one list per column
 
@@ -92,12 +92,13 @@ class Page:
         self.truth.append((_table_text(rows), True))
 
     def text(self) -> str:
-        """The true text: pieces one per line, a table set off by a blank line on each side."""
-        out, previous_table = "", False
-        for piece, is_table in self.truth:
+        """The true text: pieces one per line, a table (or a chart's boxes) set off by a blank line on
+        each side."""
+        out, previous_apart = "", False
+        for piece, apart in self.truth:
             if out:
-                out += "\n\n" if is_table or previous_table else "\n"
-            out, previous_table = out + piece, is_table
+                out += "\n\n" if apart or previous_apart else "\n"
+            out, previous_apart = out + piece, apart
         return out
 
 
@@ -336,6 +337,75 @@ def figures_without_rules() -> Page:
     return page
 
 
+def organisation_chart() -> Page:
+    """An organisation chart: a head box over a row of directors' boxes (drawn rectangles), and
+    under them a row of heads of service whose boxes are not drawn, only set apart by whitespace.
+    Each box is a name, a post title wrapped over narrow lines, a grade, a pay band."""
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    for style, filename in build_corpus.FAMILIES[FAMILY].items():
+        pdf.add_font(FAMILY, style, str(build_corpus.FONT_DIR / filename))
+    pdf.set_creation_date(build_corpus.FIXED_DATE)
+    pdf.set_title("Organisation chart: Corporate Leadership Team")
+    pdf.set_author("councildocs layout corpus (fictional document)")
+    pdf.set_creator("councildocs corpus/build_layouts.py")
+    pdf.set_lang("en-GB")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    page = Page(pdf)
+    page.truth.append(("Corporate Leadership Team", True))
+    pdf.set_font(FAMILY, "", 14)
+    pdf.set_xy(15, 12)
+    pdf.cell(120, 8, "Corporate Leadership Team")
+    pdf.set_line_width(0.4)
+    pdf.line(15, 21, 282, 21)
+    head = ["Margaret Ellison", "Chief Executive", "JNC Chief Executive", "£165,000-£170,000"]
+    directors = [
+        ["Tobias Wren", "Corporate", "Director of", "Adults and", "Wellbeing", "SM2", "£115,000-", "£120,000"],
+        ["Ngozi Adebayo", "Corporate", "Director of", "Children's", "Services", "SM2", "£120,000-", "£125,000"],
+        ["Alistair Penhale", "Director of", "Finance and", "Systems", "SM3A", "£90,000-", "£95,000",
+         "Max salary", "£93,638"],
+        ["Rhiannon Bevan", "Director of", "Legal and", "Governance", "SM3A", "£90,000-£95,000"],
+        ["Corporate", "Director of", "Commissioning", "(NHS)", "Salary NA"],
+    ]
+    heads = [
+        ["Yusuf Demir", "Head of", "Finance", "SM4A", "£65,000-", "£70,000"],
+        ["Harriet Sloane", "Head of", "Audit", "SM4C", "£50,000-", "£55,000"],
+        ["Owain Pryce", "Head of", "Legal", "Services", "SM4A", "£65,000-", "£70,000"],
+        ["Beatrix Lowe", "Head of", "ICT", "SM4B", "£60,000-", "£65,000"],
+    ]
+    size, pitch = 8, 3.6  # points, mm between a box's lines
+
+    def box(lines: list[str], x: float, y: float, width: float, drawn: bool) -> float:
+        """One box, its lines centred, the first in bold; returns its bottom."""
+        height = len(lines) * pitch + 4
+        if drawn:
+            pdf.set_line_width(0.3)
+            pdf.rect(x, y, width, height)
+        for i, line in enumerate(lines):
+            pdf.set_font(FAMILY, "B" if i == 0 else "", size)
+            pdf.set_xy(x, y + 2 + i * pitch)
+            pdf.cell(width, pitch, line, align="C")
+        return y + height
+
+    head_bottom = box(head, 118, 30, 60, drawn=True)
+    pdf.line(148, head_bottom, 148, head_bottom + 8)
+    pdf.line(40, head_bottom + 8, 256, head_bottom + 8)
+    row_top, width, step = head_bottom + 14, 40, 54
+    bottoms = []
+    for i, lines in enumerate(directors):
+        x = 20 + i * step
+        pdf.line(x + width / 2, head_bottom + 8, x + width / 2, row_top)
+        bottoms.append(box(lines, x, row_top, width, drawn=True))
+    heads_top = max(bottoms) + 14
+    for i, lines in enumerate(heads):
+        box(lines, 20 + i * step, heads_top, width, drawn=False)
+    order = [head, *directors, *heads]
+    page.truth.append(("\n\n".join("\n".join(lines) for lines in order), True))
+    names = [lines[0] for lines in order if lines[0] != "Corporate"]
+    page.people = [names[::2], names[1::2]]  # neighbours in reading order fall in different lists
+    return page
+
+
 LAYOUTS: dict[str, Callable[[], Page]] = {
     "committee-report-contacts": committee_report,
     "newsletter-two-columns": newsletter,
@@ -344,6 +414,7 @@ LAYOUTS: dict[str, Callable[[], Page]] = {
     "pay-policy-grade-table": pay_policy,
     "budget-table-thousands": budget_table,
     "capital-figures-without-rules": figures_without_rules,
+    "organisation-chart-boxes": organisation_chart,
 }
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 
 from wordfreq import word_frequency
@@ -43,6 +44,13 @@ _HYPHEN_BREAK_RE = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)([^\
 ZONE_LINES = 3
 RUNNING_SHARE = 0.6
 MIN_PAGES_FOR_RUNNING = 3
+# A page of boxes (reading_order reads a box layout box by box, a blank line after each): at least
+# this many blocks, of at most MAX_BOX_LINES lines and MAX_BOX_LINE_CHARS characters at the median;
+# only a block of at most MAX_RUNNING_BLOCK_LINES lines at its top or foot can be a running line.
+MIN_BOXES_ON_PAGE = 4
+MAX_BOX_LINES = 10
+MAX_BOX_LINE_CHARS = 30
+MAX_RUNNING_BLOCK_LINES = 2
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
@@ -75,9 +83,42 @@ def _key(line: str) -> str:
 
 
 def _zone(lines: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes of the first few and the last few non-blank lines of a page."""
+    """Indexes of the first few and the last few non-blank lines of a page.
+
+    On a page of boxes (an organisation chart, read box by box) the zones are the first and last
+    boxes only when they are a line or two: the chart's head box, repeated under the title of
+    every page, and a "Max salary £71,027" ending the last box are the chart's text, not running
+    lines.
+    """
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return filled[:ZONE_LINES], filled[-ZONE_LINES:]
+    head, tail = filled[:ZONE_LINES], filled[-ZONE_LINES:]
+    blocks = _blocks(lines)
+    if _is_page_of_boxes(lines, blocks):
+        first, last = blocks[0], blocks[-1]
+        head = [i for i in head if i in first and len(first) <= MAX_RUNNING_BLOCK_LINES]
+        tail = [i for i in tail if i in last and len(last) <= MAX_RUNNING_BLOCK_LINES]
+    return head, tail
+
+
+def _blocks(lines: list[str]) -> list[range]:
+    """Runs of non-blank lines (their indexes) between blank lines."""
+    blocks, start = [], None
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            blocks.append(range(start, i))
+            start = None
+    return blocks
+
+
+def _is_page_of_boxes(lines: list[str], blocks: list[range]) -> bool:
+    """Whether the page reads as the boxes of a box layout: many short blocks of short lines, no table."""
+    if len(blocks) < MIN_BOXES_ON_PAGE or any(CELL_SEPARATOR in line for line in lines):
+        return False
+    if statistics.median(len(block) for block in blocks) > MAX_BOX_LINES:
+        return False
+    return statistics.median(len(line) for block in blocks for line in (lines[i] for i in block)) <= MAX_BOX_LINE_CHARS
 
 
 def drop_running_lines(pages: list[str]) -> list[str]:

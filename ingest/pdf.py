@@ -14,7 +14,7 @@ again only when those cannot say what a character now reads as.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.models import RepairStep
+from councildocs.ingest.boxes import Box, drawn_frames
 from councildocs.ingest.ocr import no_text_layer, ocr_pdf_pages
 from councildocs.ingest.pdf_chars import PageChars, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
@@ -171,7 +172,8 @@ class PdfGlyphs:
         try:
             chars = page.chars
             ruled = ruled_tables(page, chars)
-            text = _layout(chars, ruled)
+            frames = drawn_frames(page.rects, page.bbox, page.lines)
+            text = _layout(chars, ruled, frames)
         except Exception as err:  # damaged content streams surface here, not at open
             _raise_if_out_of_memory(err)
             raise IngestError(
@@ -182,7 +184,7 @@ class PdfGlyphs:
         finally:
             page.close()  # keep memory flat: what a remap needs is kept compactly, within a budget
         if keep and self._kept_chars + len(chars) <= MAX_KEPT_CHARS:
-            self._kept[index] = PageChars(chars, page.bbox, ruled)
+            self._kept[index] = PageChars(chars, page.bbox, ruled, frames)
             self._kept_chars += len(chars)
         return text, _by_font(chars)
 
@@ -242,7 +244,7 @@ class PdfGlyphs:
             remapped = {f: t for f, t in self._tables.items() if index in self.font_pages[f]}
             if kept is not None and None not in remapped.values():
                 chars = kept.chars(remapped)
-                text, glyphs = _layout(chars, kept.ruled_tables), _by_font(chars)
+                text, glyphs = _layout(chars, kept.ruled_tables, kept.frames), _by_font(chars)
             else:
                 text, glyphs = self._read_page(index)
             self.page_texts[index] = text
@@ -266,12 +268,13 @@ class PdfGlyphs:
         return None
 
 
-def _layout(chars: list[dict[str, Any]], ruled: list[TableGrid]) -> str:
-    """The page's text in reading order, given its ruled tables (found from its rules, which a
-    remap does not move); tables of figures are found here, from the characters as they now read."""
+def _layout(chars: list[dict[str, Any]], ruled: list[TableGrid], frames: Sequence[Box]) -> str:
+    """The page's text in reading order, given its ruled tables and the rectangles that may frame
+    boxes (both found from its drawing, which a remap does not move); tables of figures are found
+    here, from the characters as they now read."""
     words = word_map(chars)
     tables = with_figure_tables(ruled, chars, [word for word, _ in words])
-    return page_text(chars, tables, words)
+    return page_text(chars, tables, words, frames)
 
 
 def _by_font(chars: list[dict[str, Any]]) -> dict[str, list[str]]:

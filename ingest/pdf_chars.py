@@ -23,6 +23,7 @@ from pdfminer.cmapdb import IdentityUnicodeMap
 from pdfminer.pdffont import PDFCIDFont, PDFFont
 from pdfplumber.utils import chars_to_textmap
 
+from councildocs.ingest.boxes import Box
 from councildocs.ingest.tables import TableGrid
 
 _CID_TEXT_RE = re.compile(r"\(cid:(\d+)\)")  # pdfminer's text for a code without a mapping
@@ -31,13 +32,17 @@ _SIMPLE_FONT_CODES = range(256)
 
 class PageChars:
     """A page's characters as pdfplumber's text layout needs them, in about 60 bytes each, and the
-    grids of the page's ruled tables (so a remapped page renders its tables again, from its new
-    text)."""
+    grids of the page's ruled tables and the rectangles that may frame boxes of text (so a
+    remapped page renders its tables and boxes again, from its new text)."""
 
-    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox", "ruled_tables")
+    __slots__ = ("texts", "fonts", "boxes", "upright", "bbox", "ruled_tables", "frames")
 
     def __init__(
-        self, chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], ruled_tables: Sequence[TableGrid] = ()
+        self,
+        chars: list[dict[str, Any]],
+        bbox: tuple[float, float, float, float],
+        ruled_tables: Sequence[TableGrid] = (),
+        frames: Sequence[Box] = (),
     ):
         self.texts = [c["text"] for c in chars]
         self.fonts = [c["fontname"] for c in chars]
@@ -45,6 +50,7 @@ class PageChars:
         self.upright = bytes(bool(c["upright"]) for c in chars)
         self.bbox = bbox
         self.ruled_tables = list(ruled_tables)
+        self.frames = list(frames)
 
     def __len__(self) -> int:
         return len(self.texts)

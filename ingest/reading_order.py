@@ -30,6 +30,7 @@ from pdfplumber.utils import chars_to_textmap
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, WordExtractor, WordMap
 
+from councildocs.ingest.boxes import Box, TextBox, box_layout
 from councildocs.ingest.tables import TableGrid, render_table, table_of
 
 # A gutter is at least this wide, in points and in the text's median character heights: wider than
@@ -86,17 +87,24 @@ def page_text(
     chars: list[dict[str, Any]],
     tables: Sequence[TableGrid] = (),
     words: list[tuple[dict[str, Any], list[dict[str, Any]]]] | None = None,
+    frames: Sequence[Box] = (),
 ) -> str:
-    """The page's text in reading order: columns one after another, tables as TAB rows in place.
+    """The page's text in reading order: columns one after another, tables as TAB rows in place,
+    the boxes of a box layout one by one.
 
     ``chars`` are pdfplumber's character dicts (page order), ``tables`` the grids of the tables
-    found on the page, ``words`` their ``word_map`` when the caller has it already. A page with
-    one column and no table gives exactly ``page.extract_text()``.
+    found on the page, ``words`` their ``word_map`` when the caller has it already, ``frames`` the
+    page's drawn rectangles that may frame boxes (``boxes.drawn_frames``). A page with one column
+    and no table gives exactly ``page.extract_text()``.
     """
     if not chars:
         return ""
     if words is None:
         words = word_map(chars)
+    if not tables:
+        boxes = box_layout([word for word, _ in words], frames)
+        if boxes is not None:
+            return _read_boxes(chars, boxes)
     in_table = [table_of(char, tables) for char in chars]
     flow = [char for char, table in zip(chars, in_table) if table is None]
     if tables:
@@ -114,6 +122,23 @@ def page_text(
         else:
             pieces.append((_read_lines(run, [c for c in flow if owner.get(id(c)) is run], 0), False))
     return _join(pieces)
+
+
+def _read_boxes(chars: list[dict[str, Any]], boxes: list[TextBox]) -> str:
+    """Each box's text in turn, a blank line after each: the extract stage reads a box as
+    consecutive short lines set off from the next box by a blank line."""
+    index: dict[int, int] = {}  # char id → its box
+    for b, box in enumerate(boxes):
+        for word in box.words:
+            for char in word["chars"]:
+                index[id(char)] = b
+    members: list[list[dict[str, Any]]] = [[] for _ in boxes]
+    last = None
+    for char in chars:  # a blank character goes with the character before it, as in _owners
+        last = index.get(id(char), last)
+        if last is not None:
+            members[last].append(char)
+    return "\n\n".join(text for text in map(_plain, members) if text)
 
 
 def _plain(chars: list[dict[str, Any]]) -> str:

@@ -70,3 +70,21 @@ def test_a_table_header_repeated_on_every_page_is_not_a_running_header():
     notes = ["Pay awards apply.", "Posts are evaluated.", "Bands are national.", "Allowances are extra."]
     pages = [f"Grade\tMinimum\tMaximum\nCO{n}\t£{n}0,000\t£{n}5,000\n{note}" for n, note in enumerate(notes, start=1)]
     assert layout.drop_running_lines(pages) == pages
+
+
+def _chart_page(title: str, n: int) -> str:
+    """A page of an organisation chart as reading order gives it: title, head box, boxes."""
+    head = "Sara Todd\nChief Executive\nJNC Chief Executive\n£165,000"
+    boxes = [f"Person {n}{i}\nHead of\nService {i}\nSM4A\nMax salary £7{n},0{i}7" for i in range(4)]
+    return "\n\n".join(["Council organisation chart 2025", title, head, *boxes, f"Page {n}"])
+
+
+def test_a_chart_head_box_on_every_page_is_not_a_running_header():
+    """On pages of boxes the head box and the last box's "Max salary" line stay; the one-line
+    running title and the page numbers, blocks of their own, go."""
+    pages = [_chart_page(title, n) for n, title in enumerate(["Adult Services", "Place", "People", "Finance"], 1)]
+    dropped = layout.drop_running_lines(pages)
+    for page, kept in zip(pages, dropped):
+        assert kept.split("\n") == [line for line in page.split("\n")
+                                    if line != "Council organisation chart 2025" and not line.startswith("Page ")]
+    assert all("Sara Todd\nChief Executive" in page for page in dropped)

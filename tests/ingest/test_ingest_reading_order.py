@@ -178,7 +178,9 @@ def test_laying_out_kept_characters_again_gives_the_first_read(pdf):
 
 
 @pytest.mark.parametrize("defect", ["strip_tounicode", "code_identity_tounicode"])
-@pytest.mark.parametrize("name", ["committee-report-contacts", "budget-table-thousands", "capital-figures-without-rules"])
+@pytest.mark.parametrize(
+    "name", ["committee-report-contacts", "budget-table-thousands", "capital-figures-without-rules", "organisation-chart-boxes"]
+)
 def test_a_remapped_font_reads_as_the_clean_page(tmp_path, defect, name):
     """A broken font repaired by remapping gives the columns and tables of the clean page."""
     clean = LAYOUTS / f"{name}.pdf"
