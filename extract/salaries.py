@@ -215,10 +215,12 @@ def find_salaries(doc, view) -> list[Candidate]:
     previous_end = None
     for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
-        band_end, previous_end = previous_end, (last.end if high is not None else None)
-        if high is None and band_end is not None and low.start - band_end <= 40 \
+        band_end = previous_end
+        if high is not None:
+            previous_end = last.end
+        if high is None and band_end is not None and low.start - band_end <= 150 \
                 and _BAND_CAP.search(flat[max(band_end, low.start - 25):low.start]):
-            continue  # the band's cap repeated ("Max salary £89,785" under "£85,000 - £90,000")
+            continue  # a band's cap ("Max salary £89,785" under "£85,000 - £90,000"), not a salary of its own
         values = [low.value] + ([high.value] if high else [])
         # "£0.4m", "£1.2 million": nobody writes a post's pay in millions; it is a budget line
         if low.in_millions or last.in_millions:

@@ -119,3 +119,10 @@ def test_a_chart_box_band_cap_is_not_a_second_salary(extract_text):
     salaries = [f for f in extract_text(text).facts if f.kind == "salary"]
     pairs = sorted((f.fields["min_gbp"], f.fields["max_gbp"]) for f in salaries)
     assert pairs == [(60000, 65000), (85000, 90000)]
+
+
+def test_a_band_cap_a_few_lines_below_its_band_is_not_a_salary(extract_text):
+    text = ("Head of Parks and Open Spaces\nSM4B\n£60,000 - £65,000\nVacant: recruitment under way\n"
+            "Max salary £63,950\n")
+    salaries = [f for f in extract_text(text).facts if f.kind == "salary"]
+    assert [(f.fields["min_gbp"], f.fields["max_gbp"]) for f in salaries] == [(60000, 65000)]
