@@ -33,6 +33,9 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$|^[ \t]{2,}$"
 _CELL_JOIN = re.compile(r"[ \t]*[|\t][ \t]*")
 _MIN_MAX_HEADER = re.compile(r"\b(?:min(?:imum)?|from|lowest|bottom)\b[^\n]{0,60}\b(?:max(?:imum)?|to|highest|top)\b", re.I)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)
+# "£85,000 - £90,000 / Max salary £89,785" in one box of an organisation chart: the cap of the band just given,
+# not a second salary for the post
+_BAND_CAP = re.compile(r"\bmax(?:imum)?\.?\s+salary\s*:?\s*$", re.IGNORECASE)
 _PERIODS = (("hour", re.compile(r"^\W{0,3}(?:per|an|a)\s+hour|^\s*p/?h\b", re.I)),
             ("day", re.compile(r"^\W{0,3}(?:per|a)\s+day|^\s*daily", re.I)))
 
@@ -209,8 +212,15 @@ def find_salaries(doc, view) -> list[Candidate]:
     explained = [t for t in doc._.dcs_tables if t.figures_explained]
     amounts = [a for a in find_money(flat) if not a.negative and not any(t.contains(a.start) for t in explained)]
     candidates = []
+    previous_end = None
     for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
+        band_end = previous_end
+        if high is not None:
+            previous_end = last.end
+        if high is None and band_end is not None and low.start - band_end <= 150 \
+                and _BAND_CAP.search(flat[max(band_end, low.start - 25):low.start]):
+            continue  # a band's cap ("Max salary £89,785" under "£85,000 - £90,000"), not a salary of its own
         values = [low.value] + ([high.value] if high else [])
         # "£0.4m", "£1.2 million": nobody writes a post's pay in millions; it is a budget line
         if low.in_millions or last.in_millions:

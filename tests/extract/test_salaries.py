@@ -110,3 +110,19 @@ def test_a_day_rate_named_before_the_figure(extract_text):
     text = "Warwickshire County Council's interim Director of Children's Services joins on a day rate of £1,150."
     salary = next(f for f in extract_text(text).facts if f.kind == "salary")
     assert (salary.fields["max_gbp"], salary.fields["period"]) == (1150, "day")
+
+
+def test_a_chart_box_band_cap_is_not_a_second_salary(extract_text):
+    # one box of an organisation chart: the band is the post's pay, "Max salary" only caps it
+    text = ("Priya Kendal\nDirector of Waste and Street Services\nSM3A\n£85,000 - £90,000\nMax salary £88,412\n\n"
+            "Tom Ashby\nHead of Libraries\nSM4B\n£60,000 - £65,000\nMax salary\n£63,950\n")
+    salaries = [f for f in extract_text(text).facts if f.kind == "salary"]
+    pairs = sorted((f.fields["min_gbp"], f.fields["max_gbp"]) for f in salaries)
+    assert pairs == [(60000, 65000), (85000, 90000)]
+
+
+def test_a_band_cap_a_few_lines_below_its_band_is_not_a_salary(extract_text):
+    text = ("Head of Parks and Open Spaces\nSM4B\n£60,000 - £65,000\nVacant: recruitment under way\n"
+            "Max salary £63,950\n")
+    salaries = [f for f in extract_text(text).facts if f.kind == "salary"]
+    assert [(f.fields["min_gbp"], f.fields["max_gbp"]) for f in salaries] == [(60000, 65000)]
