@@ -124,6 +124,8 @@ class AuthorityIndex:
     def find(self, doc: Doc) -> list[AuthorityMention]:
         text = doc.text
         mentions: list[AuthorityMention] = []
+        # "Joy Preston", "Helen Bury": a council's name as the last word of a person's name is the person's
+        people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         if "\n" in text:
             # match over the text with line breaks as spaces (same offsets), so a name wrapped across
             # two lines of a PDF ("North East\nLincolnshire") is found whole
@@ -153,6 +155,9 @@ class AuthorityIndex:
             if _OTHER_BODY_AFTER.match(text, span.end_char):
                 continue
             if _IN_ADDRESS.match(text, span.end_char) and not _COUNCIL_SUFFIX.match(text[span.end_char:span.end_char + 40]):
+                continue
+            if not _COUNCIL_SUFFIX.match(text[span.end_char:span.end_char + 40]) and any(
+                    start < span.start_char and span.end_char <= end for start, end in people):
                 continue
             gss = self.names.get(span.text.lower())
             if gss is None:

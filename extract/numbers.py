@@ -9,7 +9,8 @@ _MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "million": 1_000_000, "mn": 1_000_00
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MULTIPLIER = r"(?:\s?(?:k|m|mn|bn)\b|\s?(?:million|billion)\b)"
-MONEY_RE = re.compile(rf"(?P<neg>(?<![\w£,.)])[-–−])?£\s?(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?", re.IGNORECASE)
+# a minus sign is a negative amount unless it closes a range ("£70,000 -£75,000")
+MONEY_RE = re.compile(rf"(?P<neg>(?<![\w£,.)])(?<!\d )[-–−])?£\s?(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?", re.IGNORECASE)
 COUNT_RE = re.compile(rf"(?P<num>{NUMBER})(?P<mult>\s?(?:million|m)\b)?", re.IGNORECASE)
 PERCENT_RE = re.compile(rf"(?P<num>{NUMBER})\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 

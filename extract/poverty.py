@@ -53,11 +53,15 @@ _NATIONAL = re.compile(r"\b(?:Scotland|England|Wales|UK|United\s+Kingdom|Britain
 def _described_otherwise(doc, view, start: int, end: int) -> bool:
     """The words around a percentage make it something else near a poverty word: a deprivation decile, a
     free-school-meals share, the make-up of the poor (label ``not_poverty_rate`` of extract/data/cues.json).
-    The words are looked for in the percentage's own clause."""
+    The words are looked for in the percentage's own clause: from the sentence's previous percentage (or its
+    start) to the next semicolon or a few words on ("the rate for children in families with three or more
+    children was 42%")."""
     s_start, s_end = view.sentence_bounds(start)
     clause_end = min(s_end, end + 60)
     semicolon = view.flat.find(";", end, clause_end)
-    return doc._.dcs_cues.within("not_poverty_rate", max(s_start, start - 30), semicolon if semicolon >= 0 else clause_end)
+    earlier = [m.end() for m in _ANY_PCT.finditer(view.flat, s_start, start)]
+    clause_start = max([s_start, *earlier])
+    return doc._.dcs_cues.within("not_poverty_rate", clause_start, semicolon if semicolon >= 0 else clause_end)
 
 
 def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:

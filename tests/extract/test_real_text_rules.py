@@ -665,3 +665,29 @@ def test_a_partnership_named_in_passing_by_some_of_its_councils_is_the_same_part
             "on adoption since the service began.")
     members = [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")]
     assert members == [sorted(["W06000011", "W06000012", "W06000013"])]
+
+
+def test_a_range_whose_dash_hugs_the_upper_figure_is_a_range(extract_text):
+    # organisation charts write "£70,000 -£75,000": the dash closes the range, it is no minus sign
+    text = "Trafford Council\nHead of Workforce Strategy\nSM4A\n£70,000 -£75,000\n"
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == [(70000, 75000)]
+
+
+def test_a_council_name_ending_a_persons_name_is_the_persons(extract_text, extractor):
+    # the person is the model's reading (a PERSON entity), so this runs on the real pipeline
+    text = "Trafford Council senior management\n\nJoy Preston\nAssistant Director of Provider Services\nSM3B\n£80,000-£85,000\n"
+    extraction = extract_text(text, nlp=extractor.nlp)
+    assert [f["authorities"] for f in _kind(extraction, "salary")] == [["E08000009"]]
+    assert [a.gss for a in extraction.authorities] == ["E08000009"]
+    # the council itself, named with its suffix, is still found
+    assert [a.gss for a in extract_text("Preston City Council appointed Joy Preston.", nlp=extractor.nlp).authorities] == ["E07000123"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nationally, 44% of children in lone parent families are in poverty after housing costs.",
+    "The poverty rate for children in families with three or more children was 42% in Leeds.",
+    "In Leeds, 71% of children who were in poverty after housing costs lived in a family where an adult worked.",
+    "In Leeds, 67% of those in poverty were in a family where at least one adult was working.",
+])
+def test_the_rate_of_one_kind_of_family_or_the_make_up_of_the_poor_is_no_areas_rate(extract_text, text):
+    assert _kind(extract_text(text), "poverty_rate") == []
