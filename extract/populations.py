@@ -140,29 +140,60 @@ def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Ca
 
 # A table row "Cardiff 362,312" (or "Cardiff362,312", as a web table's cells flatten): a council and a
 # count ending the line, in a table the text heads as a population ("Usual resident population by …").
+# Tables flattened further keep their rows on one line ("Birmingham 1,058,800 26,422 13 Leeds 744,500 …",
+# "Barnet |310.0 |239.7 Bexley |220.2 |…"): there a council followed by a figure is a row when the rows
+# run on (the next council comes within a few cells), and the figure is the first column's.
 _ROW_COUNT = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})[ \t]*(?:\n|$)")
+_ROW_CELL = re.compile(r"[ \t]*\|?[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{4,})(?=[ \t|]|$)")
 _TABLE_OF_RESIDENTS = re.compile(r"\b(?:population|residents|people)\b", re.I)
 _NOT_RESIDENTS = re.compile(r"\b(?:households|dwellings|pupils|employees|jobs|businesses|per\s+cent|percentage|rate|£)\b", re.I)
+# "Thousands", "(000s)", "'000": the table counts in thousands
+_IN_THOUSANDS = re.compile(r"\bthousands\b|\(?['’]?000s?\)?(?!\d)", re.I)
+_ROWS_RUN_ON = 3  # a one-line table has at least this many rows: a council and a figure once is a sentence
 
 
 def _table_rows(doc, view) -> list[Candidate]:
     text = view.text
+    mentions = doc._.dcs_authority_mentions
     found = []
-    for mention in doc._.dcs_authority_mentions:
-        row = _ROW_COUNT.match(text, mention.end)
-        if not row:
-            continue
+    run_on = []
+    for i, mention in enumerate(mentions):
         line_start = text.rfind("\n", 0, mention.start) + 1
-        heading = text[max(0, line_start - 1500):line_start]
+        row = _ROW_COUNT.match(text, mention.end)
+        if row:
+            heading = text[max(0, line_start - 1500):line_start]
+            scale = 1
+        else:
+            row = _ROW_CELL.match(text, mention.end)
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            line_end = text.find("\n", mention.end)
+            if not row or following is None or following.start - row.end() > 40 or (0 <= line_end < following.start):
+                continue
+            heading = text[max(line_start, mention.start - 1500):mention.start]
+            heading = heading[:_first_row(heading)]
+            scale = 1000 if _IN_THOUSANDS.search(heading[-400:]) else 1
+            if scale == 1 and "." in row.group("num"):
+                continue  # a decimal is no head count
         if not _TABLE_OF_RESIDENTS.search(heading) or _NOT_RESIDENTS.search(heading[-300:]):
             continue
-        value = parse_number(row.group("num"))
+        value = parse_number(row.group("num")) * scale
         if value < 1000:
             continue
         ev_start, ev_end = view.evidence_bounds(mention.start, row.end("num"))
-        found.append(Candidate("population", {"authority": mention.gss, "value": int(value), "qualifier": "exact", "group": "all"},
-                               ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", int(value))))
-    return found
+        candidate = Candidate("population", {"authority": mention.gss, "value": int(value), "qualifier": "exact", "group": "all"},
+                              ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", int(value)))
+        (found if scale == 1 and row.re is _ROW_COUNT else run_on).append(candidate)
+    return found + (run_on if len(run_on) >= _ROWS_RUN_ON else [])
+
+
+
+
+def _first_row(heading: str) -> int:
+    """Where the rows begin in the text before a one-line table's row: the header is what precedes the first
+    run of figure cells that follows a word (the rows), so "Population* Area (hectares) … Birmingham
+    1,058,800 26,422 13 Leeds" gives the header "… Population* Area (hectares) …"."""
+    m = re.search(r"[A-Za-z.)][ \t]*\|?[ \t]*\d[\d,.]*(?:[ \t]*\|?[ \t]*\d[\d,.]*)*[ \t]+[A-Z]", heading)
+    return m.start() if m else len(heading)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

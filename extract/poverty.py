@@ -112,7 +112,34 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
     if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
         return None
+    if _another_place_before(doc, flat, s_start, start):
+        return None
     return sentence_authority(doc, start, end)
+
+
+# "in Sedgefield 23.7 per cent", "across the North East (38 per cent)", "For Brightside the rate is 41%":
+# a place the text names right before a rate, with no council named after it, is whose rate it is; when
+# that place is no council (a constituency, a region, a town) the rate is no council's.
+_PLACE_BEFORE = re.compile(r"\b(?:in|within|across|for)\s+(?:the\s+)?(?P<place>(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*)){0,3})",
+                           re.I)
+_JOINS_NEXT = re.compile(r"\s*(?:to|-|–)\s*")
+_NOT_A_PLACE = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "spring", "summer", "autumn", "winter", "total", "addition", "particular",
+                "contrast", "comparison", "summary", "short", "fact", "general", "practice", "order", "this", "that"}
+
+
+def _another_place_before(doc, flat: str, s_start: int, start: int) -> bool:
+    # "in Sedgefield 23.7 per cent to 39 per cent": the change's two ends are one clause
+    earlier = [m.end() for m in _ANY_PCT.finditer(flat, s_start, start) if not _JOINS_NEXT.fullmatch(flat, m.end(), start)]
+    clause_start = max([s_start, *earlier])
+    places = list(_PLACE_BEFORE.finditer(flat, clause_start, start))
+    if not places:
+        return False
+    place = places[-1]
+    if place.group("place").split()[0].lower() in _NOT_A_PLACE:
+        return False
+    councils = [x for x in doc._.dcs_authority_mentions if place.start("place") <= x.start < start]
+    return not councils
 
 
 # right after a council's name: "Tower Hamlets, with 42 per cent", "Newham second at 38 per cent",
