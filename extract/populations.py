@@ -128,11 +128,13 @@ def _another_place(doc, view, start: int, end: int) -> bool:
 
 
 def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate | None:
-    """A council's population; None for a town's, a region's or a nation's (not a council's figure)."""
+    """A council's population; None for a town's, a region's or a nation's, or one the text ties to no council."""
     if _another_place(doc, view, start, end):
         return None
-    ev_start, ev_end = evidence_span(view, start, end)
     authority = sentence_authority(doc, start, end)
+    if authority is None:
+        return None  # a count the text ties to no council is no council's population
+    ev_start, ev_end = evidence_span(view, start, end)
     fields = {"authority": authority, "value": int(value), "qualifier": qualifier, "group": group}
     return Candidate("population", fields, ev_start, ev_end, confidence,
                      dedupe_key=("population", authority, group, int(value)))

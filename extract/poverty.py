@@ -236,7 +236,9 @@ def find_poverty_rates(doc, view) -> list[Candidate]:
                                    dedupe_key=("poverty_rate", authority, group, percent)))
             found.extend(_same_measure_elsewhere(doc, view, end, group, seen_spans))
     found.extend(_rates_in_poverty_sentences(doc, view, seen_spans))
-    return found
+    # A rate is a fact about a council: a nation's, a region's or a constituency's rate is context (the
+    # comparator beside a council's rate), and a rate the text ties to no council is not kept.
+    return [c for c in found if c.fields["authority"] is not None]
 
 
 # "… 34% of children in Brent live in poverty; in Harrow the figure is 21.9%": the same measure for
