@@ -6,7 +6,7 @@ from councildocs.extract.models import Extraction
 from councildocs.ingest.models import RepairedDocument
 
 # Bump whenever extraction output can change: the warehouse re-extracts documents stored under an older version.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 
 class Extractor:
