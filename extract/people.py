@@ -32,6 +32,10 @@ _NOT_NAME_WORDS = {
     # a meeting's venue ("Venue: Steve Greenslade Room, County Hall") and a paper's project roles
     "room", "chamber", "suite", "building", "floor", "venue", "project", "sponsor",
     "provost",  # "the Lord Provost": a civic office, not a surname
+    # occupations written after a name as its title ("Younes Hamade, Principal Engineer")
+    "engineer", "planner", "surveyor", "accountant", "analyst", "administrator", "technician", "specialist",
+    "adviser", "advisor", "consultant", "coordinator", "co-ordinator", "architect", "librarian", "practitioner",
+    "inspector", "auditor", "solicitor", "lawyer", "therapist", "psychologist", "worker", "assistant",
     # a web page's sharing furniture ("Share on Facebook Share on Twitter Share by email")
     "share", "twitter", "facebook", "linkedin", "instagram", "youtube", "print", "cookies",
 } | AREA_WORDS

@@ -122,9 +122,15 @@ def _another_place(doc, view, start: int, end: int) -> bool:
     s_start, _ = view.sentence_bounds(start)
     if any(s_start <= m.start < end for m in doc._.dcs_authority_mentions):
         return False
-    if _nations_and_regions().search(view.flat, s_start, end) or _SETTLEMENT.search(view.flat, s_start, end):
+    # the place must be the figure's: within its own words, not a sentence's opening about something else
+    # ("one of the largest employers in South West Wales … providing services to a population of 187,900")
+    near = max(s_start, start - _PLACE_REACH)
+    if _nations_and_regions().search(view.flat, near, end) or _SETTLEMENT.search(view.flat, near, end):
         return True
-    return any(e.label_ in {"GPE", "LOC"} and s_start <= e.start_char < end for e in doc.ents)
+    return any(e.label_ in {"GPE", "LOC"} and near <= e.start_char < end for e in doc.ents)
+
+
+_PLACE_REACH = 60  # characters before a count in which a place names whose count it is
 
 
 def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate | None:
