@@ -153,6 +153,7 @@ def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Ca
 # run on (the next council comes within a few cells), and the figure is the first column's.
 _ROW_COUNT = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{4,})[ \t]*(?:\n|$)")
 _ROW_CELL = re.compile(r"[ \t]*\|?[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{4,})(?=[ \t|]|$)")
+_ROW_CELLS = re.compile(r"(?:[ \t]*\|?[ \t]*[\d,.]*\d[ \t]*\|?)*")  # a row's other figure cells
 _TABLE_OF_RESIDENTS = re.compile(r"\b(?:population|residents|people)\b", re.I)
 _NOT_RESIDENTS = re.compile(r"\b(?:households|dwellings|pupils|employees|jobs|businesses|per\s+cent|percentage|rate|£)\b", re.I)
 # "Thousands", "(000s)", "'000": the table counts in thousands
@@ -165,6 +166,7 @@ def _table_rows(doc, view) -> list[Candidate]:
     mentions = doc._.dcs_authority_mentions
     found = []
     run_on = []
+    last_row_end = None  # where the last row read ends (its last figure cell)
     for i, mention in enumerate(mentions):
         line_start = text.rfind("\n", 0, mention.start) + 1
         row = _ROW_COUNT.match(text, mention.end)
@@ -175,14 +177,21 @@ def _table_rows(doc, view) -> list[Candidate]:
             row = _ROW_CELL.match(text, mention.end)
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             line_end = text.find("\n", mention.end)
-            if not row or following is None or following.start - row.end() > 40 or (0 <= line_end < following.start):
+            runs_on = following is not None and following.start - row.end() <= 40 if row else False
+            runs_on = runs_on and not (0 <= line_end < following.start)
+            # the table's last row: the row before it ran on into this one
+            last_row = row is not None and last_row_end is not None and 0 <= mention.start - last_row_end <= 40
+            if not row or not (runs_on or last_row):
                 continue
             heading = text[max(line_start, mention.start - 1500):mention.start]
             heading = heading[:_first_row(heading)]
             scale = 1000 if _IN_THOUSANDS.search(heading[-400:]) else 1
             if scale == 1 and "." in row.group("num"):
                 continue  # a decimal is no head count
-        if not _TABLE_OF_RESIDENTS.search(heading) or _NOT_RESIDENTS.search(heading[-300:]):
+        if row.re is _ROW_COUNT:
+            if not _TABLE_OF_RESIDENTS.search(heading) or _NOT_RESIDENTS.search(heading[-300:]):
+                continue
+        elif not _population_column_first(heading[-400:]):
             continue
         value = parse_number(row.group("num")) * scale
         if value < 1000:
@@ -191,9 +200,18 @@ def _table_rows(doc, view) -> list[Candidate]:
         candidate = Candidate("population", {"authority": mention.gss, "value": int(value), "qualifier": "exact", "group": "all"},
                               ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", int(value)))
         (found if scale == 1 and row.re is _ROW_COUNT else run_on).append(candidate)
+        last_row_end = _ROW_CELLS.match(text, row.end()).end()
     return found + (run_on if len(run_on) >= _ROWS_RUN_ON else [])
 
 
+
+
+def _population_column_first(header: str) -> bool:
+    """Whether a one-line table's header names the residents before any other measure ("Population
+    (thousands) Number of employees …"): the first figure of each row is then the population."""
+    residents = _TABLE_OF_RESIDENTS.search(header)
+    other = _NOT_RESIDENTS.search(header)
+    return residents is not None and (other is None or residents.start() < other.start())
 
 
 def _first_row(heading: str) -> int:

@@ -204,6 +204,10 @@ def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
     return labelled("not_pay") and not labelled("salary")
 
 
+# between two figures of one list: "£1m for Cambridgeshire County Council and £200k", "£35m, £12m and"
+_LISTED_WITH = re.compile(r"(?:\s+(?:for|in|to|from|at)\s+[^.;£\n]{0,60}?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     cues = doc._.dcs_cues
@@ -213,6 +217,7 @@ def find_salaries(doc, view) -> list[Candidate]:
     amounts = [a for a in find_money(flat) if not a.negative and not any(t.contains(a.start) for t in explained)]
     candidates = []
     previous_end = None
+    budget_ends: list[int] = []  # where each figure read as a budget, a saving or a cost ends
     for low, high in _pair_ranges(flat, amounts, view.text):
         last = high or low
         band_end = previous_end
@@ -222,8 +227,14 @@ def find_salaries(doc, view) -> list[Candidate]:
                 and _BAND_CAP.search(flat[max(band_end, low.start - 25):low.start]):
             continue  # a band's cap ("Max salary £89,785" under "£85,000 - £90,000"), not a salary of its own
         values = [low.value] + ([high.value] if high else [])
+        # "savings of just over £1m for Cambridgeshire and £200k for Peterborough": a figure listed with a
+        # budget figure is another of the same
+        if any(_LISTED_WITH.fullmatch(flat, e, low.start) for e in budget_ends[-3:]):
+            budget_ends.append(last.end)
+            continue
         # "£0.4m", "£1.2 million": nobody writes a post's pay in millions; it is a budget line
         if low.in_millions or last.in_millions:
+            budget_ends.append(last.end)
             continue
         period = "year"
         for name, pattern in _PERIODS:
@@ -246,8 +257,10 @@ def find_salaries(doc, view) -> list[Candidate]:
         if _THRESHOLD_AFTER.match(flat, last.end) or cues.within("pay_statistic", low.start - 80, low.start):
             continue
         if _governed_by_budget(cues, view.text, low.start, last.end):
+            budget_ends.append(last.end)
             continue
         if cues.within("not_pay", local_start, local_end) and not has_cue:
+            budget_ends.append(last.end)
             continue
         if _parse_says_not_pay(doc, cues, view.text, low):
             continue  # "Agency costs for the interim Director were £1,200 per day": the figure is the costs

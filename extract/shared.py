@@ -9,11 +9,16 @@ from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
 
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
-_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|agreed\s+to|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
+_SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|agreed\s+to|(?P<intent>(?:decision|agreement|proposals?|plans?)\s+to)|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
                          r"(?P<adverb>already\s+|also\s+|currently\s+|still\s+)?(?:\w+ly\s+)?"
-                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared|(?:will\s+|do\s+|does\s+)?no\s+longer\s+share)\s+(?:(?:an|a|the|their)\b)?\s*", re.I)
+                         r"(?P<verb>shares?|shared|will\s+share|would\s+share|have\s+shared|has\s+shared|(?:will\s+|do\s+|does\s+)?no\s+longer\s+share)\s+(?:(?:an|a|the|their)\b)?\s*"
+                         # "the decision to share the post of Chief Executive"
+                         r"(?:(?:post|role|position)s?\s+of\s+(?:the\s+)?)?", re.I)
 _COVER_BOTH = re.compile(r"\b(?:cover(?:s|ing)?|span(?:s|ning)?|work(?:s|ing)?\s+across|across)\s+(?:both|the\s+two|the\s+three|all\s+three)\s+"
                          r"(?:councils|authorities|local\s+authorities|boroughs|districts|organisations)\b", re.I)
+# "<A> and <B> District Councils’ ", "the <A> and <B> councils’ joint ": two councils named, then their post
+_JOINT_OWNERS = re.compile(r"(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}\s+(?:and|&)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}?"
+                           r"\s+(?:(?:District|County|Borough|City)\s+)?Councils['’]\s+(?:(?:new|joint|shared|interim)\s+)?$", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 # "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
@@ -199,7 +204,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 status = "proposed"
             elif verb == "shared" and not m.group("adverb"):
                 status = "former"  # "WNC and NNC shared a joint Director": simple past, unlike "have shared"
-            elif m.group().lower().startswith("agreed"):
+            elif m.group().lower().startswith("agreed") or m.group("intent"):
                 # "had previously agreed to share …": the agreement is past, the sharing it began goes on
                 status = "proposed" if doc._.dcs_cues.within("proposed", max(s_start, m.start() - 30), role.end) else "current"
             else:
@@ -213,6 +218,20 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     for role in roles:
         if role.start in stated:
             continue
+        # "Babergh and Mid Suffolk District Councils’ Chief Executive, Arthur Charvonia": a post the councils own
+        # together
+        owners = _JOINT_OWNERS.search(flat, max(0, role.start - 120), role.start)
+        if owners:
+            named = _authorities_near(doc, owners.start(), owners.end())
+            if len(named) >= 2:
+                s_start, s_end = view.sentence_bounds(role.start)
+                c = _shared_post(doc, view, role, owners.start(), role.end, _status(doc, s_start, max(s_end, role.end)), conf=0.8)
+                if c:
+                    c.fields["authorities"] = sorted(named)
+                    c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], c.fields["post"])
+                    found.append(c)
+                    stated.add(role.start)
+                    continue
         before = flat[max(0, role.start - 40):role.start]
         after = flat[role.end:role.end + 80]
         s_start, s_end = view.sentence_bounds(role.start)

@@ -693,3 +693,28 @@ def test_a_council_name_ending_a_persons_name_is_the_persons(extract_text, extra
 ])
 def test_the_rate_of_one_kind_of_family_or_the_make_up_of_the_poor_is_no_areas_rate(extract_text, text):
     assert _kind(extract_text(text), "poverty_rate") == []
+
+
+def test_a_figure_listed_with_a_saving_is_a_saving(extract_text):
+    text = ("Cambridgeshire County Council and Peterborough City Council propose a shared Executive Director of People. "
+            "The shared roles would bring savings of just over £1m for Cambridgeshire County Council and £200k for "
+            "Peterborough City Council.")
+    assert _kind(extract_text(text), "salary") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The report was written by Babergh and Mid Suffolk District Councils’ Chief Executive, Arthur Charvonia.",
+    "Babergh District Council and Mid Suffolk District Council confirmed the decision to share the post of Chief Executive.",
+])
+def test_a_post_two_councils_own_or_decided_to_share_is_shared(extract_text, text):
+    posts = _kind(extract_text(text), "shared_post")
+    assert [(p["authorities"], p["role_category"]) for p in posts] == [(["E07000200", "E07000203"], "chief_executive")]
+
+
+def test_a_table_flattened_onto_one_line_gives_each_council_its_first_column(extract_text):
+    text = ("Local authority Population (thousands) Number of employees Number of employees per thousand population "
+            "Moray 86.3 911 10.6 East Lothian 85.6 1,054 12.3 Midlothian 79.9 840 10.5 West Lothian 146.7 1,456 9.9")
+    assert sorted((p["authority"], p["value"]) for p in _kind(extract_text(text), "population")) == sorted([
+        ("S12000019", 79900), ("S12000020", 86300), ("S12000010", 85600), ("S12000040", 146700)])
+    # a council and a figure once, in a sentence, is no table
+    assert _kind(extract_text("Population and employees: Moray 86.3 of them"), "population") == []
