@@ -59,6 +59,8 @@ _RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.I
 # "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold
 _THRESHOLD_AFTER = re.compile(r"\s*(?:people\s+|residents\s+|inhabitants\s+)?(?:or\s+(?:more|above|over|less|below|fewer)|"
                               r"and\s+(?:above|over))\b", re.IGNORECASE)
+# "approximately 7,000 more than official estimates": a difference between two counts
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:people\s+|residents\s+)?(?:more|fewer|less|higher|lower|greater|above|below)\s+than\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|threshold\s+of|should|must|need(?:s|ed)?\s+to|"
                                r"would\s+need|ideal|optimum|optimal|between)\b[^.;]{0,40}$", re.IGNORECASE)
 
@@ -91,6 +93,7 @@ def _not_a_count(flat: str, start: int, end: int) -> bool:
     if figure_end and _SHARE_AFTER.match(flat, start + number.start() + figure_end.end()):
         return True
     return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
+                or _DIFFERENCE_AFTER.match(flat, end)
                 or _SHARE_BEFORE.search(flat[max(0, start - 15):start])
                 or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start])
                 or _CHANGE_BEFORE.search(flat[max(0, start - 40):start])

@@ -29,7 +29,8 @@ _CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
                           r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—(-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
+# "£113,403 rising subject to satisfactory performance to £116,254": the words of a rise may come between
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising(?:\s+[\w,]+){0,6}?\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
 _CELL_JOIN = re.compile(r"[ \t]*[|\t][ \t]*")
 _MIN_MAX_HEADER = re.compile(r"\b(?:min(?:imum)?|from|lowest|bottom)\b[^\n]{0,60}\b(?:max(?:imum)?|to|highest|top)\b", re.I)
 _UP_TO = re.compile(r"\b(?:up\s+to|maximum\s+of|max\.?)\s*$", re.IGNORECASE)

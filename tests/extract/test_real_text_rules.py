@@ -718,3 +718,14 @@ def test_a_table_flattened_onto_one_line_gives_each_council_its_first_column(ext
         ("S12000019", 79900), ("S12000020", 86300), ("S12000010", 85600), ("S12000040", 146700)])
     # a council and a figure once, in a sentence, is no table
     assert _kind(extract_text("Population and employees: Moray 86.3 of them"), "population") == []
+
+
+def test_a_rise_written_out_between_two_figures_is_a_range(extract_text):
+    text = ("Cheltenham Borough Council: the Chief Executive is offered the agreed salary of £113,403 rising subject to "
+            "satisfactory performance to £116,254 after 6 months in post.")
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == [(113403, 116254)]
+
+
+def test_a_difference_between_two_counts_is_no_population(extract_text):
+    text = "Slough Borough Council thought that Slough’s current population was approximately 7,000 more than official estimates."
+    assert _kind(extract_text(text), "population") == []
