@@ -12,7 +12,7 @@ from rich.table import Table
 from councildocs.cli.progress import process_with_progress, stderr
 from councildocs.contract import document_record, validate_record
 from councildocs.extract.evaluate import Report, load_gold, score_document
-from councildocs.pipeline import iter_input_files
+from councildocs.cli.inputs import input_files
 
 
 def evaluate(
@@ -25,7 +25,7 @@ def evaluate(
 ) -> None:
     """Score extraction against gold facts (docs: ../shared/docs/gold-format.md)."""
     golds = load_gold(gold)
-    files = [f for f in iter_input_files(paths) if f.stem in golds]
+    files = [f for f in input_files(paths) if f.stem in golds]
     if not files:
         stderr.print(f"[red]No document under {', '.join(map(str, paths))} has a gold file in {gold}.[/red]")
         raise typer.Exit(2)

@@ -10,7 +10,7 @@ import typer
 
 from councildocs.cli.progress import process_with_progress
 from councildocs.contract import document_json_line
-from councildocs.pipeline import iter_input_files
+from councildocs.cli.inputs import input_files
 
 
 class OutputFormat(str, Enum):
@@ -24,7 +24,7 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Print the facts found in each document as JSON lines (the facts contract v1)."""
-    files = iter_input_files(paths)
+    files = input_files(paths)
     out = sys.stdout
     for result in process_with_progress(files, "Extracting", quiet):
         out.write(document_json_line(result, include_text=include_text) + "\n")

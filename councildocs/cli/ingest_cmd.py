@@ -14,7 +14,8 @@ from rich.table import Table
 from councildocs.batch import BATCH_LIMITS, PUBLISH_EVERY, PUBLISH_SECONDS
 from councildocs.ingest.limits import MiB
 from councildocs.cli.progress import progress_bar, stderr
-from councildocs.pipeline import DocumentResult, iter_input_files
+from councildocs.cli.inputs import input_files
+from councildocs.pipeline import DocumentResult
 
 
 class Engine(str, Enum):
@@ -69,7 +70,7 @@ def ingest(
 
     if engine is Engine.local and (scheduler is not None or parquet_dir is not None):
         raise typer.BadParameter("--scheduler and --parquet-dir go with --engine dask.")
-    files = iter_input_files(paths)
+    files = input_files(paths)
     db.parent.mkdir(parents=True, exist_ok=True)
     limits = replace(BATCH_LIMITS, seconds=max_seconds, max_pages=max_pages, max_bytes=max_mb * MiB,
                      memory_bytes=max_memory_mb * MiB)

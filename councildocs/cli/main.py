@@ -13,6 +13,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from councildocs.contract import CONTRACT_VERSION
+        from councildocs.extract.pipeline import EXTRACTOR_VERSION
+
+        typer.echo(f"dcs {version('councildocs')} (extractor {EXTRACTOR_VERSION}, facts contract v{CONTRACT_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version of councildocs, its extractor and its facts contract."),
+) -> None:
+    """Turn UK council leadership documents into comparable, evidenced facts."""
+
+
 app.command("extract")(extract_cmd.extract)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.command("ingest")(ingest_cmd.ingest)

@@ -33,12 +33,12 @@ def test_bad_files_become_coded_errors_and_the_batch_goes_on(run_dcs, tmp_path, 
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
     good = sorted(corpus_dir.rglob("*.pdf"))[0]
     proc = run_dcs("extract", tmp_path / "empty.pdf", tmp_path / "noise.pdf", tmp_path / "notes.docx",
-                   tmp_path / "missing.txt", good, "--format", "jsonl")
+                   good, "--format", "jsonl")
     records = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [r["status"] for r in records] == ["error", "error", "error", "error", "ok"]
-    assert [r["error"]["code"] for r in records[:4]] == ["empty", "corrupt_pdf", "unsupported_type", "not_found"]
+    assert [r["status"] for r in records] == ["error", "error", "error", "ok"]
+    assert [r["error"]["code"] for r in records[:3]] == ["empty", "corrupt_pdf", "unsupported_type"]
     assert all(validate_record(r) == [] for r in records)
-    assert records[4]["facts"], "the good file after the bad ones is still extracted"
+    assert records[3]["facts"], "the good file after the bad ones is still extracted"
 
 
 def test_extract_over_the_peer_regression_pdfs_gives_one_line_each_ok_or_coded(run_dcs, peer_pdfs_dir):
@@ -71,3 +71,20 @@ def test_a_pay_policy_statements_tables_come_out_one_valid_salary_per_row(run_dc
                 for f in record["facts"] if f["kind"] == "salary"]
     assert salaries == [("CO1", 120000, 130000, ["E06000066"], "CO1\t£120,000\t£130,000"),
                         ("CO2", 100000, 110000, ["E06000066"], "CO2\t£100,000\t£110,000")]
+
+
+def test_a_missing_input_path_is_a_usage_error_before_anything_is_read(run_dcs, tmp_path, corpus_dir):
+    good = sorted(corpus_dir.rglob("*.pdf"))[0]
+    proc = run_dcs("extract", good, tmp_path / "missing.txt", check=False)
+    assert proc.returncode == 2
+    assert proc.stdout == ""  # not even the good file: a mistyped path stops the command before it starts
+    assert proc.stderr.strip() == f"dcs: no such file or folder: {tmp_path / 'missing.txt'}"
+    assert "Traceback" not in proc.stderr
+
+
+def test_version_names_the_extractor_and_the_contract(run_dcs):
+    from importlib.metadata import version
+
+    from councildocs.extract.pipeline import EXTRACTOR_VERSION
+
+    assert run_dcs("--version").stdout.strip() == f"dcs {version('councildocs')} (extractor {EXTRACTOR_VERSION}, facts contract v1)"

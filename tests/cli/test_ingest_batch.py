@@ -148,10 +148,10 @@ def _bad_inputs(corpus_dir: Path, folder: Path) -> dict[str, str | None]:
 
 def test_every_bad_input_is_coded_in_one_batch_and_the_good_files_are_stored(corpus_dir, tmp_path, run_dcs):
     expected = _bad_inputs(corpus_dir, tmp_path / "in")
-    missing = tmp_path / "gone.pdf"  # named on the command line, not there: hashing it must not stop the batch
-    expected[missing.name] = "not_found"
+    # (a file named on the command line that is not there is a usage error, exit 2: tests/cli/test_ingest_cli.py;
+    # one that vanishes mid-batch is not_found: tests/cli/test_ingest_limits.py)
     db = tmp_path / "w.duckdb"
-    run = run_dcs("ingest", tmp_path / "in", missing, "--db", db, "--workers", "2", "--quiet")
+    run = run_dcs("ingest", tmp_path / "in", "--db", db, "--workers", "2", "--quiet")
     with duckdb.connect(str(db), read_only=True) as con:
         stored = {
             Path(source).name: (status, code, message, text)

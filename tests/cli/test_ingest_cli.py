@@ -35,3 +35,11 @@ def test_stored_evidence_is_the_stored_text_slice(run_dcs, corpus_dir, tmp_path)
     assert rows
     for evidence, text, start, end in rows:
         assert text[start:end] == evidence
+
+
+def test_a_missing_input_folder_writes_no_warehouse(run_dcs, tmp_path):
+    db = tmp_path / "new" / "warehouse.duckdb"
+    proc = run_dcs("ingest", tmp_path / "no-such-folder", "--db", db, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"dcs: no such file or folder: {tmp_path / 'no-such-folder'}"
+    assert not (tmp_path / "new").exists()
