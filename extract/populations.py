@@ -180,11 +180,14 @@ def _table_rows(doc, view) -> list[Candidate]:
             row = _ROW_CELL.match(text, mention.end)
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             line_end = text.find("\n", mention.end)
-            runs_on = following is not None and following.start - row.end() <= 40 if row else False
-            runs_on = runs_on and not (0 <= line_end < following.start)
-            # the table's last row: the row before it ran on into this one
-            last_row = row is not None and last_row_end is not None and 0 <= mention.start - last_row_end <= 40
-            if not row or not (runs_on or last_row):
+            if row is None:
+                continue
+            # the next council follows within a few cells on the same line, or (the table's last row) the
+            # row before ran on into this one
+            runs_on = (following is not None and following.start - row.end() <= 40
+                       and not 0 <= line_end < following.start)
+            last_row = last_row_end is not None and 0 <= mention.start - last_row_end <= 40
+            if not (runs_on or last_row):
                 continue
             heading = text[max(line_start, mention.start - 1500):mention.start]
             heading = heading[:_first_row(heading)]
@@ -202,11 +205,9 @@ def _table_rows(doc, view) -> list[Candidate]:
         ev_start, ev_end = view.evidence_bounds(mention.start, row.end("num"))
         candidate = Candidate("population", {"authority": mention.gss, "value": int(value), "qualifier": "exact", "group": "all"},
                               ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", int(value)))
-        (found if scale == 1 and row.re is _ROW_COUNT else run_on).append(candidate)
+        (found if row.re is _ROW_COUNT else run_on).append(candidate)
         last_row_end = _ROW_CELLS.match(text, row.end()).end()
     return found + (run_on if len(run_on) >= _ROWS_RUN_ON else [])
-
-
 
 
 def _population_column_first(header: str) -> bool:
