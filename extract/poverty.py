@@ -59,9 +59,17 @@ def _described_otherwise(doc, view, start: int, end: int) -> bool:
     s_start, s_end = view.sentence_bounds(start)
     clause_end = min(s_end, end + 60)
     semicolon = view.flat.find(";", end, clause_end)
-    earlier = [m.end() for m in _ANY_PCT.finditer(view.flat, s_start, start)]
-    clause_start = max([s_start, *earlier])
-    return doc._.dcs_cues.within("not_poverty_rate", clause_start, semicolon if semicolon >= 0 else clause_end)
+    return doc._.dcs_cues.within("not_poverty_rate", _clause_start(view.flat, s_start, start),
+                                 semicolon if semicolon >= 0 else clause_end)
+
+
+def _clause_start(flat: str, s_start: int, start: int, change_is_one_clause: bool = False) -> int:
+    """Where the words of the percentage at ``start`` begin: after the sentence's previous percentage (or at the
+    sentence's start). With ``change_is_one_clause``, the two ends of a change ("in Sedgefield 23.7 per cent to
+    39 per cent") are one clause, so the place before the first is the second's too."""
+    earlier = [m.end() for m in _ANY_PCT.finditer(flat, s_start, start)
+               if not (change_is_one_clause and _JOINS_NEXT.fullmatch(flat, m.end(), start))]
+    return max([s_start, *earlier])
 
 
 def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
@@ -129,10 +137,7 @@ _NOT_A_PLACE = {"january", "february", "march", "april", "may", "june", "july", 
 
 
 def _another_place_before(doc, flat: str, s_start: int, start: int) -> bool:
-    # "in Sedgefield 23.7 per cent to 39 per cent": the change's two ends are one clause
-    earlier = [m.end() for m in _ANY_PCT.finditer(flat, s_start, start) if not _JOINS_NEXT.fullmatch(flat, m.end(), start)]
-    clause_start = max([s_start, *earlier])
-    places = list(_PLACE_BEFORE.finditer(flat, clause_start, start))
+    places = list(_PLACE_BEFORE.finditer(flat, _clause_start(flat, s_start, start, change_is_one_clause=True), start))
     if not places:
         return False
     place = places[-1]

@@ -154,15 +154,16 @@ def _post_key(authorities, category, status, title):
 
 
 def _shared_post(doc, view, role, ev_from: int, ev_to: int, status: str, title: str | None = None, conf=0.8,
-                 any_post: bool = False):
+                 any_post: bool = False, authorities: list[str] | None = None):
     """A shared post, when two or more councils share it. Only senior categories unless ``any_post`` (the text
-    says outright that the post covers the councils) and the title says which post it is."""
+    says outright that the post covers the councils) and the title says which post it is. ``authorities``: the
+    councils, where the text names them itself; else they are read from around the post."""
     title = re.sub(r"^new\s+", "", title or role.title, flags=re.I)  # "the new Joint Head of …": news, not the title
     if role.category == "other" and not (any_post and distinctive_words(title)):
         return None
     if role.category in {"service_director", "assistant_director"} and not distinctive_words(title):
         return None  # "a Service Director" alone does not say which post
-    authorities = _arrangement_authorities(doc, view, ev_from, ev_to)
+    authorities = sorted(authorities) if authorities else _arrangement_authorities(doc, view, ev_from, ev_to)
     if len(authorities) < 2:
         return None
     ev_start, ev_end = evidence_span(view, ev_from, ev_to)
@@ -225,10 +226,9 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             named = _authorities_near(doc, owners.start(), owners.end())
             if len(named) >= 2:
                 s_start, s_end = view.sentence_bounds(role.start)
-                c = _shared_post(doc, view, role, owners.start(), role.end, _status(doc, s_start, max(s_end, role.end)), conf=0.8)
+                c = _shared_post(doc, view, role, owners.start(), role.end, _status(doc, s_start, max(s_end, role.end)),
+                                 conf=0.8, authorities=named)
                 if c:
-                    c.fields["authorities"] = sorted(named)
-                    c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], c.fields["post"])
                     found.append(c)
                     stated.add(role.start)
                     continue
@@ -295,10 +295,8 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         s_start, s_end = view.sentence_bounds(m.start())
         last = max((x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named),
                    default=m.end())
-        c = _shared_post(doc, view, role, m.start(), last, _status(doc, s_start, m.end()), conf=0.85)
+        c = _shared_post(doc, view, role, m.start(), last, _status(doc, s_start, m.end()), conf=0.85, authorities=named)
         if c:
-            c.fields["authorities"] = sorted(named)
-            c.dedupe_key = _post_key(c.fields["authorities"], role.category, c.fields["status"], role.title)
             found.append(c)
 
     # "two new posts — a joint service director-highways and transport, and a joint service director-growth and
