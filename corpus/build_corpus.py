@@ -381,6 +381,7 @@ def build_files(sources: list[Source]) -> dict[str, bytes]:
 
 def toolchain() -> dict:
     """Everything the output bytes depend on besides the sources."""
+    import fontTools
     import pdfplumber
     import pikepdf
 
@@ -390,6 +391,7 @@ def toolchain() -> dict:
             fonts[filename] = hashlib.sha256((FONT_DIR / filename).read_bytes()).hexdigest()
     return {
         "fpdf2": fpdf.__version__,
+        "fonttools": fontTools.version,  # fpdf2 subsets the fonts with it: a new release changes the bytes
         "pikepdf": pikepdf.__version__,
         "qpdf": pikepdf.__libqpdf_version__,
         "pdfplumber": pdfplumber.__version__,

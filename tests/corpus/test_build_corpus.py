@@ -77,6 +77,19 @@ def test_build_is_deterministic(fresh, tmp_path):
     assert not changed, f"two builds differ in {changed}"
 
 
+def test_pyproject_pins_the_toolchain_the_manifest_records():
+    """A library the PDF bytes depend on, left unpinned, lets a fresh CI machine install a newer
+    release that writes other bytes: the rebuild checks would then fail (or skip) for no fault."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    pins = dict(r.split("==", 1) for r in requirements if "==" in r)
+    recorded = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))["toolchain"]
+    for package in ("fpdf2", "pikepdf", "fonttools", "pdfplumber"):
+        assert pins.get(package) == recorded[package], package
+
+
 def test_build_reproduces_committed_corpus(fresh):
     committed = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     current = json.loads((fresh / "manifest.json").read_text(encoding="utf-8"))
