@@ -21,12 +21,18 @@ class RepairStep:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a document was published (ingest/provenance.py reads it from a `sources.csv`)."""
+    """Where a document was published (ingest/provenance.py reads it from a `sources.csv`).
+
+    ``fictional`` marks a document the project wrote itself (the example documents under corpus/):
+    its figures are about real councils' names but are invented, so they are labelled as such
+    wherever they are shown and never enter a benchmark of real posts.
+    """
 
     url: str | None = None
     publisher: str | None = None
     published: str | None = None
     licence: str | None = None
+    fictional: bool = False
 
 
 @dataclass

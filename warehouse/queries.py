@@ -24,7 +24,7 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
-from councildocs.extract.kinds import PersonStatus
+from councildocs.extract.kinds import PersonStatus, RoleCategory
 from councildocs.extract.models import ROLE_CATEGORIES
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
@@ -36,6 +36,11 @@ DbPath = str | os.PathLike[str]
 # place; a few short retries ride that out without hanging the page.
 _LOCK_RETRIES = 5
 _LOCK_BACKOFF_S = 0.05
+
+# Where a fact's document came from, beside every figure: its path, its publisher and date, the
+# address it was published at, its licence, and whether the project wrote it (migration 003).
+SOURCE_COLUMNS: tuple[str, ...] = ("source", "publisher", "published", "source_url", "licence", "fictional")
+_SOURCE_SQL = "d.source, d.publisher, d.published, d.source_url, d.licence, coalesce(d.fictional, false) AS fictional"
 
 # Frames come from the relation API (`con.sql(...).pl()`), which DuckDB 1.x and 2.x both offer;
 # 2.x no longer has `.pl()` on the result of `con.execute(...)`.
@@ -176,10 +181,10 @@ def salary_ranges(db: DbPath) -> pl.DataFrame:
     """
     with read_only(db) as con:
         df = con.sql(
-            """
+            f"""
             SELECT f.fact_id, fa.gss, a.name, a.nice_name, a.region, a.type, a.type_name,
                    f.role, f.role_category, f.min_gbp, f.max_gbp, f.period,
-                   d.source, f.sha256, f.evidence_text AS evidence, f.page, f.confidence
+                   {_SOURCE_SQL}, f.sha256, f.evidence_text AS evidence, f.page, f.confidence
             FROM facts f
             JOIN documents d USING (sha256)
             LEFT JOIN fact_authorities fa ON fa.fact_id = f.fact_id AND fa.role = 'employer'
@@ -195,8 +200,8 @@ def documents(db: DbPath) -> pl.DataFrame:
     """Every stored document without its text: status, type, fact count and the authorities it is about."""
     with read_only(db) as con:
         return con.sql(
-            """
-            SELECT d.sha256, d.source, d.media_type, d.pages, d.doc_type, d.status, d.error_code,
+            f"""
+            SELECT d.sha256, {_SOURCE_SQL}, d.media_type, d.pages, d.doc_type, d.status, d.error_code,
                    d.extractor_version,
                    (SELECT count(*) FROM facts f WHERE f.sha256 = d.sha256)::BIGINT AS facts,
                    (SELECT string_agg(coalesce(a.nice_name, da.gss), ', ' ORDER BY coalesce(a.nice_name, da.gss))
@@ -222,12 +227,17 @@ def _masked(df: pl.DataFrame, *columns: str) -> pl.DataFrame:
 
 # -- filters, the salary benchmark, comparisons, arrangements, evidence ---------------------------
 #
-# "Comparable salaries" throughout are the salary facts of good documents paid per year (the
-# contract's `period` is "year" unless stated; day and hourly rates are not comparable), one per
-# fact. A salary's *midpoint* is (min_gbp + max_gbp) / 2 when both are known; an "up to £X"
-# salary (min null) has no midpoint and takes no part in percentiles or nearest authorities,
-# though it is listed. A document's *year* is `documents.year` (migration 002): the latest year
-# its text mentions that is not after the year the warehouse first saw it, else that year.
+# "Comparable salaries" throughout are the salary facts of good, real documents (never one the
+# project wrote: `documents.fictional`) that pay a post by the year (the contract's `period` is
+# "year" unless stated; day and hourly rates are not comparable) at least BENCHMARK_FLOOR_GBP, one
+# per fact. A salary's *midpoint* is (min_gbp + max_gbp) / 2 when both are known; an "up to £X"
+# salary (min null) has no midpoint and takes no part in percentiles or nearest posts, though it
+# is listed. A document's *year* is `documents.year`: the year its source says it was published,
+# else the latest year its text mentions that is not after the year the warehouse first saw it.
+#
+# A *post* is what the benchmark counts: the salary facts that give the same figures for the same
+# role category at the same employing authorities are one post, however many councils share it and
+# however many documents report it.
 
 # Role categories are listed in the registry's order (ROLE_CATEGORIES, from extract/kinds.py); people
 # by status in this order (who is in post, then who is coming and going), each a PersonStatus.
@@ -235,18 +245,25 @@ PEOPLE_STATUSES: tuple[str, ...] = tuple(
     PersonStatus(s).value for s in ("incumbent", "incoming", "outgoing", "contact", "other")
 )
 NEAREST_LIMIT = 5
+# The role category the benchmark compares within unless told otherwise.
+DEFAULT_ROLE_CATEGORY: str = RoleCategory.DCS.value
+# No senior council post is paid less than this a year; an annual figure under it is a point on a
+# pay scale, an allowance or another post's pay, and would drag a benchmark of senior posts down.
+BENCHMARK_FLOOR_GBP = 40_000
 
-_COMPARABLE_SALARIES = """
+_COMPARABLE_SALARIES = f"""
     SELECT f.fact_id, fa.gss, a.name, a.nice_name, a.region, a.type, a.type_name,
            f.role, f.role_category, f.min_gbp, f.max_gbp,
            CASE WHEN f.min_gbp IS NOT NULL AND f.max_gbp IS NOT NULL THEN (f.min_gbp + f.max_gbp) / 2 END AS midpoint,
-           coalesce(f.period, 'year') AS period, d.year, d.source, f.sha256, f.evidence_text AS evidence, f.page,
-           f.confidence
+           coalesce(f.period, 'year') AS period, d.year, d.source, d.publisher, d.published, d.source_url, d.licence,
+           f.sha256, f.evidence_text AS evidence, f.page, f.confidence
     FROM facts f
     JOIN documents d USING (sha256)
     LEFT JOIN fact_authorities fa ON fa.fact_id = f.fact_id AND fa.role = 'employer'
     LEFT JOIN authorities a ON a.gss = fa.gss
-    WHERE f.kind = 'salary' AND d.status = 'ok' AND coalesce(f.period, 'year') = 'year'
+    WHERE f.kind = 'salary' AND d.status = 'ok' AND NOT coalesce(d.fictional, false)
+      AND coalesce(f.period, 'year') = 'year'
+      AND coalesce(f.max_gbp, f.min_gbp) >= {BENCHMARK_FLOOR_GBP}
 """
 
 
@@ -273,28 +290,35 @@ class FilterOptions:
 
 @dataclass(frozen=True)
 class SalaryBenchmark:
-    """Where a salary sits among comparable posts.
+    """Where a salary sits among comparable posts (see the notes above ``_COMPARABLE_SALARIES``).
 
     ``rows``: polars DataFrame, one row per comparable salary fact *and* employing authority (a
     post two councils share appears under both; facts whose employer is unknown have null
-    authority columns). Columns: fact_id, gss, name, nice_name, region, type, type_name, role,
-    role_category, min_gbp, max_gbp, midpoint, period, year, source, sha256, evidence (masked),
-    page, confidence; ordered by midpoint (highest first, unknown last), then nice_name.
+    authority columns). Columns: fact_id, post_id, gss, name, nice_name, region, type, type_name,
+    role, role_category, min_gbp, max_gbp, midpoint, period, year, source, publisher, published,
+    source_url, licence, sha256, evidence (masked), page, confidence; ordered by midpoint (highest
+    first, unknown last), then nice_name. ``post_id`` is the same for every fact of one post.
 
     ``figure``: the salary compared — ``salary_gbp``, else the midpoint of ``min_gbp``/``max_gbp``,
     else whichever of them was given; None when nothing was given.
 
-    ``n_posts``: how many distinct facts (posts) in ``rows`` have a midpoint; the percentile base.
+    ``role_categories``: the categories compared within (empty: all of them).
+
+    ``n_posts``: how many posts in ``rows`` have a midpoint; the percentile base. ``n_authorities``
+    and ``years`` (first, last; None without posts): the authorities employing those posts and the
+    years of their documents, so that an answer can say what it compared.
 
     ``percentile``: 0–100, the percentile rank of ``figure`` among those posts' midpoints, each
-    post counted once however many councils share it: 100 × (posts strictly below + ½ × posts
-    equal) / n_posts. So a figure equal to the only post's midpoint is at 50, above all is at 100,
-    below all at 0. None when there is no figure or no post with a midpoint.
+    post counted once: 100 × (posts strictly below + ½ × posts equal) / n_posts. So a figure equal
+    to the only post's midpoint is at 50, above all is at 100, below all at 0. None when there is
+    no figure or no post with a midpoint.
 
-    ``nearest``: polars DataFrame of up to 5 authorities whose midpoints are nearest ``figure``;
-    per authority its nearest post only. Columns: gss, name, nice_name, region, type, type_name,
-    fact_id, role, role_category, min_gbp, max_gbp, midpoint, difference (midpoint − figure),
-    source; ordered by |difference|, ties by nice_name. Empty (same columns) without a figure.
+    ``nearest``: polars DataFrame of up to 5 posts whose midpoints are nearest ``figure``, each
+    once with every authority that employs it. Columns: post_id, gss (the first employer), name,
+    nice_name (every employer's name, joined with " and "), region, type, type_name (the first
+    employer's), employers (how many), fact_id, role, role_category, min_gbp, max_gbp, midpoint,
+    difference (midpoint − figure), source, publisher, published, source_url; ordered by
+    |difference|, ties by nice_name. Empty (same columns) without a figure.
     """
 
     rows: pl.DataFrame
@@ -302,11 +326,32 @@ class SalaryBenchmark:
     n_posts: int
     percentile: float | None
     nearest: pl.DataFrame
+    role_categories: tuple[str, ...] = ()
+    n_authorities: int = 0
+    years: tuple[int, int] | None = None
+
+    @property
+    def pool(self) -> str:
+        """What the figure was compared with, in words: "13 posts of Director of Children's Services
+        in 11 authorities, 2019–2025"."""
+        posts = f"{self.n_posts} post{'s' if self.n_posts != 1 else ''}"
+        if self.role_categories:
+            posts += " of " + " or ".join(RoleCategory.label_of(c) for c in self.role_categories)
+        else:
+            posts += " (all senior posts)"
+        where = f" in {self.n_authorities} authorit{'ies' if self.n_authorities != 1 else 'y'}"
+        when = ""
+        if self.years:
+            first, last = self.years
+            when = f", {first}" if first == last else f", {first}–{last}"
+        return posts + where + when
 
 
 @dataclass(frozen=True)
 class AuthorityComparison:
-    """One authority, for the side-by-side comparison. Every frame is polars, text masked.
+    """One authority, for the side-by-side comparison. Every frame is polars, text masked, and
+    every frame's ``source`` comes with the document's other SOURCE_COLUMNS (publisher, published,
+    source_url, licence, fictional).
 
     - ``gss``, ``name``, ``nice_name``, ``type``, ``type_name``, ``region``: from the gazetteer.
     - ``population_2020``: the gazetteer's 2020 population (None when it has none).
@@ -408,7 +453,7 @@ def salary_benchmark(
     salary_gbp: float | None = None,
     min_gbp: float | None = None,
     max_gbp: float | None = None,
-    role_category: str | Sequence[str] | None = None,
+    role_category: str | Sequence[str] | None = DEFAULT_ROLE_CATEGORY,
     regions: Sequence[str] | None = None,
     authority_types: Sequence[str] | None = None,
     years: Sequence[int] | None = None,
@@ -416,10 +461,11 @@ def salary_benchmark(
     """Comparable salaries under the filters, and where a salary (or a range) sits among them.
 
     Give ``salary_gbp`` *or* a range (``min_gbp``/``max_gbp``, either may be alone), not both.
-    Filters: ``role_category`` (one value or several), ``regions``, ``authority_types`` (type
-    codes, as in :class:`FilterOptions`) and ``years`` (document years); None or empty means
-    all. A region or type filter keeps the rows of matching employers only (so a salary with
-    no known employer drops out). See :class:`SalaryBenchmark` for what comes back.
+    Filters: ``role_category`` (one value or several; DCS posts unless told otherwise, None or
+    empty for every category), ``regions``, ``authority_types`` (type codes, as in
+    :class:`FilterOptions`) and ``years`` (document years); None or empty means all. A region or
+    type filter keeps the rows of matching employers only (so a salary with no known employer
+    drops out). See :class:`SalaryBenchmark` for what comes back.
     """
     figure = _benchmark_figure(salary_gbp, min_gbp, max_gbp)
     sql = _COMPARABLE_SALARIES
@@ -437,33 +483,68 @@ def salary_benchmark(
     sql += " ORDER BY midpoint DESC NULLS LAST, a.nice_name NULLS LAST, f.fact_id"
     with read_only(db) as con:
         rows = con.sql(sql, params=params).pl()
-    rows = _masked(rows, "evidence", "role")
+    rows = _with_post_ids(_masked(rows, "evidence", "role"))
 
-    posts = rows.filter(pl.col("midpoint").is_not_null()).unique("fact_id", keep="first")
-    n_posts = posts.height
+    posts = rows.filter(pl.col("midpoint").is_not_null())
+    distinct = posts.unique("post_id", keep="first")
+    n_posts = distinct.height
     percentile: float | None = None
     if figure is not None and n_posts:
-        below = posts.filter(pl.col("midpoint") < figure).height
-        equal = posts.filter(pl.col("midpoint") == figure).height
+        below = distinct.filter(pl.col("midpoint") < figure).height
+        equal = distinct.filter(pl.col("midpoint") == figure).height
         percentile = 100.0 * (below + 0.5 * equal) / n_posts
+    pool_years = posts["year"].drop_nulls()
 
-    candidates = rows.filter(pl.col("gss").is_not_null() & pl.col("midpoint").is_not_null())
-    if figure is None:
-        candidates = candidates.head(0)
-    nearest = (
-        candidates.with_columns(
-            (pl.col("midpoint") - (figure or 0.0)).alias("difference"),
-            (pl.col("midpoint") - (figure or 0.0)).abs().alias("_distance"),
+    nearest = _nearest_posts(posts if figure is not None else posts.head(0), figure or 0.0)
+    return SalaryBenchmark(
+        rows=rows, figure=figure, n_posts=n_posts, percentile=percentile, nearest=nearest,
+        role_categories=tuple(categories), n_authorities=posts["gss"].drop_nulls().n_unique(),
+        years=(int(pool_years.min()), int(pool_years.max())) if pool_years.len() else None,
+    )
+
+
+def _with_post_ids(rows: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` with a ``post_id``: facts with the same role category, figures and employers are one post."""
+    employers = rows.group_by("fact_id").agg(pl.col("gss").drop_nulls().unique().sort().str.join("+").alias("_employers"))
+    key = pl.concat_str(
+        [pl.col("role_category").fill_null(""), pl.col("min_gbp").cast(pl.String).fill_null(""),
+         pl.col("max_gbp").cast(pl.String).fill_null(""), pl.col("_employers")],
+        separator="|",
+    )
+    return (
+        rows.join(employers, on="fact_id", how="left", maintain_order="left")
+        .with_columns(post_id=pl.when(pl.col("_employers") == "").then(pl.col("fact_id")).otherwise(key))
+        .drop("_employers")
+        .select("fact_id", "post_id", pl.exclude("fact_id", "post_id"))
+    )
+
+
+def _nearest_posts(posts: pl.DataFrame, figure: float) -> pl.DataFrame:
+    """Up to NEAREST_LIMIT posts nearest ``figure``, each once, with all its employers' names."""
+    employed = posts.filter(pl.col("gss").is_not_null()).sort(["nice_name", "gss"])
+    return (
+        employed.group_by("post_id", maintain_order=True)
+        .agg(
+            pl.col("gss").first(),
+            pl.col("name").first(),
+            pl.col("nice_name").fill_null(pl.col("gss")).unique(maintain_order=True).str.join(" and "),
+            pl.col("region").first(),
+            pl.col("type").first(),
+            pl.col("type_name").first(),
+            pl.col("gss").n_unique().alias("employers"),
+            pl.col("fact_id").first(),
+            *(pl.col(c).first() for c in ("role", "role_category", "min_gbp", "max_gbp", "midpoint", "source",
+                                          "publisher", "published", "source_url")),
         )
-        .sort(["_distance", "nice_name", "fact_id"])
-        .unique("gss", keep="first", maintain_order=True)
+        .with_columns(difference=pl.col("midpoint") - figure, _distance=(pl.col("midpoint") - figure).abs())
+        .sort(["_distance", "nice_name", "post_id"])
         .head(NEAREST_LIMIT)
         .select(
-            "gss", "name", "nice_name", "region", "type", "type_name", "fact_id", "role", "role_category",
-            "min_gbp", "max_gbp", "midpoint", "difference", "source",
+            "post_id", "gss", "name", "nice_name", "region", "type", "type_name", "employers", "fact_id", "role",
+            "role_category", "min_gbp", "max_gbp", "midpoint", "difference", "source", "publisher", "published",
+            "source_url",
         )
     )
-    return SalaryBenchmark(rows=rows, figure=figure, n_posts=n_posts, percentile=percentile, nearest=nearest)
 
 
 def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityComparison]:
@@ -487,7 +568,7 @@ def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityC
         if unknown:
             raise ValueError(f"Not in the gazetteer: {', '.join(unknown)}.")
         facts = con.sql(
-            """
+            f"""
             SELECT fa.gss AS for_gss, f.fact_id, f.kind, f.role, f.role_category, f.min_gbp, f.max_gbp,
                    CASE WHEN f.min_gbp IS NOT NULL AND f.max_gbp IS NOT NULL THEN (f.min_gbp + f.max_gbp) / 2 END AS midpoint,
                    coalesce(f.period, 'year') AS period, f.value, f.qualifier, f.grp AS "group", f.percent,
@@ -498,7 +579,7 @@ def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityC
                    (SELECT list(coalesce(oa.nice_name, o.gss) ORDER BY o.gss) FROM fact_authorities o
                      LEFT JOIN authorities oa ON oa.gss = o.gss
                      WHERE o.fact_id = f.fact_id AND o.gss <> fa.gss) AS partner_names,
-                   d.year, d.source, f.evidence_text AS evidence
+                   d.year, {_SOURCE_SQL}, f.evidence_text AS evidence
             FROM fact_authorities fa
             JOIN facts f USING (fact_id)
             JOIN documents d USING (sha256)
@@ -527,22 +608,22 @@ def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityC
                 region=a["region"],
                 population_2020=a["population_2020"],
                 populations=kind("population")
-                .select("fact_id", "value", "qualifier", "group", "year", "source", "evidence")
+                .select("fact_id", "value", "qualifier", "group", "year", *SOURCE_COLUMNS, "evidence")
                 .sort(["value", "fact_id"], descending=[True, False], nulls_last=True),
                 salaries=kind("salary")
                 .select("fact_id", "role", "role_category", "min_gbp", "max_gbp", "midpoint", "period", "year",
-                        "source", "evidence")
+                        *SOURCE_COLUMNS, "evidence")
                 .sort(["midpoint", "fact_id"], descending=[True, False], nulls_last=True),
                 child_poverty=kind("poverty_rate")
                 .filter(pl.col("group") == "children")
-                .select("fact_id", "percent", "comparator_area", "comparator_percent", "year", "source", "evidence")
+                .select("fact_id", "percent", "comparator_area", "comparator_percent", "year", *SOURCE_COLUMNS, "evidence")
                 .sort(["percent", "fact_id"], descending=[True, False], nulls_last=True),
                 arrangements=kind("shared_post", "partnership")
                 .select("fact_id", "kind", "post", "role_category", "status", "partners", "partner_names",
-                        "source", "evidence")
+                        *SOURCE_COLUMNS, "evidence")
                 .sort(["kind", "status", "post", "fact_id"], descending=[True, False, False, False], nulls_last=True),
                 people=kind("person")
-                .select("fact_id", "name", "role", "role_category", "status", "source", "evidence")
+                .select("fact_id", "name", "role", "role_category", "status", *SOURCE_COLUMNS, "evidence")
                 .with_columns(
                     pl.col("status").replace_strict(
                         list(PEOPLE_STATUSES), list(range(len(PEOPLE_STATUSES))), default=len(PEOPLE_STATUSES),
@@ -564,7 +645,7 @@ def shared_posts(db: DbPath, status: str | Sequence[str] | None = None) -> pl.Da
     Columns: fact_id, kind (``shared_post``/``partnership``), post (the post, or the
     partnership's name; masked), role_category (null for partnerships), status (``current``,
     ``proposed``, ``former``), gss_a, name_a, gss_b, name_b (nice names, else the code),
-    source, sha256, evidence (masked). ``status`` filters (one value or several; None = all).
+    source, publisher, published, source_url, licence, fictional, sha256, evidence (masked). ``status`` filters (one value or several; None = all).
     Ordered by name_a, name_b, kind, post.
     """
     statuses = [status] if isinstance(status, str) else list(status or [])
@@ -575,7 +656,7 @@ def shared_posts(db: DbPath, status: str | Sequence[str] | None = None) -> pl.Da
             SELECT f.fact_id, f.kind, coalesce(f.role, f.name) AS post, f.role_category, f.status,
                    x.gss AS gss_a, coalesce(ax.nice_name, x.gss) AS name_a,
                    y.gss AS gss_b, coalesce(ay.nice_name, y.gss) AS name_b,
-                   d.source, f.sha256, f.evidence_text AS evidence
+                   {_SOURCE_SQL}, f.sha256, f.evidence_text AS evidence
             FROM facts f
             JOIN documents d USING (sha256)
             JOIN fact_authorities x ON x.fact_id = f.fact_id
@@ -595,8 +676,8 @@ def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
     with read_only(db) as con:
         row = first_row(
             con,
-            """
-            SELECT f.fact_id, f.kind, f.fields, f.confidence, d.source, d.sha256, d.doc_type, d.year,
+            f"""
+            SELECT f.fact_id, f.kind, f.fields, f.confidence, {_SOURCE_SQL}, d.sha256, d.doc_type, d.year,
                    f.page, f.start_offset, f.end_offset, f.evidence_text, d.text, d.raw_text,
                    d.page_starts, d.repair_log
             FROM facts f JOIN documents d USING (sha256)
@@ -613,8 +694,8 @@ def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
             """,
             [fact_id],
         ).fetchall()
-    (fid, kind, fields, confidence, source, sha256, doc_type, year, page, start, end, evidence, text, raw_text,
-     page_starts, repair_log) = row
+    (fid, kind, fields, confidence, source, publisher, published, source_url, licence, fictional, sha256, doc_type,
+     year, page, start, end, evidence, text, raw_text, page_starts, repair_log) = row
     steps = [mask_value(s) for s in json.loads(repair_log or "[]")]
     return FactEvidence(
         fact_id=fid,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from councildocs.extract.models import Fact
+from councildocs.ingest.models import Provenance
 from councildocs.pipeline import DocumentResult
 
 # How the authorities a fact names relate to it; the dashboard filters on this.
@@ -34,6 +35,13 @@ FACT_COLUMNS: tuple[str, ...] = (
 _YEAR = re.compile(r"\b((?:19|20)[0-9]{2})\b", re.ASCII)
 
 
+# The documents columns a document's provenance fills (migration 003), in table order.
+PROVENANCE_COLUMNS: tuple[str, ...] = ("source_url", "publisher", "published", "licence", "fictional")
+
+# A published date as sources.csv gives it: YYYY, YYYY-MM or YYYY-MM-DD.
+_PUBLISHED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})(?:-[0-9]{2}){0,2}$", re.ASCII)
+
+
 @dataclass(frozen=True)
 class FactRow:
     fact_id: str
@@ -50,13 +58,24 @@ def document_key(result: DocumentResult) -> str:
     return "path:" + hashlib.sha256(result.source.encode("utf-8")).hexdigest()
 
 
-def document_year(text: str | None, first_seen_year: int) -> tuple[int, str]:
-    """The year a document is about, and where it came from (``'text'`` or ``'ingested'``).
+def provenance_values(provenance: Provenance | None) -> tuple[Any, ...]:
+    """The PROVENANCE_COLUMNS values of a document's provenance (nulls and not fictional without one)."""
+    if provenance is None:
+        return (None, None, None, None, False)
+    return (provenance.url, provenance.publisher, provenance.published, provenance.licence, provenance.fictional)
 
-    The latest year the text mentions that is not after the year the warehouse first saw the
-    document (a plan "to 2030" does not date the document), else that first-seen year. Migration
-    002 computes the same in SQL for documents stored before it.
+
+def document_year(text: str | None, first_seen_year: int, published: str | None = None) -> tuple[int, str]:
+    """The year a document is about, and where it came from (``'published'``, ``'text'`` or ``'ingested'``).
+
+    The year its source says it was published, when that is known; else the latest year the text
+    mentions that is not after the year the warehouse first saw the document (a plan "to 2030"
+    does not date the document), else that first-seen year. Migration 002 computes the text rule in
+    SQL for documents stored before it.
     """
+    match = _PUBLISHED_YEAR.match((published or "").strip())
+    if match:
+        return int(match.group(1)), "published"
     years = [int(y) for y in _YEAR.findall(text or "") if int(y) <= first_seen_year]
     if years:
         return max(years), "text"

@@ -38,7 +38,15 @@ from councildocs.warehouse import snapshot
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseError
 from councildocs.warehouse.migrations import migrate
-from councildocs.warehouse.rows import FACT_COLUMNS, FactRow, document_key, document_year, fact_rows
+from councildocs.warehouse.rows import (
+    FACT_COLUMNS,
+    PROVENANCE_COLUMNS,
+    FactRow,
+    document_key,
+    document_year,
+    fact_rows,
+    provenance_values,
+)
 
 Outcome = Literal["new", "unchanged", "re-extracted", "failed"]
 OUTCOMES: tuple[Outcome, ...] = ("new", "unchanged", "re-extracted", "failed")
@@ -51,6 +59,7 @@ _DOCUMENT_COLUMNS = (
     "sha256", "source", "media_type", "pages", "doc_type", "raw_text", "text", "page_starts", "repair_log",
     "status", "error_code", "error_message", "extractor_version", "run_id", "first_seen", "updated",
     "year", "year_source",  # migration 002
+    *PROVENANCE_COLUMNS,  # migration 003
 )
 _AUTHORITY_SCHEMA: dict[str, type[pl.DataType]] = {
     "gss": pl.String, "code": pl.String, "name": pl.String, "nice_name": pl.String, "type": pl.String,
@@ -220,6 +229,11 @@ class Warehouse:
         )
         if existing is not None and existing[:2] == ("ok", self.extractor_version):
             outcome: Outcome = "unchanged"
+            # the text is the same, but its sources.csv row may have been added or corrected since
+            con.execute(
+                f"UPDATE documents SET {', '.join(f'{c} = ?' for c in PROVENANCE_COLUMNS)} WHERE sha256 = ?",
+                [*provenance_values(result.document.provenance), key],
+            )
         else:
             now = _utcnow()
             # a re-extraction keeps first_seen, and so the year the document is dated against
@@ -261,7 +275,9 @@ class Warehouse:
         doc = result.document
         ok = result.ok
         first_seen = first_seen or now
-        year, year_source = document_year(doc.text if doc else None, first_seen.year)
+        provenance = doc.provenance if doc else None
+        year, year_source = document_year(doc.text if doc else None, first_seen.year,
+                                          published=provenance.published if provenance else None)
         return [
             key,
             result.source,
@@ -281,6 +297,7 @@ class Warehouse:
             now,
             year,
             year_source,
+            *provenance_values(provenance),
         ]
 
     # -- the gazetteer dimension ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
-from councildocs.ingest.models import RepairedDocument, RepairStep
+from councildocs.ingest.models import Provenance, RepairedDocument, RepairStep
 from councildocs.pipeline import DocumentResult
 
 
@@ -53,12 +53,14 @@ def ok_result(
     authorities: list[tuple[str, str]],
     doc_type: str = "advert",
     sha256: str | None = None,
+    provenance: Provenance | None = None,
 ) -> DocumentResult:
     """A successfully read and extracted document; ``sha256`` defaults to the hash of ``text``."""
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     document = RepairedDocument(
         source=source, sha256=digest, media_type="text", pages=1, raw_text=text, text=text,
         page_starts=[0], repair_log=[RepairStep(method="ftfy", chars_changed=1, detail="test")],
+        provenance=provenance,
     )
     extraction = Extraction(
         doc_type=doc_type, authorities=[AuthorityRef(gss=g, name=n) for g, n in authorities], facts=facts,

@@ -46,67 +46,83 @@ def percentile_from_rows(rows: pl.DataFrame, figure: float) -> float:
 
 
 # -- salary benchmark ------------------------------------------------------------------------
+#
+# The benchmark compares real posts: on the default warehouse (corpus/real) with the real corpus's
+# gold, and on the samples only to show that fictional figures never enter it.
+
+MANCHESTER = "E08000003"
+REAL_DCS_DOC = "b1_manchester_dcs_recruitment"
 
 
-def test_wandsworth_salary_is_in_the_benchmark(corpus_db: Path, corpus_dir: Path):
-    (gold,) = gold_facts(corpus_dir, "wandsworth-dcs", "salary")
-    bench = queries.salary_benchmark(corpus_db, role_category="dcs")
-    rows = bench.rows.filter(gss=WANDSWORTH, min_gbp=gold["min_gbp"], max_gbp=gold["max_gbp"]).to_dicts()
+def real_gold_salary(corpus_dir: Path, stem: str) -> dict:
+    (gold,) = gold_facts(corpus_dir / "real" / "dev", stem, "salary")
+    return gold
+
+
+def test_a_real_dcs_salary_is_in_the_benchmark_with_its_source(real_db: Path, corpus_dir: Path):
+    gold = real_gold_salary(corpus_dir, REAL_DCS_DOC)
+    bench = queries.salary_benchmark(real_db)  # DCS posts by default
+    rows = bench.rows.filter(gss=MANCHESTER, min_gbp=gold["min_gbp"], max_gbp=gold["max_gbp"]).to_dicts()
     assert len(rows) == 1
     row = rows[0]
-    assert (row["min_gbp"], row["max_gbp"], row["midpoint"]) == (148584, 190800, 169692)
-    assert (row["name"], row["region"], row["type"]) == ("London Borough of Wandsworth", "London", "LBO")
-    assert row["source"] == "corpus/adverts/wandsworth-dcs.pdf"
-    assert row["year"] == 2025  # "Interviews will be held in the week beginning 9 June 2025"
-    assert "£148,584" in row["evidence"]
+    assert (row["min_gbp"], row["max_gbp"], row["midpoint"]) == (135976, 155898, 145937)
+    assert (row["role_category"], row["region"], row["type"]) == ("dcs", "North West", "MD")
+    assert row["source"] == f"corpus/real/dev/docs/{REAL_DCS_DOC}.txt"
+    with (corpus_dir / "real" / "sources.csv").open(encoding="utf-8") as fh:
+        source = next(r for r in csv.DictReader(fh) if r["stem"] == REAL_DCS_DOC)
+    assert (row["publisher"], row["source_url"], row["licence"]) == (source["publisher"], source["url"], "OGL-3.0")
+    assert row["year"] == int(source["published"][:4])  # the year its source gives
+    assert "£135,976" in row["evidence"]
 
 
-def test_percentile_and_nearest_for_the_wandsworth_midpoint(corpus_db: Path):
-    bench = queries.salary_benchmark(corpus_db, salary_gbp=169692, role_category="dcs")
-    assert bench.n_posts == bench.rows.filter(pl.col("midpoint").is_not_null())["fact_id"].n_unique()
+def test_percentile_and_nearest_posts_on_real_dcs_salaries(real_db: Path):
+    figure = 145937.0
+    bench = queries.salary_benchmark(real_db, salary_gbp=figure)
+    assert bench.role_categories == ("dcs",)
+    assert set(bench.rows["role_category"].to_list()) == {"dcs"}
+    assert bench.n_posts == bench.rows.filter(pl.col("midpoint").is_not_null())["post_id"].n_unique()
     assert bench.n_posts >= 5
-    assert bench.percentile == pytest.approx(percentile_from_rows(bench.rows, 169692))
+    assert bench.percentile == pytest.approx(percentile_from_rows(bench.rows.unique("post_id"), figure))
     assert 0 < bench.percentile < 100
-    # Wandsworth's own post is the nearest, at no distance
+    assert bench.pool.startswith(f"{bench.n_posts} posts of Director of Children's Services in ")
+    # Manchester's own post is the nearest, at no distance; each post once
     first = bench.nearest.row(0, named=True)
-    assert (first["gss"], first["difference"]) == (WANDSWORTH, 0.0)
-    assert bench.nearest.height == 5
+    assert (first["gss"], first["difference"]) == (MANCHESTER, 0.0)
     distances = [abs(d) for d in bench.nearest["difference"].to_list()]
     assert distances == sorted(distances)
-    assert bench.nearest["gss"].n_unique() == 5
-    # the range gives the same answer as its midpoint
-    as_range = queries.salary_benchmark(corpus_db, min_gbp=148584, max_gbp=190800, role_category="dcs")
-    assert (as_range.figure, as_range.percentile) == (169692, bench.percentile)
+    assert bench.nearest["post_id"].n_unique() == bench.nearest.height
+    as_range = queries.salary_benchmark(real_db, min_gbp=135976, max_gbp=155898)
+    assert (as_range.figure, as_range.percentile) == (figure, bench.percentile)
+    north_west = queries.salary_benchmark(real_db, salary_gbp=figure, regions=["North West"])
+    assert set(north_west.rows["region"].to_list()) == {"North West"}
+    assert north_west.percentile == pytest.approx(percentile_from_rows(north_west.rows.unique("post_id"), figure))
 
 
-def test_kingston_and_richmond_share_the_nearest_post_to_their_salary(corpus_db: Path, corpus_dir: Path):
-    (gold,) = gold_facts(corpus_dir, "kingston-richmond-dcs", "salary")
-    figure = gold["min_gbp"]  # £165,000, one figure
-    bench = queries.salary_benchmark(corpus_db, salary_gbp=figure, role_category="dcs")
-    top = bench.nearest.head(2).to_dicts()
-    assert sorted(r["gss"] for r in top) == [KINGSTON, RICHMOND]
-    assert [r["difference"] for r in top] == [0.0, 0.0]
-    assert top[0]["fact_id"] == top[1]["fact_id"]  # one shared post ...
-    assert bench.percentile == pytest.approx(percentile_from_rows(bench.rows, figure))  # ... counted once
-    london = queries.salary_benchmark(corpus_db, salary_gbp=figure, role_category="dcs", regions=["London"])
-    assert set(london.rows["region"].to_list()) == {"London"}
-    assert {KINGSTON, RICHMOND, WANDSWORTH} <= set(london.rows["gss"].to_list())
-    assert london.percentile == pytest.approx(percentile_from_rows(london.rows, figure))
+def test_day_hourly_and_scale_point_figures_are_not_benchmarked(real_db: Path):
+    everything = queries.salary_ranges(real_db)
+    assert everything.filter(pl.col("period").is_in(["day", "hour"])).height  # the corpus has them ...
+    bench = queries.salary_benchmark(real_db, role_category=None)
+    assert set(bench.rows["period"].to_list()) == {"year"}  # ... but the benchmark does not
+    assert bench.rows.select(pl.max_horizontal("min_gbp", "max_gbp")).to_series().min() >= queries.BENCHMARK_FLOOR_GBP
 
 
-def test_day_and_hourly_rates_are_not_benchmarked(corpus_db: Path):
-    bench = queries.salary_benchmark(corpus_db)
-    assert set(bench.rows["period"].to_list()) == {"year"}
-    assert bench.rows["midpoint"].drop_nulls().min() > 10000
+def test_fictional_samples_are_shown_as_fictional_and_never_benchmarked(corpus_db: Path, corpus_dir: Path):
+    (gold,) = gold_facts(corpus_dir, "wandsworth-dcs", "salary")
+    listed = queries.salary_ranges(corpus_db).filter(gss=WANDSWORTH, min_gbp=gold["min_gbp"], max_gbp=gold["max_gbp"])
+    assert listed["fictional"].to_list() == [True]
+    assert listed["publisher"].to_list() == ["councildocs project (fictional example)"]
+    assert listed["source_url"].to_list() == [None]
+    assert queries.salary_benchmark(corpus_db, role_category=None).rows.is_empty()
+    assert queries.documents(corpus_db)["fictional"].unique().to_list() == [True]
 
 
-def test_filter_options_on_the_corpus(corpus_db: Path):
-    options = queries.filter_options(corpus_db)
-    assert options.years == [2025]
-    assert "London" in options.regions and options.regions == sorted(options.regions)
-    assert {"LBO", "UA", "CTY", "MD"} <= set(options.authority_types)
+def test_filter_options_on_the_real_corpus(real_db: Path):
+    options = queries.filter_options(real_db)
+    assert options.years == sorted(options.years) and len(options.years) >= 3
+    assert "North West" in options.regions and options.regions == sorted(options.regions)
+    assert {"MD", "UA", "CTY"} <= set(options.authority_types)
     assert options.role_categories[0] == "dcs"
-    assert {KINGSTON, RICHMOND, RBKC, WESTMINSTER, WANDSWORTH} <= set(options.authorities["gss"].to_list())
+    assert MANCHESTER in options.authorities["gss"].to_list()
 
 
 # -- comparing authorities -------------------------------------------------------------------
@@ -230,7 +246,7 @@ def test_shared_posts_status_filter(corpus_db: Path):
 
 
 def test_fact_evidence_for_the_wandsworth_salary(corpus_db: Path):
-    row = queries.salary_benchmark(corpus_db, role_category="dcs").rows.filter(gss=WANDSWORTH, max_gbp=190800).row(0, named=True)
+    row = queries.salary_ranges(corpus_db).filter(gss=WANDSWORTH, max_gbp=190800).row(0, named=True)
     ev = queries.fact_evidence(corpus_db, row["fact_id"])
     assert ev.kind == "salary" and ev.source == "corpus/adverts/wandsworth-dcs.pdf"
     assert ev.fields["min_gbp"] == 148584 and ev.fields["max_gbp"] == 190800
