@@ -10,13 +10,14 @@ import streamlit as st
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 
-st.set_page_config(page_title="councildocs", layout="wide")
+# No page_title here: each page's own title (below) names its browser tab.
+st.set_page_config(layout="wide")
 
 # url_path values are part of the interface: other pages link to the evidence page as
 # `evidence?fact=<fact id>`, and the browser test opens every page by its path.
 navigation = st.navigation(
     [
-        st.Page(PAGES / "overview.py", title="Overview", default=True),
+        st.Page(PAGES / "overview.py", title="Overview", default=True),  # url_path "" (the app's root)
         st.Page(PAGES / "salaries.py", title="Salary benchmark", url_path="salaries"),
         st.Page(PAGES / "compare.py", title="Compare authorities", url_path="compare"),
         st.Page(PAGES / "shared.py", title="Shared posts", url_path="shared"),

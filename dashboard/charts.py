@@ -27,7 +27,9 @@ def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) 
     ).filter(pl.col("low").is_not_null())
     height = max(120, 28 * max(1, data["authority"].n_unique()))
     base = alt.Chart(data).encode(
-        y=alt.Y("authority:N", title=None, sort=alt.EncodingSortField("high", op="max", order="descending")),
+        # every authority named: Vega-Lite would drop labels it thinks overlap
+        y=alt.Y("authority:N", title=None, sort=alt.EncodingSortField("high", op="max", order="descending"),
+                axis=alt.Axis(labelOverlap=False, labelLimit=240)),
         color=alt.Color("role_label:N", title="Role category"),
         tooltip=[
             alt.Tooltip("authority:N", title="Authority"),

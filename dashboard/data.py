@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import polars as pl
 import streamlit as st
 
+from councildocs.dashboard import labels
 from councildocs.warehouse import queries
 from councildocs.warehouse.config import resolve_db_path
 from councildocs.warehouse.errors import WarehouseError
@@ -132,18 +133,42 @@ def extractor():
 
 
 def ready_warehouse() -> tuple[str, Version] | None:
-    """The (path, version) to pass to loaders, or None after telling the user why there is nothing to show."""
+    """The (path, version) to pass to loaders, or None after telling the user why there is nothing to show.
+
+    Every page calls it first, so every page also says when the warehouse holds the project's own
+    fictional example documents (their figures are about real councils' names but invented).
+    """
     path = db_path()
     version = snapshot_version(path)
     status = load_status(str(path), version)
     if status.state == "ready":
         st.sidebar.caption(f"Warehouse: `{path}` · {status.message}")
+        _fictional_notice(status)
         return str(path), version
     if status.state == "unavailable":
         st.warning(status.message)
     else:
         st.info(f"{status.message}\n\nThe dashboard reads `{path}` (set `DCS_DB` to use another file).")
     return None
+
+
+def fictional_notice() -> None:
+    """For pages that work without a warehouse (uploads): the fictional-documents notice, when it applies."""
+    path = db_path()
+    status = load_status(str(path), snapshot_version(path))
+    if status.state == "ready":
+        _fictional_notice(status)
+
+
+def _fictional_notice(status: queries.WarehouseStatus) -> None:
+    if status.fictional:
+        st.warning(
+            f"This warehouse holds {status.fictional} fictional example document"
+            f"{'s' if status.fictional != 1 else ''} written by the councildocs project. Their figures are "
+            f"invented, are marked “{labels.FICTIONAL}” wherever they appear, and are never counted in the "
+            "salary benchmark.",
+            icon=":material/warning:",
+        )
 
 
 def guarded(loader: Callable[..., T], path: str, version: Version, *args: Any, **kwargs: Any) -> T:

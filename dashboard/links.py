@@ -13,6 +13,8 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from councildocs.dashboard import labels
+
 EVIDENCE_PAGE = "app_pages/evidence.py"
 EVIDENCE_URL = "evidence"  # the url_path app.py gives the evidence page
 QUERY_PARAM = "fact"
@@ -23,14 +25,40 @@ def evidence_url(fact_id: str) -> str:
 
 
 def with_evidence_links(df: pl.DataFrame, column: str = "fact_id") -> pl.DataFrame:
-    """``df`` with an ``open`` column linking each row's fact to the evidence page (unchanged without ``fact_id``)."""
+    """``df`` with an ``open`` column, first, linking each row's fact to the evidence page, and — when
+    ``df`` carries the warehouse's source columns — ``published_by`` (who published the document,
+    and when; fictional examples named as such) and ``source_link`` (the address it was published
+    at). Unchanged without ``fact_id``."""
     if column not in df.columns:
         return df
-    return df.with_columns(open=pl.lit(f"{EVIDENCE_URL}?{QUERY_PARAM}=") + pl.col(column))
+    linked = df.with_columns(open=pl.lit(f"{EVIDENCE_URL}?{QUERY_PARAM}=") + pl.col(column))
+    if {"publisher", "published", "fictional"} <= set(df.columns):
+        linked = linked.with_columns(labels.published_by_column(linked))
+    if "source_url" in df.columns:
+        linked = linked.with_columns(source_link=safe_url(pl.col("source_url")))
+    return linked.select("open", pl.exclude("open"))
+
+
+def safe_url(url: pl.Expr) -> pl.Expr:
+    """Only web addresses become links: a stored URL of any other scheme (``javascript:``…) is dropped."""
+    return pl.when(url.str.contains(r"^https?://[^\s]+$")).then(url).otherwise(None)
+
+
+# Source columns a page keeps in its data (and CSV) but does not show: the stored path, the parts
+# ``published_by`` reads, and the licence (shown on the evidence page).
+HIDDEN_SOURCE_COLUMNS = ("source", "publisher", "published", "source_url", "licence", "fictional", "sha256")
 
 
 def link_column() -> dict[str, Any]:
-    return {"open": st.column_config.LinkColumn("Source", display_text="evidence", width="small")}
+    """Column configs for the links :func:`with_evidence_links` adds, and for hiding what they replace."""
+    return {
+        "open": st.column_config.LinkColumn("Evidence", display_text="see sentence", width="small",
+                                            help="Open the sentence this figure was read from"),
+        "published_by": st.column_config.TextColumn("Published by"),
+        "source_link": st.column_config.LinkColumn("Source", display_text="published page", width="small",
+                                                   help="Where the document was published"),
+        **{c: None for c in HIDDEN_SOURCE_COLUMNS},
+    }
 
 
 def money_columns(df: pl.DataFrame) -> dict[str, Any]:

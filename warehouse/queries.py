@@ -28,9 +28,17 @@ from councildocs.extract.kinds import PersonStatus, RoleCategory
 from councildocs.extract.models import ROLE_CATEGORIES
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
+from councildocs.warehouse.migrations import available_migrations
 from councildocs.warehouse.privacy import mask_contacts, mask_series, mask_value
 
 DbPath = str | os.PathLike[str]
+
+# The schema these queries read: a warehouse written before it has not been migrated yet (only a
+# writer migrates), and would fail on the first column it lacks.
+LATEST_SCHEMA = available_migrations()[-1].version
+
+# What DuckDB raises when the file's bytes are not what its header promised (truncated, overwritten).
+_DAMAGE = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, duckdb.InvalidInputException)
 
 # A reader can meet a lock only when something other than our publisher writes the file in
 # place; a few short retries ride that out without hanging the page.
@@ -48,9 +56,12 @@ _SOURCE_SQL = "d.source, d.publisher, d.published, d.source_url, d.licence, coal
 
 @dataclass(frozen=True)
 class WarehouseStatus:
+    """Whether the warehouse can be shown; ``fictional`` counts the project's own example documents in it."""
+
     state: Literal["missing", "unavailable", "empty", "ready"]
     message: str
     documents: int = 0
+    fictional: int = 0
 
     @property
     def ready(self) -> bool:
@@ -106,6 +117,10 @@ def read_only(db: DbPath) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     except duckdb.CatalogException as err:
         raise WarehouseUnavailable(f"{path} is not a councildocs warehouse (no such table); run `dcs ingest`.") from err
+    except _DAMAGE as err:  # a truncated or overwritten file opens, then fails on the pages a query reads
+        raise WarehouseUnavailable(
+            f"The warehouse at {path} is damaged ({_first_line(err)}); rebuild it with `dcs ingest`."
+        ) from err
     finally:
         con.close()
 
@@ -117,14 +132,25 @@ def warehouse_status(db: DbPath) -> WarehouseStatus:
                 con,
                 "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'warehouse' AND table_name = 'documents'",
             )
-            count = scalar(con, "SELECT count(*) FROM documents") if has_schema else 0
+            version = scalar(con, "SELECT max(version) FROM schema_migrations") if has_schema else None
+            if has_schema and (version or 0) < LATEST_SCHEMA:
+                return WarehouseStatus(
+                    "unavailable",
+                    f"The warehouse at {db} was written by an older councildocs (schema {version or 0}, "
+                    f"this one reads {LATEST_SCHEMA}); run `dcs ingest` on any folder once to upgrade it.",
+                )
+            count, fictional = first_row(
+                con, "SELECT count(*), count(*) FILTER (coalesce(fictional, false)) FROM documents"
+            ) if has_schema else (0, 0)
+    except duckdb.Error as err:  # a damaged file fails on its first query, not only on ATTACH
+        return WarehouseStatus("unavailable", f"Cannot read the warehouse at {db}: {_first_line(err)}")
     except WarehouseMissing as err:
         return WarehouseStatus("missing", str(err))
     except WarehouseUnavailable as err:
         return WarehouseStatus("unavailable", str(err))
     if count == 0:
         return WarehouseStatus("empty", f"The warehouse at {db} has no documents yet. Run `dcs ingest` to add some.")
-    return WarehouseStatus("ready", f"{count} documents", documents=count)
+    return WarehouseStatus("ready", f"{count} documents", documents=count, fictional=fictional)
 
 
 def overview(db: DbPath) -> Overview:
@@ -212,6 +238,10 @@ def documents(db: DbPath) -> pl.DataFrame:
             ORDER BY d.source, d.sha256
             """
         ).pl()
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
 def _sql_string(value: str) -> str:
@@ -392,7 +422,9 @@ class FactEvidence:
     ``text``. ``raw_text`` is the text as first read, before repair. ``repair_log`` is the list of
     repair steps (dicts: method, chars_changed, font, detail), ``repair_methods`` their distinct
     methods in order and ``chars_changed`` their total. ``authorities`` are (gss, nice name or
-    None, link role) tuples. ``fields`` is the fact as the facts contract gives it.
+    None, link role) tuples. ``fields`` is the fact as the facts contract gives it. ``source`` is
+    the stored path; ``publisher``, ``published``, ``source_url``, ``licence`` and ``fictional``
+    say where the document was published (see SOURCE_COLUMNS).
     """
 
     fact_id: str
@@ -401,6 +433,11 @@ class FactEvidence:
     confidence: float
     authorities: list[tuple[str, str | None, str]]
     source: str
+    publisher: str | None
+    published: str | None
+    source_url: str | None
+    licence: str | None
+    fictional: bool
     sha256: str
     doc_type: str | None
     year: int | None
@@ -704,6 +741,11 @@ def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
         confidence=confidence,
         authorities=[(g, n, r) for g, n, r in links],
         source=source,
+        publisher=publisher,
+        published=published,
+        source_url=source_url,
+        licence=licence,
+        fictional=bool(fictional),
         sha256=sha256,
         doc_type=doc_type,
         year=year,

@@ -24,6 +24,9 @@ def dashboard(
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(port), "--server.address", host, "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        # readers of the dashboard see no Deploy button or developer menu (.streamlit/config.toml says the
+        # same for `streamlit run dashboard/app.py`)
+        "--client.toolbarMode", "minimal",
     ]
     sys.stderr.flush()
     # become the server, so that stopping `dcs dashboard` (Ctrl+C, kill) stops streamlit too

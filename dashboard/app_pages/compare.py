@@ -1,10 +1,15 @@
-"""Compare authorities: two to four side by side, every figure beside its reference and one click from its source."""
+"""Compare authorities: two to four side by side, every figure beside its source and one click from its sentence.
+
+The choice lives in the URL (``compare?gss=E09000021,E09000027``), so a comparison can be shared. Tables
+run down the page, one per topic with the authority as a column, rather than side by side in narrow
+columns that would clip them.
+"""
 
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import data, labels, links
-from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier
+from councildocs.dashboard import data, downloads, labels, links
+from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, PopulationGroup, Qualifier, RoleCategory
 
 st.title("Compare authorities")
 
@@ -19,12 +24,15 @@ if authorities.is_empty():
     st.stop()
 
 names = {r["gss"]: r["nice_name"] or r["name"] for r in authorities.iter_rows(named=True)}
-# `?gss=E09000021,E09000027` preselects (the shared posts page links here that way)
 asked = [c for c in st.query_params.get("gss", "").split(",") if c in names][:4]
 chosen = st.multiselect(
     "Authorities (two to four)", list(names), default=asked, max_selections=4,
     format_func=lambda g: f"{names[g]} ({g})", placeholder="Choose authorities",
 )
+if chosen:
+    st.query_params["gss"] = ",".join(chosen)
+elif "gss" in st.query_params:
+    del st.query_params["gss"]
 if len(chosen) < 2:
     st.info("Choose two to four authorities to compare them side by side.")
     st.stop()
@@ -32,106 +40,146 @@ if len(chosen) < 2:
 comparisons = data.guarded(data.load_comparison, *warehouse, tuple(chosen))
 
 
-def _claimed_population(c) -> pl.DataFrame:
-    return c.populations.filter(pl.col("group") == "all")
+def _first(frame: pl.DataFrame, column: str):
+    return frame[column][0] if frame.height else None
 
 
 def _summary_row(c) -> dict:
-    claimed = _claimed_population(c)
-    top = c.salaries.filter(pl.col("period") == "year")
-    poverty = c.child_poverty
-    comparator = poverty.filter(pl.col("comparator_percent").is_not_null())
+    """One authority's headline figures, as numbers (the CSV keeps them so)."""
+    claimed = c.populations.filter(pl.col("group") == "all")
+    annual = c.salaries.filter(pl.col("period") == "year")
+    comparator = c.child_poverty.filter(pl.col("comparator_percent").is_not_null())
     return {
         "authority": c.nice_name or c.name,
         "gss": c.gss,
         "type": c.type_name,
         "region": c.region,
         "population_2020": c.population_2020,
-        "population_claimed": claimed["value"][0] if claimed.height else None,
-        "claimed_qualifier": claimed["qualifier"][0] if claimed.height else None,
-        "top_salary": links.money_range(top["min_gbp"][0], top["max_gbp"][0]) if top.height else None,
-        "top_salary_role": top["role"][0] if top.height else None,
-        "child_poverty_pct": poverty["percent"][0] if poverty.height else None,
-        "england_pct": comparator["comparator_percent"][0] if comparator.height else None,
+        "population_claimed": _first(claimed, "value"),
+        "population_claimed_as": Qualifier.label_of(_first(claimed, "qualifier")) or None,
+        "highest_salary_from_gbp": _first(annual, "min_gbp"),
+        "highest_salary_to_gbp": _first(annual, "max_gbp"),
+        "highest_salary_post": _first(annual, "role"),
+        "child_poverty_pct": _first(c.child_poverty, "percent"),
+        "comparator_area": _first(comparator, "comparator_area"),
+        "comparator_pct": _first(comparator, "comparator_percent"),
         "shared_arrangements": c.arrangements.height,
-        "people": c.people.height,
+        "people_named": c.people.height,
+        "facts_from_fictional_examples": sum(
+            getattr(c, a).filter(pl.col("fictional")).height
+            for a in ("populations", "salaries", "child_poverty", "arrangements", "people")
+        ),
     }
 
 
 summary = pl.DataFrame([_summary_row(c) for c in comparisons])
-st.subheader("At a glance")
-st.dataframe(
-    summary, hide_index=True,
-    column_config={
-        "authority": "Authority", "gss": "GSS code", "type": "Type", "region": "Region",
-        "population_2020": st.column_config.NumberColumn("Population 2020 (gazetteer)", format="%,d"),
-        "population_claimed": st.column_config.NumberColumn("Population claimed", format="%,d"),
-        "claimed_qualifier": labels.enum_column("Claimed as", Qualifier, summary["claimed_qualifier"]),
-        "top_salary": "Highest annual salary", "top_salary_role": "For",
-        "child_poverty_pct": st.column_config.NumberColumn("Child poverty (%)", format="%.1f"),
-        "england_pct": st.column_config.NumberColumn("England comparator (%)", format="%.1f"),
-        "shared_arrangements": "Shared arrangements", "people": "People named",
-    },
+
+
+def _shown(value, kind: str) -> str:
+    if value is None:
+        return "—"
+    if kind == "int":
+        return f"{value:,}"
+    if kind == "pct":
+        return f"{value:g}%"
+    return str(value)
+
+
+# At a glance, one row per measure and one column per authority: at most five columns, so it fits.
+MEASURES = [
+    ("Type", lambda r: _shown(r["type"], "text")),
+    ("Region", lambda r: _shown(r["region"], "text")),
+    ("GSS code", lambda r: r["gss"]),
+    ("Population 2020 (gazetteer)", lambda r: _shown(r["population_2020"], "int")),
+    ("Population claimed in documents", lambda r: (f"{(r['population_claimed_as'] or '').lower()} " if
+                                                    r["population_claimed_as"] not in (None, "Exactly") else "")
+     + _shown(r["population_claimed"], "int")),
+    ("… against the gazetteer", lambda r: f"{(r['population_claimed'] - r['population_2020']) / r['population_2020']:+.1%}"
+     if r["population_claimed"] and r["population_2020"] else "—"),
+    ("Highest annual salary", lambda r: links.money_range(r["highest_salary_from_gbp"], r["highest_salary_to_gbp"])
+     if r["highest_salary_to_gbp"] is not None else "—"),
+    ("… for the post", lambda r: _shown(r["highest_salary_post"], "text")),
+    ("Children in poverty", lambda r: _shown(r["child_poverty_pct"], "pct")),
+    ("… compared with", lambda r: f"{r['comparator_area']} {r['comparator_pct']:g}%" if r["comparator_pct"] is not None
+     else "—"),
+    ("Shared posts and partnerships", lambda r: str(r["shared_arrangements"])),
+    ("People named", lambda r: str(r["people_named"])),
+]
+if summary["facts_from_fictional_examples"].sum():
+    MEASURES.append((f"Figures from a {labels.FICTIONAL.lower()}", lambda r: str(r["facts_from_fictional_examples"])))
+glance = pl.DataFrame(
+    {"Measure": [m for m, _ in MEASURES],
+     **{row["authority"]: [show(row) for _, show in MEASURES] for row in summary.iter_rows(named=True)}}
 )
-st.download_button("Download CSV", summary.write_csv(), file_name="comparison.csv", mime="text/csv")
+st.subheader("At a glance")
+st.dataframe(glance, hide_index=True, width="stretch")
+st.download_button("Download CSV", downloads.csv_bytes(summary), file_name="comparison.csv", mime="text/csv")
 
-columns = st.columns(len(comparisons))
-for column, c in zip(columns, comparisons):
-    with column:
-        st.subheader(c.nice_name or c.name)
-        st.caption(f"{c.type_name or c.type or 'Authority'} · {c.region or 'region unknown'} · {c.gss}")
 
-        st.markdown("**Population**")
-        claimed = _claimed_population(c)
-        gazetteer = f"{c.population_2020:,}" if c.population_2020 else "not in the gazetteer"
-        if claimed.height:
-            value = claimed["value"][0]
-            delta = (f"{(value - c.population_2020) / c.population_2020:+.1%} against the gazetteer"
-                     if c.population_2020 else None)
-            st.metric("Claimed in documents", f"{value:,}", delta=delta, delta_color="off")
-        else:
-            st.caption("No population claimed in the documents.")
-        st.caption(f"Gazetteer 2020: {gazetteer}")
+def _topic(attribute: str) -> pl.DataFrame:
+    """One topic's facts of every chosen authority, the authority first, evidence and source links added."""
+    frames = [getattr(c, attribute).with_columns(authority=pl.lit(c.nice_name or c.name)) for c in comparisons]
+    frames = [f for f in frames if f.height]
+    if not frames:
+        return pl.DataFrame()
+    combined = pl.concat(frames, how="diagonal_relaxed")
+    return links.with_evidence_links(combined.select("authority", pl.exclude("authority")))
 
-        st.markdown("**Child poverty**")
-        if c.child_poverty.height:
-            row = c.child_poverty.row(0, named=True)
-            england = row["comparator_percent"]
-            delta = f"{row['percent'] - england:+.1f} pts against {row['comparator_area']} ({england}%)" if england else None
-            st.metric("Children in poverty", f"{row['percent']}%", delta=delta, delta_color="inverse")
-            if not england:
-                st.caption("The document gives no England figure beside it.")
-        else:
-            st.caption("No child poverty rate in the documents.")
 
-        st.markdown("**Salaries**")
-        if c.salaries.height:
-            st.dataframe(links.with_evidence_links(c.salaries.select(
-                "role", "min_gbp", "max_gbp", "period", "year", "fact_id")), hide_index=True,
-                column_config={"role": "Post", "period": labels.enum_column("Paid per", Period, c.salaries["period"]),
-                               **links.money_columns(c.salaries.select("min_gbp", "max_gbp", "fact_id"))})
-        else:
-            st.caption("No salary figures.")
+def _table(frame: pl.DataFrame, order: list[str], config: dict, empty: str) -> None:
+    if frame.is_empty():
+        st.caption(empty)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch",
+                 column_order=["open", "authority", *order, "published_by", "source_link"],
+                 column_config={"authority": "Authority", **config, **links.link_column()})
 
-        st.markdown("**Shared arrangements**")
-        if c.arrangements.height:
-            arrangements = c.arrangements.with_columns(
-                partners=pl.col("partner_names").list.join(", ")
-            ).select("post", "status", "partners", "kind", "fact_id")
-            st.dataframe(links.with_evidence_links(arrangements), hide_index=True,
-                         column_config={"post": "Post or partnership",
-                                        "status": labels.enum_column("Status", ArrangementStatus,
-                                                                     arrangements["status"]),
-                                        "kind": labels.kind_column("Kind", arrangements["kind"]),
-                                        "fact_id": None, **links.link_column()})
-        else:
-            st.caption("No shared posts or partnerships.")
 
-        st.markdown("**People in post**")
-        if c.people.height:
-            st.dataframe(links.with_evidence_links(c.people.select("name", "role", "status", "fact_id")),
-                         hide_index=True,
-                         column_config={"status": labels.enum_column("Status", PersonStatus, c.people["status"]),
-                                        "fact_id": None, **links.link_column()})
-        else:
-            st.caption("No people named.")
+st.subheader("Salaries")
+salaries = _topic("salaries")
+_table(salaries, ["role", "role_category", "min_gbp", "max_gbp", "period", "year"],
+       {"role": "Post (as written)",
+        "role_category": labels.enum_column("Role category", RoleCategory, salaries.get_column("role_category")
+                                            if salaries.height else None),
+        "min_gbp": st.column_config.NumberColumn("From", format="£%,d"),
+        "max_gbp": st.column_config.NumberColumn("To", format="£%,d"),
+        "period": labels.enum_column("Paid per", Period, salaries.get_column("period") if salaries.height else None),
+        "year": st.column_config.NumberColumn("Year", format="%d")},
+       "No salary figures for these authorities.")
+
+st.subheader("Child poverty and population")
+poverty = _topic("child_poverty")
+_table(poverty, ["percent", "comparator_area", "comparator_percent", "year"],
+       {"percent": st.column_config.NumberColumn("Children in poverty (%)", format="%.1f"),
+        "comparator_area": "Compared with",
+        "comparator_percent": st.column_config.NumberColumn("Its rate (%)", format="%.1f"),
+        "year": st.column_config.NumberColumn("Year", format="%d")},
+       "No child poverty rates for these authorities.")
+populations = _topic("populations")
+_table(populations, ["value", "qualifier", "group", "year"],
+       {"value": st.column_config.NumberColumn("Population", format="%,d"),
+        "qualifier": labels.enum_column("Stated as", Qualifier, populations.get_column("qualifier")
+                                        if populations.height else None),
+        "group": labels.enum_column("Who is counted", PopulationGroup, populations.get_column("group")
+                                    if populations.height else None),
+        "year": st.column_config.NumberColumn("Year", format="%d")},
+       "No populations claimed for these authorities.")
+
+st.subheader("Shared posts and partnerships")
+arrangements = _topic("arrangements")
+if arrangements.height:
+    arrangements = arrangements.with_columns(partners=pl.col("partner_names").list.join(", "))
+_table(arrangements, ["post", "kind", "status", "partners"],
+       {"post": "Post or partnership",
+        "kind": labels.kind_column("Kind", arrangements.get_column("kind") if arrangements.height else None),
+        "status": labels.enum_column("Status", ArrangementStatus, arrangements.get_column("status")
+                                     if arrangements.height else None),
+        "partners": "With"},
+       "No shared posts or partnerships for these authorities.")
+
+st.subheader("People in post")
+people = _topic("people")
+_table(people, ["name", "role", "status"],
+       {"name": "Name", "role": "Post (as written)",
+        "status": labels.enum_column("Status", PersonStatus, people.get_column("status") if people.height else None)},
+       "No people named for these authorities.")

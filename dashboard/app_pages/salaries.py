@@ -1,10 +1,17 @@
-"""Salary benchmark: salary ranges by authority, filterable, with a salary or range placed among comparable posts."""
+"""Salary benchmark: where a salary (or a range) sits among comparable real posts of one role category.
+
+The comparison is like for like: DCS posts unless the user picks another category, each post counted
+once however many councils share it, annual figures of real published documents only (no hourly or
+day rates, no pay-scale points, nothing the project wrote). The answer says what it compared. The
+filters live in the URL (``?role=dcs&salary=140000&region=London``), so a comparison can be shared.
+"""
 
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import charts, data, labels, links
+from councildocs.dashboard import charts, data, downloads, labels, links, url_state
 from councildocs.extract.kinds import Period, RoleCategory
+from councildocs.warehouse.queries import BENCHMARK_FLOOR_GBP, DEFAULT_ROLE_CATEGORY
 
 st.title("Salary benchmark")
 
@@ -12,24 +19,29 @@ warehouse = data.ready_warehouse()
 if warehouse is None:
     st.stop()
 
-everything = data.guarded(data.load_salary_benchmark, *warehouse)  # unfiltered; also the page's default view
+# every category's posts, for the filters' choices
+everything = data.guarded(data.load_salary_benchmark, *warehouse, role_category=None)
 options = data.salary_filters(everything.rows)
+ALL = "(all)"
 
 with st.sidebar:
-    regions = st.multiselect("Region", options.regions)
-    types = st.multiselect("Authority type", options.authority_types,
-                           format_func=lambda t: options.authority_type_names.get(t, t))
-    years = st.multiselect("Year", options.years)
-    role = st.selectbox("Role category", ["(all)", *options.role_categories],
-                        format_func=lambda c: c if c == "(all)" else labels.role_category(c))
-    mode = st.radio("Compare", ["A salary", "A range"], horizontal=True)
-    if mode == "A salary":
-        salary = st.number_input("Salary (£ a year)", min_value=0, step=1000, value=0)
+    role_choices = [*options.role_categories, ALL] if options.role_categories else [DEFAULT_ROLE_CATEGORY, ALL]
+    if DEFAULT_ROLE_CATEGORY not in role_choices:
+        role_choices.insert(0, DEFAULT_ROLE_CATEGORY)
+    role = url_state.selectbox("Role category", role_choices, param="role", default=DEFAULT_ROLE_CATEGORY,
+                               format_func=lambda c: "All senior posts" if c == ALL else labels.role_category(c))
+    regions = url_state.multiselect("Region", options.regions, param="region")
+    types = url_state.multiselect("Authority type", options.authority_types, param="type",
+                                  format_func=lambda t: options.authority_type_names.get(t, t))
+    years = url_state.multiselect("Year", options.years, param="year", cast=int)
+    mode = url_state.radio("Compare", ["A salary", "A range"], param="mode", values=["salary", "range"])
+    if mode == "salary":
+        salary = url_state.number_input("Salary (£ a year)", param="salary", step=1000)
         low = high = 0
     else:
         salary = 0
-        low = st.number_input("From (£ a year)", min_value=0, step=1000, value=0)
-        high = st.number_input("To (£ a year)", min_value=0, step=1000, value=0)
+        low = url_state.number_input("From (£ a year)", param="from", step=1000)
+        high = url_state.number_input("To (£ a year)", param="to", step=1000)
 
 if low and high and low > high:
     st.warning(f"The range's lower end (£{low:,}) is above its upper end (£{high:,}); compare a range from low to high.")
@@ -40,16 +52,19 @@ bench = data.guarded(
     salary_gbp=float(salary) if salary else None,
     min_gbp=float(low) if low else None,
     max_gbp=float(high) if high else None,
-    role_category=None if role == "(all)" else role,
+    role_category=None if role == ALL else role,
     regions=tuple(regions), authority_types=tuple(types), years=tuple(years),
+)
+st.caption(
+    "Compared: annual salaries of posts in real published documents, one per post however many councils share "
+    f"it. Left out: hourly and day rates, figures under £{BENCHMARK_FLOOR_GBP:,} (pay-scale points) and the "
+    "project's fictional examples."
 )
 rows = bench.rows.with_columns(authority=pl.coalesce("nice_name", "gss", pl.lit("(authority not identified)")))
 if rows.is_empty():
-    st.info("No salary figures match these filters." if (regions or types or years or role != "(all)")
+    st.info("No salary figures match these filters." if (regions or types or years or role != ALL)
             else "No salary figures have been extracted yet.")
     st.stop()
-
-st.caption(f"{rows['fact_id'].n_unique()} salary figures across {rows['authority'].n_unique()} authorities.")
 
 compared = salary or low or high
 if compared:
@@ -57,47 +72,56 @@ if compared:
     if bench.percentile is None:
         st.write(f"No comparable posts to place {asked} among.")
     else:
-        st.markdown(f"**{asked}** sits at the **{links.ordinal(bench.percentile)} percentile** of "
-                    f"{bench.n_posts} comparable posts (by the midpoint of each post's range).")
+        st.markdown(f"**{asked}** sits at the **{links.ordinal(bench.percentile)} percentile** of {bench.pool} "
+                    "(by the midpoint of each post's range).")
     if not bench.nearest.is_empty():
-        st.subheader("Nearest authorities")
-        nearest = bench.nearest.select(
-            "nice_name", "region", "type_name", "role", "role_category", "min_gbp", "max_gbp", "midpoint", "difference",
-            "source", "fact_id",
-        )
-        st.dataframe(links.with_evidence_links(nearest), hide_index=True,
-                     column_config={"nice_name": "Authority", "type_name": "Type",
+        st.subheader("Nearest posts")
+        nearest = links.with_evidence_links(bench.nearest.select(
+            "nice_name", "role", "role_category", "min_gbp", "max_gbp", "difference", "region", "type_name",
+            "source", "publisher", "published", "source_url", "fact_id",
+        ).with_columns(fictional=pl.lit(False)))
+        st.dataframe(nearest, hide_index=True,
+                     column_order=["open", "nice_name", "role", "role_category", "min_gbp", "max_gbp", "difference",
+                                   "region", "type_name", "published_by", "source_link"],
+                     column_config={"nice_name": "Authorities", "type_name": "Type", "role": "Post (as written)",
+                                    "region": "Region",
                                     "role_category": labels.enum_column("Role category", RoleCategory,
                                                                         nearest["role_category"]),
-                                    **links.money_columns(nearest)})
+                                    **links.money_columns(nearest),
+                                    "difference": st.column_config.NumberColumn("Difference (£)", format="£%,d")})
+else:
+    st.markdown(f"Showing {bench.pool}. Enter a salary or a range in the sidebar to place it among them.")
 
 marker = salary or ((low + high) / 2 if low and high else (low or high))
 st.altair_chart(charts.salary_range_chart(rows, marker_gbp=marker or None), width="stretch")
 
 table = rows.select(
-    "authority", "region", "type_name", "year", "role", "role_category", "min_gbp", "max_gbp", "period", "source",
-    "evidence", "fact_id",
-)
+    "authority", "role", "role_category", "min_gbp", "max_gbp", "period", "year", "region", "type_name",
+    "source", "publisher", "published", "source_url", "licence", "evidence", "fact_id",
+).with_columns(fictional=pl.lit(False))
+shown = links.with_evidence_links(table)
 st.dataframe(
-    links.with_evidence_links(table),
+    shown,
     hide_index=True,
+    column_order=["open", "authority", "role", "role_category", "min_gbp", "max_gbp", "period", "year", "region",
+                  "type_name", "published_by", "source_link"],
     column_config={
         "authority": "Authority",
         "region": "Region",
         "type_name": "Type",
         "year": st.column_config.NumberColumn("Year", format="%d"),
-        "role": "Role (as written)",
+        "role": "Post (as written)",
         "role_category": labels.enum_column("Role category", RoleCategory, table["role_category"]),
         "min_gbp": st.column_config.NumberColumn("From", format="£%,d"),
         "max_gbp": st.column_config.NumberColumn("To", format="£%,d"),
         "period": labels.enum_column("Paid per", Period, table["period"]),
-        "source": "Document",
-        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "evidence": None,
         "fact_id": None,
         **links.link_column(),
     },
 )
-st.download_button("Download CSV", table.write_csv(), file_name="salary_benchmark.csv", mime="text/csv")
+st.download_button("Download CSV", downloads.csv_bytes(table), file_name="salary_benchmark.csv",
+                   mime="text/csv")
 
 links.evidence_picker(table, label=lambda r: f"{r['authority']} · {r['role']} · "
                       f"{links.money_range(r['min_gbp'], r['max_gbp'])}")

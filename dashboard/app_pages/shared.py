@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from councildocs.dashboard import charts, data, labels, links
+from councildocs.dashboard import charts, data, downloads, labels, links, url_state
 from councildocs.extract.kinds import ArrangementStatus, RoleCategory
 
 st.title("Shared posts")
@@ -15,9 +15,9 @@ if warehouse is None:
 KINDS = {"Shared posts": ("shared_post",), "Partnerships": ("partnership",),
          "Both": ("shared_post", "partnership")}
 with st.sidebar:
-    statuses = st.multiselect("Status", list(charts.STATUS_ORDER), default=["current", "proposed"],
-                              format_func=labels.arrangement_status)
-    kind = st.radio("Show", list(KINDS), index=0)
+    statuses = url_state.multiselect("Status", list(charts.STATUS_ORDER), param="status",
+                                     default=["current", "proposed"], format_func=labels.arrangement_status)
+    kind = url_state.selectbox("Show", list(KINDS), param="show", default="Shared posts")
 
 pairs = data.guarded(data.load_shared_posts, *warehouse, tuple(statuses))
 pairs = pairs.filter(pl.col("kind").is_in(list(KINDS[kind])))
@@ -44,20 +44,20 @@ st.caption("A coloured cell: the two councils share a post or partnership (hover
 st.altair_chart(charts.shared_posts_matrix(pairs), width="content")
 
 st.subheader("Every pair")
-table = pairs.select("name_a", "name_b", "post", "role_category", "status", "kind", "source", "evidence", "fact_id",
-                     "gss_a", "gss_b")
+table = pairs.select("name_a", "name_b", "post", "role_category", "status", "kind", "source", "publisher", "published",
+                     "source_url", "licence", "fictional", "evidence", "fact_id", "gss_a", "gss_b")
 st.dataframe(
     links.with_evidence_links(table), hide_index=True,
+    column_order=["open", "name_a", "name_b", "post", "role_category", "status", "kind", "published_by", "source_link"],
     column_config={
         "name_a": "Authority", "name_b": "Shares with", "post": "Post or partnership",
         "role_category": labels.enum_column("Role", RoleCategory, table["role_category"]),
         "status": labels.enum_column("Status", ArrangementStatus, table["status"]),
-        "kind": labels.kind_column("Kind", table["kind"]), "source": "Document",
-        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "kind": labels.kind_column("Kind", table["kind"]),
         "fact_id": None, "gss_a": None, "gss_b": None, **links.link_column(),
     },
 )
-st.download_button("Download CSV", table.drop("fact_id").write_csv(), file_name="shared_posts.csv", mime="text/csv")
+st.download_button("Download CSV", downloads.csv_bytes(table), file_name="shared_posts.csv", mime="text/csv")
 
 pair_rows = {f"{r['gss_a']},{r['gss_b']}": f"{r['name_a']} and {r['name_b']}"
              for r in table.unique(["gss_a", "gss_b"], maintain_order=True).iter_rows(named=True)}

@@ -10,6 +10,7 @@ from councildocs.warehouse.errors import WarehouseError
 from councildocs.warehouse.privacy import mask_contacts
 
 st.title("Add a document")
+data.fictional_notice()
 st.caption(
     "The file goes through the same pipeline as `dcs ingest`. Nothing is written to the warehouse "
     "until you press **Store in the warehouse**."
@@ -67,21 +68,23 @@ else:
             min_gbp=salary["min_gbp"], max_gbp=salary["max_gbp"], role_category=salary["role_category"],
         )
         shown = links.money_range(salary["min_gbp"], salary["max_gbp"])
-        category = salary["role_category"] or "any"
+        category = labels.role_category(salary["role_category"]) or "any post"
         post = salary["role"] or (labels.role_category(salary["role_category"]) if salary["role_category"] else "Post")
+        # document text is shown as text: st.text never reads Markdown
         if bench.percentile is None:
-            st.write(f"{post}, {shown}: no comparable stored posts (role category {category}).")
+            st.text(f"{post}, {shown}: no comparable stored posts ({category}).")
             continue
-        st.markdown(
-            f"{post}, {shown}: at the **{links.ordinal(bench.percentile)} percentile** of "
-            f"{bench.n_posts} comparable stored posts (role category {category})."
-        )
+        st.text(f"{post}, {shown}: at the {links.ordinal(bench.percentile)} percentile of {bench.pool}.")
         if not bench.nearest.is_empty():
-            nearest = bench.nearest.select(
-                "nice_name", "region", "role", "min_gbp", "max_gbp", "midpoint", "difference", "source", "fact_id",
-            )
-            st.dataframe(links.with_evidence_links(nearest), hide_index=True,
-                         column_config={"nice_name": "Nearest authorities", **links.money_columns(nearest)})
+            nearest = links.with_evidence_links(bench.nearest.select(
+                "nice_name", "region", "role", "min_gbp", "max_gbp", "difference", "source", "publisher", "published",
+                "source_url", "fact_id",
+            ).with_columns(fictional=False))
+            st.dataframe(nearest, hide_index=True,
+                         column_order=["open", "nice_name", "role", "min_gbp", "max_gbp", "difference", "region",
+                                       "published_by", "source_link"],
+                         column_config={"nice_name": "Nearest posts", "role": "Post (as written)", "region": "Region",
+                                        **links.money_columns(nearest)})
 
 with st.expander("Document text (contact details masked)"):
     st.text(mask_contacts(document.text))

@@ -1,7 +1,9 @@
-"""README command one's outcome: the warehouse built from corpus/ by `dcs ingest`, shown by the real app."""
+"""README command one's outcome: the warehouse `dcs ingest corpus/real` builds from real published
+documents, shown by the real app: every figure beside who published it and where."""
 
 from __future__ import annotations
 
+import csv
 import socket
 import subprocess
 import sys
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from councildocs.warehouse import queries
 
 DCS = Path(sys.executable).with_name("dcs")
 TIMEOUT = 60
@@ -22,21 +26,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_salary_page_lists_the_corpus_authorities(corpus_db, app_path, monkeypatch):
-    monkeypatch.setenv("DCS_DB", str(corpus_db))
+MANCHESTER = "E08000003"
+
+
+def _real_sources(corpus_dir: Path) -> dict[str, dict]:
+    with (corpus_dir / "real" / "sources.csv").open(encoding="utf-8") as fh:
+        return {r["stem"]: r for r in csv.DictReader(fh)}
+
+
+def test_the_default_dashboard_shows_real_salaries_with_their_sources(real_db, app_path, corpus_dir, monkeypatch):
+    monkeypatch.setenv("DCS_DB", str(real_db))
     at = AppTest.from_file(str(app_path), default_timeout=TIMEOUT).run()
+    assert not at.warning, "no fictional document in the default warehouse"
     at.switch_page("app_pages/salaries.py").run()
     assert not at.exception, [e.value for e in at.exception]
     table = at.dataframe[0].value
-    wandsworth = table[table["authority"] == "Wandsworth"]
-    assert (wandsworth["min_gbp"].iloc[0], wandsworth["max_gbp"].iloc[0]) == (148584, 190800)
-    assert len(set(table["authority"])) >= 8, "the corpus is meant to make a salary comparison worth having"
+    assert set(table["role_category"]) == {"dcs"}, "DCS posts by default"
+    manchester = table[(table["authority"] == "Manchester") & (table["min_gbp"] == 135976)].iloc[0]
+    source = _real_sources(corpus_dir)["b1_manchester_dcs_recruitment"]
+    assert manchester["max_gbp"] == 155898
+    assert manchester["published_by"] == f"{source['publisher']}, {source['published']}"
+    assert manchester["source_link"] == source["url"]
+    # every figure on the page comes from a real published document with its address
+    assert table["source_link"].str.startswith("http").all()
+    assert not table["published_by"].str.contains("Fictional|not recorded").any()
     assert not table["evidence"].str.contains("@").any(), "e-mail addresses are masked"
 
 
-def test_dcs_dashboard_serves_http_200_at_the_printed_address(corpus_db):
+def test_the_default_warehouse_holds_only_real_documents(real_db, corpus_dir):
+    documents = queries.documents(real_db)
+    sources = _real_sources(corpus_dir)
+    assert len(documents) == len(sources)
+    assert not documents["fictional"].any()
+    assert documents["publisher"].is_not_null().all() and documents["licence"].is_in(["OGL-3.0", "OPL-3.0"]).all()
+    assert documents["source_url"].str.starts_with("http").all()
+
+
+
+def test_dcs_dashboard_serves_http_200_at_the_printed_address(real_db):
     port = _free_port()
-    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(corpus_db), "--port", str(port)],
+    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(real_db), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         address = proc.stderr.readline().split()[1]

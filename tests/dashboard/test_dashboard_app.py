@@ -65,7 +65,7 @@ def test_salary_page_places_a_salary(app_path: Path, warehouse_db: Path, monkeyp
     assert not at.exception
     # posts with both ends of a range: Wandsworth (midpoint £125,783.50) and Camden (£150,000);
     # Cambridgeshire and Peterborough's "up to £160,000" has no midpoint, so it is not a percentile base
-    assert "**£145,000** sits at the **50th percentile** of 2 comparable posts" in texts(at)
+    assert "**£145,000** sits at the **50th percentile** of 2 posts of Director of Children's Services in 2 authorities" in texts(at)
     nearest = at.dataframe[0].value
     assert list(nearest["nice_name"]) == ["Camden", "Wandsworth"]
     assert list(nearest["difference"]) == [5000, -19216.5]
@@ -112,11 +112,10 @@ def test_compare_over_the_sample_batch(app_path: Path, warehouse_db: Path, monke
     at = run_page(app_path, "app_pages/compare.py")
     at.multiselect[0].set_value(["E09000032", "E09000007"]).run(timeout=TIMEOUT)
     assert not at.exception
-    summary = at.dataframe[0].value.set_index("gss")
-    assert summary.loc["E09000032", "population_claimed"] == 320000
-    assert summary.loc["E09000032", "claimed_qualifier"] == "over"
-    assert summary.loc["E09000032", "population_2020"] == 329735
-    assert summary.loc["E09000007", "top_salary"] == "£150,000"
+    glance = at.dataframe[0].value.set_index("Measure")
+    assert glance.loc["Population claimed in documents", "Wandsworth"] == "over 320,000"
+    assert glance.loc["Population 2020 (gazetteer)", "Wandsworth"] == "329,735"
+    assert glance.loc["Highest annual salary", "Camden"] == "£150,000"
 
 
 def test_unreadable_file_is_a_warning(app_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -125,6 +124,40 @@ def test_unreadable_file_is_a_warning(app_path: Path, tmp_path: Path, monkeypatc
     monkeypatch.setenv("DCS_DB", str(junk))
     at = run_page(app_path)
     assert at.warning and "Cannot read the warehouse" in at.warning[0].value
+
+
+@pytest.mark.parametrize("page", WAREHOUSE_PAGES)
+def test_a_truncated_warehouse_is_one_line_on_every_page(app_path: Path, real_db: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, page: str | None):
+    # its header and catalogue survive, so it opens; the pages a query needs are gone
+    data = real_db.read_bytes()
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(data[: len(data) // 2])
+    monkeypatch.setenv("DCS_DB", str(damaged))
+    at = AppTest.from_file(str(app_path), default_timeout=TIMEOUT)
+    at.query_params["gss"] = "E08000003,E08000035"
+    at.run(timeout=TIMEOUT)
+    if page:
+        at.switch_page(page).run(timeout=TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    messages = [w.value for w in at.warning]
+    assert len(messages) == 1 and "\n" not in messages[0], messages
+    assert "damaged" in messages[0] or "Cannot read the warehouse" in messages[0]
+    assert "dcs ingest" in messages[0] or "Cannot read" in messages[0]
+    assert not at.dataframe
+
+
+def test_a_warehouse_of_an_older_schema_asks_for_an_upgrade(app_path: Path, warehouse_db: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    import duckdb
+
+    with duckdb.connect(str(warehouse_db)) as con:  # as if written before migration 003
+        con.execute("DELETE FROM schema_migrations WHERE version = 3")
+    monkeypatch.setenv("DCS_DB", str(warehouse_db))
+    at = run_page(app_path, "app_pages/salaries.py")
+    assert [w.value for w in at.warning] == [
+        f"The warehouse at {warehouse_db} was written by an older councildocs (schema 2, this one reads 3); "
+        "run `dcs ingest` on any folder once to upgrade it."]
 
 
 def test_default_path_is_relative_to_the_working_directory(app_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -42,8 +42,8 @@ def texts(at: AppTest) -> str:
 
 
 @pytest.fixture
-def upload_page(app_path: Path, corpus_db_copy: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DCS_DB", str(corpus_db_copy))
+def upload_page(app_path: Path, samples_unsourced_db_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DCS_DB", str(samples_unsourced_db_copy))
 
     def upload(name: str, content: bytes, mime: str) -> AppTest:
         at = AppTest.from_file(str(app_path), default_timeout=TIMEOUT).run()
@@ -57,19 +57,19 @@ def upload_page(app_path: Path, corpus_db_copy: Path, monkeypatch: pytest.Monkey
     return upload
 
 
-def test_corrupt_pdf_is_a_clear_message_and_stores_nothing(upload_page, corpus_db_copy):
-    before = row_counts(corpus_db_copy)
+def test_corrupt_pdf_is_a_clear_message_and_stores_nothing(upload_page, samples_unsourced_db_copy):
+    before = row_counts(samples_unsourced_db_copy)
     data = WANDSWORTH_PDF.read_bytes()
     at = upload_page("wandsworth-dcs.pdf", data[: len(data) // 2], "application/pdf")
     assert len(at.error) == 1
     message = at.error[0].value
     assert "could not be read" in message and "`corrupt_pdf`" in message and "Nothing was stored." in message
     assert not at.button, "no way to store a file that could not be read"
-    assert row_counts(corpus_db_copy) == before
+    assert row_counts(samples_unsourced_db_copy) == before
 
 
-def test_encrypted_pdf_is_a_clear_message_and_stores_nothing(upload_page, corpus_db_copy):
-    before = row_counts(corpus_db_copy)
+def test_encrypted_pdf_is_a_clear_message_and_stores_nothing(upload_page, samples_unsourced_db_copy):
+    before = row_counts(samples_unsourced_db_copy)
     encrypted = io.BytesIO()
     with pikepdf.open(WANDSWORTH_PDF) as pdf:
         pdf.save(encrypted, encryption=pikepdf.Encryption(user="secret", owner="owner"))
@@ -77,42 +77,43 @@ def test_encrypted_pdf_is_a_clear_message_and_stores_nothing(upload_page, corpus
     message = at.error[0].value
     assert "`encrypted`" in message and "password" in message and "Nothing was stored." in message
     assert not at.button
-    assert row_counts(corpus_db_copy) == before
+    assert row_counts(samples_unsourced_db_copy) == before
 
 
-def test_text_advert_shows_facts_and_is_stored_only_when_asked(upload_page, corpus_db_copy):
-    before = row_counts(corpus_db_copy)
+def test_text_advert_shows_facts_and_is_stored_only_when_asked(upload_page, samples_unsourced_db_copy):
+    before = row_counts(samples_unsourced_db_copy)
     at = upload_page("kingston-dcs.txt", ADVERT.encode("utf-8"), "text/plain")
     facts = at.dataframe[0].value
     salary = facts[facts["kind"] == "salary"].iloc[0]
     assert salary["authorities"] == "Kingston upon Thames"
     assert "£150,000–£160,000" in salary["what"]
-    # where it sits: midpoint £155,000 among the corpus's comparable DCS posts
-    assert "percentile** of" in texts(at) and "(role category dcs)" in texts(at)
+    # where it sits: midpoint £155,000 among the stored DCS posts, the pool named
+    placed = [t.value for t in at.text if "percentile of" in t.value]
+    assert len(placed) == 1 and " posts of Director of Children's Services in " in placed[0]
     shown = "\n".join([*facts["evidence"], *(t.value for t in at.text)])
     assert "jobs@kingston.gov.uk" not in shown and "8547 5000" not in shown, "contact details are masked"
     assert "£150,000" in shown
 
     # looking is not storing
-    assert row_counts(corpus_db_copy) == before
+    assert row_counts(samples_unsourced_db_copy) == before
     at.run()
-    assert row_counts(corpus_db_copy) == before
+    assert row_counts(samples_unsourced_db_copy) == before
 
     store = at.button[0]
     assert store.label == "Store in the warehouse"
     store.click().run()
     assert not at.exception
     assert "Stored kingston-dcs.txt" in texts(at)
-    after = row_counts(corpus_db_copy)
+    after = row_counts(samples_unsourced_db_copy)
     assert after["documents"] == before["documents"] + 1
     assert after["facts"] == before["facts"] + len(facts)
-    with duckdb.connect(str(corpus_db_copy), read_only=True) as con:
+    with duckdb.connect(str(samples_unsourced_db_copy), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE source = 'upload/kingston-dcs.txt'").fetchone()[0] == 1
 
     # storing the same file again changes nothing
     at.run()
     assert not at.button, "the page says it is stored rather than offering to store it again"
-    assert row_counts(corpus_db_copy) == after
+    assert row_counts(samples_unsourced_db_copy) == after
 
 
 def test_upload_works_on_an_empty_warehouse(app_path: Path, empty_db: Path, monkeypatch: pytest.MonkeyPatch):

@@ -249,6 +249,7 @@ def test_fact_evidence_for_the_wandsworth_salary(corpus_db: Path):
     row = queries.salary_ranges(corpus_db).filter(gss=WANDSWORTH, max_gbp=190800).row(0, named=True)
     ev = queries.fact_evidence(corpus_db, row["fact_id"])
     assert ev.kind == "salary" and ev.source == "corpus/adverts/wandsworth-dcs.pdf"
+    assert ev.fictional and ev.publisher == "councildocs project (fictional example)" and ev.source_url is None
     assert ev.fields["min_gbp"] == 148584 and ev.fields["max_gbp"] == 190800
     assert ev.fields["authorities"] == [WANDSWORTH]
     assert ev.authorities == [(WANDSWORTH, "Wandsworth", "employer")]

@@ -1,0 +1,42 @@
+"""What the pages' "Download CSV" buttons write: the table as shown, for people and spreadsheets.
+
+Numbers stay numbers; the contract's codes become their plain-English labels (role categories,
+statuses, periods, fact kinds); each row says who published its document. Text that a spreadsheet
+would run as a formula (a cell beginning with =, +, -, @, a tab or a carriage return — OWASP's CSV
+injection rule) is written with a leading apostrophe, so opening the file never runs it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from councildocs.dashboard import labels
+from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier, RoleCategory
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LABELLED_COLUMNS = {
+    "role_category": RoleCategory.labels(),
+    "period": Period.labels(),
+    "qualifier": Qualifier.labels(),
+    "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
+    "kind": labels.kind_labels(),
+}
+
+
+def inert(value: str | None) -> str | None:
+    """``value`` as a spreadsheet shows it but never runs it."""
+    return "'" + value if value and value.startswith(FORMULA_START) else value
+
+
+def csv_bytes(df: pl.DataFrame) -> bytes:
+    """``df`` as a CSV a person can open in a spreadsheet (see the module's notes)."""
+    out = df
+    if {"publisher", "published", "fictional"} <= set(out.columns):
+        out = out.with_columns(labels.published_by_column(out))
+    out = out.with_columns(
+        pl.col(c).replace_strict(list(m), list(m.values()), default=pl.col(c), return_dtype=pl.String)
+        for c, m in _LABELLED_COLUMNS.items() if c in out.columns and out.schema[c] == pl.String
+    )
+    text = [c for c, t in out.schema.items() if t == pl.String]
+    out = out.with_columns(pl.col(c).map_elements(inert, return_dtype=pl.String) for c in text)
+    return out.write_csv().encode("utf-8")
