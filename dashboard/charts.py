@@ -25,7 +25,6 @@ def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) 
         high=pl.coalesce("max_gbp", "min_gbp"),
         role_label=_labelled("role_category", RoleCategory.labels()),
     ).filter(pl.col("low").is_not_null())
-    height = max(120, 28 * max(1, data["authority"].n_unique()))
     base = alt.Chart(data).encode(
         # every authority named: Vega-Lite would drop labels it thinks overlap
         y=alt.Y("authority:N", title=None, sort=alt.EncodingSortField("high", op="max", order="descending"),
@@ -48,7 +47,8 @@ def salary_range_chart(salaries: pl.DataFrame, marker_gbp: float | None = None) 
     if marker_gbp:
         marker = pl.DataFrame({"salary": [float(marker_gbp)]})
         layers.append(alt.Chart(marker).mark_rule(color="black", strokeDash=[4, 4]).encode(x="salary:Q"))
-    return alt.layer(*layers).properties(height=height)
+    # a fixed step per authority, so that every name has room whatever the chart's width
+    return alt.layer(*layers).properties(height=alt.Step(28))
 
 
 def facts_by_kind_chart(facts_by_kind: pl.DataFrame) -> alt.Chart:

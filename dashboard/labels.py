@@ -33,21 +33,22 @@ def status(value: str | None) -> str:
     return "" if value is None else str(value)
 
 
-def _column(title: str, labels: dict[str, str], present: pl.Series | None = None):
+def _column(title: str, labels: dict[str, str], present: pl.Series | None = None, width: str | None = None):
     options = list(labels)
     if present is not None:
         options += sorted({v for v in present.drop_nulls().to_list() if v not in labels})
-    return st.column_config.SelectboxColumn(title, options=options, format_func=lambda v: labels.get(v, v))
+    return st.column_config.SelectboxColumn(title, options=options, format_func=lambda v: labels.get(v, v),
+                                            width=width)
 
 
-def enum_column(title: str, enum: type[LabelledEnum], present: pl.Series | None = None):
+def enum_column(title: str, enum: type[LabelledEnum], present: pl.Series | None = None, width: str | None = None):
     """A read-only table column that holds ``enum`` values and shows their labels."""
-    return _column(title, enum.labels(), present)
+    return _column(title, enum.labels(), present, width)
 
 
-def kind_column(title: str = "Kind", present: pl.Series | None = None):
+def kind_column(title: str = "Kind", present: pl.Series | None = None, width: str | None = None):
     """A read-only table column that holds fact kinds and shows their labels."""
-    return _column(title, kind_labels(), present)
+    return _column(title, kind_labels(), present, width)
 
 
 

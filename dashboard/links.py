@@ -52,17 +52,19 @@ HIDDEN_SOURCE_COLUMNS = ("source", "publisher", "published", "source_url", "lice
 def link_column() -> dict[str, Any]:
     """Column configs for the links :func:`with_evidence_links` adds, and for hiding what they replace."""
     return {
-        "open": st.column_config.LinkColumn("Evidence", display_text="see sentence", width="small",
+        "open": st.column_config.LinkColumn("Evidence", display_text="sentence", width="small",
                                             help="Open the sentence this figure was read from"),
-        "published_by": st.column_config.TextColumn("Published by"),
-        "source_link": st.column_config.LinkColumn("Source", display_text="published page", width="small",
+        "published_by": st.column_config.TextColumn("Published by", width="medium"),
+        "source_link": st.column_config.LinkColumn("Source", display_text="page", width="small",
                                                    help="Where the document was published"),
         **{c: None for c in HIDDEN_SOURCE_COLUMNS},
     }
 
 
 def money_columns(df: pl.DataFrame) -> dict[str, Any]:
-    config: dict[str, Any] = {c: st.column_config.NumberColumn(c.replace("_gbp", " (£)"), format="£%,d")
+    names = {"min_gbp": "From", "max_gbp": "To", "midpoint_gbp": "Midpoint"}
+    config: dict[str, Any] = {c: st.column_config.NumberColumn(names.get(c, c.replace("_gbp", " (£)")), format="£%,d",
+                                                               width="small")
                               for c in df.columns if c.endswith("_gbp")}
     if "fact_id" in df.columns:
         config["fact_id"] = None

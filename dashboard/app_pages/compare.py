@@ -112,7 +112,7 @@ glance = pl.DataFrame(
      **{row["authority"]: [show(row) for _, show in MEASURES] for row in summary.iter_rows(named=True)}}
 )
 st.subheader("At a glance")
-st.dataframe(glance, hide_index=True, width="stretch")
+st.dataframe(glance, hide_index=True, width="stretch", height=35 * (glance.height + 1) + 3)  # every row, no scrolling
 st.download_button("Download CSV", downloads.csv_bytes(summary), file_name="comparison.csv", mime="text/csv")
 
 
@@ -132,19 +132,20 @@ def _table(frame: pl.DataFrame, order: list[str], config: dict, empty: str) -> N
         return
     st.dataframe(frame, hide_index=True, width="stretch",
                  column_order=["open", "authority", *order, "published_by", "source_link"],
-                 column_config={"authority": "Authority", **config, **links.link_column()})
+                 column_config={"authority": st.column_config.TextColumn("Authority", width="small"), **config,
+                                **links.link_column()})
 
 
 st.subheader("Salaries")
 salaries = _topic("salaries")
-_table(salaries, ["role", "role_category", "min_gbp", "max_gbp", "period", "year"],
-       {"role": "Post (as written)",
+_table(salaries, ["role", "min_gbp", "max_gbp", "period", "year"],
+       {"role": st.column_config.TextColumn("Post (as written)", width="medium"),
         "role_category": labels.enum_column("Role category", RoleCategory, salaries.get_column("role_category")
                                             if salaries.height else None),
-        "min_gbp": st.column_config.NumberColumn("From", format="£%,d"),
-        "max_gbp": st.column_config.NumberColumn("To", format="£%,d"),
+        "min_gbp": st.column_config.NumberColumn("From", format="£%,d", width="small"),
+        "max_gbp": st.column_config.NumberColumn("To", format="£%,d", width="small"),
         "period": labels.enum_column("Paid per", Period, salaries.get_column("period") if salaries.height else None),
-        "year": st.column_config.NumberColumn("Year", format="%d")},
+        "year": st.column_config.NumberColumn("Year", format="%d", width="small")},
        "No salary figures for these authorities.")
 
 st.subheader("Child poverty and population")
@@ -170,16 +171,18 @@ arrangements = _topic("arrangements")
 if arrangements.height:
     arrangements = arrangements.with_columns(partners=pl.col("partner_names").list.join(", "))
 _table(arrangements, ["post", "kind", "status", "partners"],
-       {"post": "Post or partnership",
-        "kind": labels.kind_column("Kind", arrangements.get_column("kind") if arrangements.height else None),
+       {"post": st.column_config.TextColumn("Post or partnership", width="medium"),
+        "kind": labels.kind_column("Kind", arrangements.get_column("kind") if arrangements.height else None,
+                                   width="small"),
         "status": labels.enum_column("Status", ArrangementStatus, arrangements.get_column("status")
-                                     if arrangements.height else None),
-        "partners": "With"},
+                                     if arrangements.height else None, width="small"),
+        "partners": st.column_config.TextColumn("With", width="medium")},
        "No shared posts or partnerships for these authorities.")
 
 st.subheader("People in post")
 people = _topic("people")
 _table(people, ["name", "role", "status"],
-       {"name": "Name", "role": "Post (as written)",
-        "status": labels.enum_column("Status", PersonStatus, people.get_column("status") if people.height else None)},
+       {"name": "Name", "role": st.column_config.TextColumn("Post (as written)", width="medium"),
+        "status": labels.enum_column("Status", PersonStatus, people.get_column("status") if people.height else None,
+                                     width="small")},
        "No people named for these authorities.")

@@ -81,14 +81,17 @@ if compared:
             "source", "publisher", "published", "source_url", "fact_id",
         ).with_columns(fictional=pl.lit(False)))
         st.dataframe(nearest, hide_index=True,
-                     column_order=["open", "nice_name", "role", "role_category", "min_gbp", "max_gbp", "difference",
-                                   "region", "type_name", "published_by", "source_link"],
-                     column_config={"nice_name": "Authorities", "type_name": "Type", "role": "Post (as written)",
+                     column_order=["open", "nice_name", "role", "min_gbp", "max_gbp", "difference", "published_by",
+                                   "source_link"],
+                     column_config={"nice_name": st.column_config.TextColumn("Authorities", width="medium"),
+                                    "type_name": "Type",
+                                    "role": st.column_config.TextColumn("Post (as written)", width="medium"),
                                     "region": "Region",
                                     "role_category": labels.enum_column("Role category", RoleCategory,
                                                                         nearest["role_category"]),
                                     **links.money_columns(nearest),
-                                    "difference": st.column_config.NumberColumn("Difference (£)", format="£%,d")})
+                                    "difference": st.column_config.NumberColumn("Difference", format="£%,d",
+                                                                                width="small")})
 else:
     st.markdown(f"Showing {bench.pool}. Enter a salary or a range in the sidebar to place it among them.")
 
@@ -103,14 +106,14 @@ shown = links.with_evidence_links(table)
 st.dataframe(
     shown,
     hide_index=True,
-    column_order=["open", "authority", "role", "role_category", "min_gbp", "max_gbp", "period", "year", "region",
-                  "type_name", "published_by", "source_link"],
+    # the filters already say the category, region and type: the columns are what differs between posts
+    column_order=["open", "authority", "role", "min_gbp", "max_gbp", "year", "published_by", "source_link"],
     column_config={
         "authority": "Authority",
         "region": "Region",
         "type_name": "Type",
         "year": st.column_config.NumberColumn("Year", format="%d"),
-        "role": "Post (as written)",
+        "role": st.column_config.TextColumn("Post (as written)", width="medium"),
         "role_category": labels.enum_column("Role category", RoleCategory, table["role_category"]),
         "min_gbp": st.column_config.NumberColumn("From", format="£%,d"),
         "max_gbp": st.column_config.NumberColumn("To", format="£%,d"),

@@ -48,12 +48,14 @@ table = pairs.select("name_a", "name_b", "post", "role_category", "status", "kin
                      "source_url", "licence", "fictional", "evidence", "fact_id", "gss_a", "gss_b")
 st.dataframe(
     links.with_evidence_links(table), hide_index=True,
-    column_order=["open", "name_a", "name_b", "post", "role_category", "status", "kind", "published_by", "source_link"],
+    column_order=["open", "name_a", "name_b", "post", "status", "kind", "published_by", "source_link"],
     column_config={
-        "name_a": "Authority", "name_b": "Shares with", "post": "Post or partnership",
+        "name_a": st.column_config.TextColumn("Authority", width="small"),
+        "name_b": st.column_config.TextColumn("Shares with", width="small"),
+        "post": st.column_config.TextColumn("Post or partnership", width="medium"),
         "role_category": labels.enum_column("Role", RoleCategory, table["role_category"]),
-        "status": labels.enum_column("Status", ArrangementStatus, table["status"]),
-        "kind": labels.kind_column("Kind", table["kind"]),
+        "status": labels.enum_column("Status", ArrangementStatus, table["status"], width="small"),
+        "kind": labels.kind_column("Kind", table["kind"], width="small"),
         "fact_id": None, "gss_a": None, "gss_b": None, **links.link_column(),
     },
 )

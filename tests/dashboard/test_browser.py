@@ -1,9 +1,11 @@
 """Every page of the served dashboard in a real headless Chromium, as README command one serves it.
 
-`dcs dashboard --db <corpus warehouse> --port <free port>` is started, and Playwright drives the
-system's Debian `chromium` (no `playwright install`). Each page is opened by its URL, the test waits
-for its heading and for Streamlit to finish running the script, checks that no exception is shown,
-and saves a screenshot under ``test-artifacts/screenshots/`` (or ``$DCS_TEST_ARTIFACTS/screenshots``).
+`dcs dashboard --db <the warehouse of corpus/real> --port <free port>` is started, and Playwright drives
+the system's Debian `chromium` (no `playwright install`). Each page is opened by its URL at desktop
+(1440×900) and phone (390×844) sizes; the test waits for its heading and for Streamlit to finish
+running the script, checks that no exception is shown, that the browser tab carries the page's own
+title, that there is no Deploy button, and (at desktop size) that no table scrolls sideways, and saves
+a screenshot under ``test-artifacts/screenshots/`` (or ``$DCS_TEST_ARTIFACTS/screenshots``).
 
 Without chromium or Playwright the test skips with the reason; under CI (``CI`` set) it fails instead.
 """
@@ -29,15 +31,17 @@ CHROMIUM = os.environ.get("DCS_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("DCS_TEST_ARTIFACTS", REPO_ROOT / "test-artifacts")) / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
-# (url path, heading the page shows once its script has run)
+# (url path with its query, heading the page shows once its script has run, the tab's title)
+MANCHESTER, LEEDS = "E08000003", "E08000035"
 PAGES = [
-    ("", "Overview"),
-    ("salaries", "Salary benchmark"),
-    ("compare", "Compare authorities"),
-    ("shared", "Shared posts"),
-    ("evidence", "Evidence"),
-    ("upload", "Add a document"),
+    ("", "Overview", "Overview"),
+    ("salaries?salary=140000", "Salary benchmark", "Salary benchmark"),
+    (f"compare?gss={MANCHESTER},{LEEDS}", "Compare authorities", "Compare authorities"),
+    ("shared?show=Both", "Shared posts", "Shared posts"),
+    ("evidence", "Evidence", "Evidence"),
+    ("upload", "Add a document", "Add a document"),
 ]
+SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 pytestmark = pytest.mark.slow
 
@@ -66,10 +70,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(corpus_db: Path):
-    """The app served by `dcs dashboard`, as README command one runs it; yields its address."""
+def served(real_db: Path):
+    """The app served by `dcs dashboard` over README command one's warehouse; yields its address."""
     port = _free_port()
-    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(corpus_db), "--port", str(port)],
+    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(real_db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         address = proc.stderr.readline().split()[1]
@@ -104,38 +108,98 @@ def _wait_until_rendered(page, heading: str) -> None:
         }""",
         timeout=60_000,
     )
-    page.wait_for_timeout(500)  # let charts lay out
+    page.wait_for_timeout(500)  # let charts and tables lay out
 
 
-def test_every_page_renders_without_an_exception(served: str, corpus_db: Path):
+# Tables (Streamlit's data grid) whose content is wider than their box, so that they scroll sideways.
+_SIDEWAYS_TABLES = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+    .map((frame, i) => {
+        const scroller = frame.querySelector('.dvn-scroller') || frame;
+        return {i, scroll: scroller.scrollWidth, client: scroller.clientWidth};
+    })
+    .filter(t => t.scroll > t.client + 1)"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_at_desktop_and_phone_size(served: str, size: str):
     sync_playwright = _require_browser()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     saved = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for path, heading in PAGES:
+            page = browser.new_page(viewport=SIZES[size])
+            for path, heading, title in PAGES:
                 page.goto(f"{served}/{path}", wait_until="domcontentloaded")
                 _wait_until_rendered(page, heading)
-                shot = ARTIFACTS / f"{path or 'overview'}.png"
+                shot = ARTIFACTS / f"{path.split('?')[0] or 'overview'}-{size}.png"
                 page.screenshot(path=str(shot), full_page=True)
                 saved.append(shot)
                 errors = page.locator('[data-testid="stException"]')
                 assert errors.count() == 0, f"/{path}: {errors.first.inner_text()}"
-            # a fact linked from another page opens with its sentence highlighted
-            rows = queries.salary_benchmark(corpus_db, regions=["London"]).rows
-            fact_id = rows.filter(rows["max_gbp"] == 190800)["fact_id"][0]
-            page.goto(f"{served}/evidence?fact={fact_id}", wait_until="domcontentloaded")
-            _wait_until_rendered(page, "Evidence")
-            page.locator("mark").first.wait_for(state="visible", timeout=30_000)
-            assert "190,800" in page.locator("mark").first.inner_text()
-            shot = ARTIFACTS / "evidence-wandsworth-salary.png"
-            page.screenshot(path=str(shot), full_page=True)
-            saved.append(shot)
-            assert page.locator('[data-testid="stException"]').count() == 0
+                assert page.title() == title, f"/{path} is titled {page.title()!r}"
+                assert page.get_by_text("Deploy", exact=True).count() == 0, "readers see no Deploy button"
+                if size == "desktop":
+                    assert page.evaluate(_SIDEWAYS_TABLES) == [], f"/{path}: a table scrolls sideways"
         finally:
             browser.close()
     for shot in saved:
         assert shot.stat().st_size > 0
         print(f"screenshot: {shot}")
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_an_evidence_link_opens_on_its_highlighted_sentence(served: str, real_db: Path, size: str):
+    sync_playwright = _require_browser()
+    rows = queries.salary_benchmark(real_db, regions=["North West"]).rows
+    fact_id = rows.filter(rows["min_gbp"] == 135976)["fact_id"][0]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=SIZES[size])
+            page.goto(f"{served}/evidence?fact={fact_id}", wait_until="domcontentloaded")
+            _wait_until_rendered(page, "Evidence")
+            # the heading states the fact, and the source is named and linked
+            statement = page.locator("h3").filter(has_text="Salary: £135,976–£155,898 a year for")
+            assert statement.count() == 1 and statement.inner_text().endswith("— Manchester")
+            assert page.get_by_text("Published by Manchester City Council").count() == 1
+            assert page.get_by_role("link", name="published page").get_attribute("href").startswith("https://")
+            # the highlight is visible inside its box without scrolling it
+            mark = page.locator("mark").first
+            mark.wait_for(state="visible", timeout=30_000)
+            assert "135,976" in mark.inner_text()
+            inside = mark.evaluate("""m => {
+                const box = m.closest('div[style*="overflow"]');
+                const a = m.getBoundingClientRect(), b = box.getBoundingClientRect();
+                return a.top >= b.top && a.bottom <= b.bottom;
+            }""")
+            assert inside, "the highlighted sentence is in view when the page opens"
+            shot = ARTIFACTS / f"evidence-manchester-salary-{size}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert page.locator('[data-testid="stException"]').count() == 0
+        finally:
+            browser.close()
+
+
+def test_a_comparison_is_shared_by_its_address(served: str):
+    sync_playwright = _require_browser()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=SIZES["desktop"])
+            page.goto(f"{served}/salaries", wait_until="domcontentloaded")
+            _wait_until_rendered(page, "Salary benchmark")
+            field = page.get_by_role("spinbutton", name="Salary (£ a year)")
+            field.fill("140000")
+            field.press("Enter")
+            page.wait_for_url("**salary=140000**", timeout=30_000)
+            _wait_until_rendered(page, "Salary benchmark")
+            answer = page.get_by_text("sits at the").first.inner_text()
+            assert "posts of Director of Children's Services in" in answer
+            # the address alone brings back the same answer
+            other = browser.new_page(viewport=SIZES["desktop"])
+            other.goto(page.url, wait_until="domcontentloaded")
+            _wait_until_rendered(other, "Salary benchmark")
+            assert other.get_by_text("sits at the").first.inner_text() == answer
+        finally:
+            browser.close()
