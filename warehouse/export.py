@@ -33,6 +33,13 @@ EXPORT_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# Every exported fact says whether its document is one of the project's fictional examples, so that
+# a facts file read on its own cannot pass an invented figure off as published.
+_SOURCES = {
+    "facts": "(SELECT f.*, coalesce(d.fictional, false) AS fictional FROM facts f JOIN documents d USING (sha256))",
+}
+
+
 @dataclass(frozen=True)
 class ExportedTable:
     table: str
@@ -51,7 +58,7 @@ def export_warehouse(db: DbPath, out_dir: str | Path, fmt: ExportFormat) -> list
     frames: dict[str, pl.DataFrame] = {}
     with read_only(db) as con:  # read everything from one snapshot before writing anything
         for table, (order, _, _) in EXPORT_TABLES.items():
-            frames[table] = con.sql(f"SELECT * FROM {table} ORDER BY {order}").pl()
+            frames[table] = con.sql(f"SELECT * FROM {_SOURCES.get(table, table)} ORDER BY {order}").pl()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[ExportedTable] = []

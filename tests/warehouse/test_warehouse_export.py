@@ -46,3 +46,15 @@ def test_export_refuses_a_missing_warehouse_and_unknown_formats(tmp_path: Path, 
     assert not (tmp_path / "out").exists()
     with pytest.raises(ValueError, match="xml"):
         export_warehouse(corpus_db, tmp_path / "out", "xml")  # type: ignore[arg-type]
+
+
+def test_every_exported_fact_and_document_says_whether_it_is_fictional(corpus_db: Path, real_db: Path,
+                                                                        tmp_path: Path):
+    export_warehouse(corpus_db, tmp_path / "samples", "csv")
+    export_warehouse(real_db, tmp_path / "real", "csv")
+    samples = pl.read_csv(tmp_path / "samples" / "facts.csv")
+    assert samples.height > 200 and samples["fictional"].all()
+    assert pl.read_csv(tmp_path / "samples" / "documents.csv")["fictional"].all()
+    real = pl.read_csv(tmp_path / "real" / "documents.csv", infer_schema_length=None)
+    assert not real["fictional"].any() and real["source_url"].str.starts_with("http").all()
+    assert not pl.read_csv(tmp_path / "real" / "facts.csv", infer_schema_length=None)["fictional"].any()
