@@ -17,3 +17,8 @@ class WarehouseMissing(WarehouseError):
 
 class WarehouseUnavailable(WarehouseError):
     """The published file exists but cannot be read (locked by a writer, not a DuckDB file, no schema)."""
+
+
+class WarehouseCorrupt(WarehouseError):
+    """The file at the warehouse's path is not a DuckDB database a writer can open (damaged, truncated,
+    something else); nothing was changed."""

@@ -83,8 +83,12 @@ def prepare_working_copy(published: Path) -> Path:
                 "open it once with DuckDB read-write and run CHECKPOINT, then retry."
             )
         tmp = published.with_name(published.name + ".copying")
-        shutil.copyfile(published, tmp)
-        os.replace(tmp, work)
+        try:
+            shutil.copyfile(published, tmp)
+            os.replace(tmp, work)
+        except OSError as err:  # a full disk or a read-only folder: no half copy left behind
+            tmp.unlink(missing_ok=True)
+            raise WarehouseError(f"Cannot make a working copy of {published}: {err.strerror or err}.") from err
     return work
 
 

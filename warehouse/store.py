@@ -36,7 +36,7 @@ from councildocs.ingest.errors import ErrorCode
 from councildocs.pipeline import DocumentResult
 from councildocs.warehouse import snapshot
 from councildocs.warehouse.db import first_row, scalar
-from councildocs.warehouse.errors import WarehouseError
+from councildocs.warehouse.errors import WarehouseCorrupt, WarehouseError
 from councildocs.warehouse.migrations import migrate
 from councildocs.warehouse.rows import (
     FACT_COLUMNS,
@@ -106,7 +106,17 @@ class Warehouse:
         self._tally: Counter[str] = Counter()
         try:
             self._connection()
+        except duckdb.Error as err:
+            # a damaged file: say so in one line, and leave nothing behind (no half-made working copy)
+            snapshot.discard_working_copy(self.path)
+            lock.release()
+            first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            raise WarehouseCorrupt(
+                f"The warehouse at {self.path} cannot be opened ({first}); nothing was changed. "
+                "Move it aside to build a new one."
+            ) from err
         except BaseException:
+            snapshot.discard_working_copy(self.path)
             lock.release()
             raise
 

@@ -23,7 +23,6 @@ def ingest_on_dask(
     publish_every: int, quiet: bool, limits: FileLimits,
 ) -> BatchReport:
     from councildocs.dask_engine import DaskEngineError, require_dask, run_dask
-    from councildocs.warehouse.errors import WarehouseError
     from councildocs.warehouse.store import Warehouse
 
     try:
@@ -37,8 +36,8 @@ def ingest_on_dask(
                     limits=replace(limits, seconds=None, memory_bytes=None),
                 )
             warehouse.finish_run(report.outcomes, run_id)
-    except (DaskEngineError, WarehouseError) as err:
-        stderr.print(escape(str(err)), highlight=False)
+    except DaskEngineError as err:
+        typer.echo(f"dcs: {err}", err=True)  # one line, as main.py prints a WarehouseError
         raise typer.Exit(1) from None
     return report
 
@@ -55,7 +54,6 @@ def load_parquet(
     Documents already stored are left alone, so loading the same parts twice changes nothing.
     """
     from councildocs.cli.ingest_cmd import _print_summary
-    from councildocs.warehouse.errors import WarehouseError
     from councildocs.warehouse.results_parquet import LoadReport, part_files, store_part
     from councildocs.warehouse.store import Warehouse
 
@@ -66,15 +64,12 @@ def load_parquet(
         raise typer.Exit(1)
     db.parent.mkdir(parents=True, exist_ok=True)
     report = LoadReport()
-    try:
-        with Warehouse(db) as warehouse:
-            run_id = warehouse.start_run()
-            with progress_bar(len(parts), "Loading parts", quiet) as advance:
-                for part in parts:
-                    store_part(warehouse, part, run_id, report)
-                    advance()
-            warehouse.finish_run(report.outcomes, run_id)
-    except WarehouseError as err:
-        stderr.print(escape(str(err)), highlight=False)
-        raise typer.Exit(1) from None
+    # a WarehouseError (busy, damaged) ends the command with one line: see main.py
+    with Warehouse(db) as warehouse:
+        run_id = warehouse.start_run()
+        with progress_bar(len(parts), "Loading parts", quiet) as advance:
+            for part in parts:
+                store_part(warehouse, part, run_id, report)
+                advance()
+        warehouse.finish_run(report.outcomes, run_id)
     _print_summary(db, sum(report.outcomes.values()), report.outcomes, report.failures)

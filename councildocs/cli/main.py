@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from councildocs.cli import dashboard_cmd, dask_cmd, evaluate_cmd, export_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
+from councildocs.warehouse.errors import WarehouseBusy, WarehouseError
 
-app = typer.Typer(
+# Exit statuses beyond typer's (0 done, 1 failed, 2 usage): another process holds the warehouse, so the
+# same command can simply be run again later (sysexits' EX_TEMPFAIL).
+EXIT_BUSY = 75
+
+
+class _Dcs(typer.Typer):
+    """The `dcs` app: a warehouse problem (busy, damaged, unreadable) ends any command with one line on
+    stderr, never a traceback."""
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except WarehouseError as err:
+            typer.echo(f"dcs: {err}", err=True)
+            sys.exit(EXIT_BUSY if isinstance(err, WarehouseBusy) else 1)
+
+
+app = _Dcs(
     name="dcs",
     help="Turn UK council leadership documents into comparable, evidenced facts.",
     no_args_is_help=True,

@@ -43,3 +43,38 @@ def test_a_missing_input_folder_writes_no_warehouse(run_dcs, tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"dcs: no such file or folder: {tmp_path / 'no-such-folder'}"
     assert not (tmp_path / "new").exists()
+
+
+def _one_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+def test_a_damaged_warehouse_is_one_line_and_left_as_it_was(run_dcs, real_db, corpus_dir, tmp_path):
+    document = corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt"
+    for name, content in (("truncated.duckdb", real_db.read_bytes()[:200_000]), ("not-duckdb.duckdb", b"hello" * 100)):
+        db = tmp_path / name
+        db.write_bytes(content)
+        proc = run_dcs("ingest", document, "--db", db, "--quiet", check=False)
+        assert proc.returncode == 1
+        line = _one_line(proc.stderr)
+        assert line.startswith(f"dcs: The warehouse at {db} cannot be opened") and "nothing was changed" in line
+        assert db.read_bytes() == content
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(name)) == [name, f"{name}.lock"], (
+            "no working copy left behind")
+        exported = run_dcs("export", "--db", db, "--format", "csv", "--out", tmp_path / "out", check=False)
+        assert exported.returncode == 1 and _one_line(exported.stderr).startswith("dcs: ")
+
+
+def test_a_busy_warehouse_is_one_line_and_a_temporary_failure(run_dcs, corpus_dir, tmp_path):
+    from councildocs.warehouse.store import Warehouse
+
+    db = tmp_path / "busy.duckdb"
+    document = corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt"
+    with Warehouse(db):  # another writer holds it
+        proc = run_dcs("ingest", document, "--db", db, "--quiet", check=False)
+    assert proc.returncode == 75  # EX_TEMPFAIL: the same command can be run again later
+    assert _one_line(proc.stderr) == f"dcs: Another process is writing {db}; wait for it to finish."
+    run_dcs("ingest", document, "--db", db, "--quiet")  # and once it is free, it works
+    assert _counts(db)["documents"] == 1
