@@ -5,10 +5,12 @@ from __future__ import annotations
 import typer
 
 from councildocs.cli import dashboard_cmd, dask_cmd, evaluate_cmd, export_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
+from councildocs.cli.examples import DCS_EXAMPLES, EXTRACT_EXAMPLES, INGEST_EXAMPLES, epilog
 
 app = typer.Typer(
     name="dcs",
     help="Turn UK council leadership documents into comparable, evidenced facts.",
+    epilog=epilog(DCS_EXAMPLES),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -34,9 +36,9 @@ def main(
     """Turn UK council leadership documents into comparable, evidenced facts."""
 
 
-app.command("extract")(extract_cmd.extract)
+app.command("extract", epilog=epilog(EXTRACT_EXAMPLES))(extract_cmd.extract)
 app.command("evaluate")(evaluate_cmd.evaluate)
-app.command("ingest")(ingest_cmd.ingest)
+app.command("ingest", epilog=epilog(INGEST_EXAMPLES))(ingest_cmd.ingest)
 app.command("load-parquet")(dask_cmd.load_parquet)
 app.command("export")(export_cmd.export)
 app.command("dashboard")(dashboard_cmd.dashboard)
