@@ -32,12 +32,9 @@ from typing import IO, Any
 from councildocs.contract import document_record
 from councildocs.extract.kinds import FACT_KINDS_REGISTRY, FieldType
 from councildocs.pipeline import DocumentResult
-from councildocs.warehouse.privacy import mask_contacts
+from councildocs.warehouse.privacy import mask_contacts, spreadsheet_safe
 
 GSS_SEPARATOR = ";"
-# Cells starting with these are formulas to Excel, LibreOffice and Google Sheets (OWASP, "CSV Injection").
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_GUARD = "'"
 
 _NUMERIC_TYPES = {FieldType.INTEGER, FieldType.NUMBER}
 # Fields written as they were read from the document, which may hold someone's contact details.
@@ -78,7 +75,7 @@ MASKED_COLUMNS: frozenset[str] = frozenset(_MASKED_FIELDS | {"evidence_text", "e
 
 def neutralise_formula(cell: str) -> str:
     """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula, else unchanged."""
-    return FORMULA_GUARD + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+    return spreadsheet_safe(cell) or cell
 
 
 def document_rows(result: DocumentResult) -> Iterator[dict[str, Any]]:

@@ -12,8 +12,8 @@ import polars as pl
 
 from councildocs.dashboard import labels
 from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier, RoleCategory
+from councildocs.warehouse.privacy import spreadsheet_safe_frame
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LABELLED_COLUMNS = {
     "role_category": RoleCategory.labels(),
     "period": Period.labels(),
@@ -21,11 +21,6 @@ _LABELLED_COLUMNS = {
     "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
     "kind": labels.kind_labels(),
 }
-
-
-def inert(value: str | None) -> str | None:
-    """``value`` as a spreadsheet shows it but never runs it."""
-    return "'" + value if value and value.startswith(FORMULA_START) else value
 
 
 def csv_bytes(df: pl.DataFrame) -> bytes:
@@ -37,6 +32,4 @@ def csv_bytes(df: pl.DataFrame) -> bytes:
         pl.col(c).replace_strict(list(m), list(m.values()), default=pl.col(c), return_dtype=pl.String)
         for c, m in _LABELLED_COLUMNS.items() if c in out.columns and out.schema[c] == pl.String
     )
-    text = [c for c, t in out.schema.items() if t == pl.String]
-    out = out.with_columns(pl.col(c).map_elements(inert, return_dtype=pl.String) for c in text)
-    return out.write_csv().encode("utf-8")
+    return spreadsheet_safe_frame(out).write_csv().encode("utf-8")

@@ -4,7 +4,9 @@ Reads through the same short-lived read-only connection as the queries (so it wo
 batch writes) and masks e-mail addresses and phone numbers in every text column, JSON columns
 included (string values inside them), exactly as the dashboard shows them. Column names and
 types follow the tables (docs/ARCHITECTURE.md); JSON columns (``facts.fields``,
-``documents.repair_log``, ``documents.page_starts``) are written as JSON text in every format.
+``documents.repair_log``, ``documents.page_starts``) are written as JSON text in every format. Every
+exported fact carries its document's ``fictional`` flag and, beside each code, its label; CSV cells
+that a spreadsheet would run as formulas are made inert (``privacy.spreadsheet_safe_frame``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Literal
 
 import polars as pl
 
-from councildocs.warehouse.privacy import mask_json, mask_series
+from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier, RoleCategory, kind_labels
+from councildocs.warehouse.privacy import mask_json, mask_series, spreadsheet_safe_frame
 from councildocs.warehouse.queries import DbPath, read_only
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
@@ -65,17 +68,39 @@ def export_warehouse(db: DbPath, out_dir: str | Path, fmt: ExportFormat) -> list
     for table, frame in frames.items():
         _, text_columns, json_columns = EXPORT_TABLES[table]
         frame = _mask(frame, text_columns, json_columns)
+        if table == "facts":
+            frame = _with_labels(frame)
         path = out / f"{table}.{fmt}"
         tmp = path.with_name(path.name + ".tmp")
         if fmt == "parquet":
             frame.write_parquet(tmp)
-        elif fmt == "csv":
-            frame.write_csv(tmp)
+        elif fmt == "csv":  # a spreadsheet must never run a document's text as a formula
+            spreadsheet_safe_frame(frame).write_csv(tmp)
         else:
             frame.write_ndjson(tmp)
         tmp.replace(path)
         written.append(ExportedTable(table=table, path=path, rows=frame.height))
     return written
+
+
+# Beside each code of the facts contract, its plain-English label from the registry, so an export read
+# in a spreadsheet says "Director of Children's Services" where the data says "dcs".
+def _label_maps() -> dict[str, dict[str, str]]:
+    return {
+        "kind": kind_labels(),
+        "role_category": RoleCategory.labels(),
+        "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
+        "period": Period.labels(),
+        "qualifier": Qualifier.labels(),
+    }
+
+
+def _with_labels(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col(column).replace_strict(list(labels), list(labels.values()), default=None, return_dtype=pl.String)
+        .alias(f"{column}_label")
+        for column, labels in _label_maps().items() if column in frame.columns
+    )
 
 
 def _mask(frame: pl.DataFrame, text_columns: tuple[str, ...], json_columns: tuple[str, ...]) -> pl.DataFrame:

@@ -82,3 +82,31 @@ def mask_series(series: pl.Series) -> pl.Series:
     out = series.clone()
     out.scatter(index, masked)
     return out
+
+
+# -- spreadsheet cells ---------------------------------------------------------------------------
+#
+# A CSV cell that begins with one of these is run as a formula by Excel, LibreOffice and Google
+# Sheets (OWASP, "CSV Injection"): a document's text could then fetch a URL or run a command when
+# an export is opened. Such a text cell is written with a leading apostrophe, which spreadsheets
+# show as the text itself. Every CSV councildocs writes (dcs extract --format csv, dcs export --format
+# csv, the dashboard's downloads) goes through here; Parquet and JSON Lines keep the exact text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+
+
+def spreadsheet_safe(value: str | None) -> str | None:
+    """``value`` as a spreadsheet shows it but never runs it."""
+    return FORMULA_GUARD + value if value and value.startswith(FORMULA_TRIGGERS) else value
+
+
+def spreadsheet_safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every text column of ``frame`` through :func:`spreadsheet_safe`; numbers are never touched."""
+    text = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    if not text or frame.is_empty():
+        return frame
+    return frame.with_columns(
+        pl.when(pl.any_horizontal(*(pl.col(c).str.starts_with(t) for t in FORMULA_TRIGGERS)))
+        .then(pl.lit(FORMULA_GUARD) + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text
+    )

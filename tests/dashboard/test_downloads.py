@@ -7,7 +7,8 @@ import io
 
 import polars as pl
 
-from councildocs.dashboard.downloads import FORMULA_START, csv_bytes
+from councildocs.dashboard.downloads import csv_bytes
+from councildocs.warehouse.privacy import FORMULA_TRIGGERS
 from councildocs.warehouse import queries
 
 
@@ -33,7 +34,7 @@ def test_cells_a_spreadsheet_would_run_are_made_inert():
     frame = pl.DataFrame({"role": payloads, "min_gbp": [-5.0] * len(payloads)})
     written = _rows(csv_bytes(frame))
     assert [r["role"] for r in written] == ["'" + p for p in payloads]
-    assert not any(r["role"].startswith(FORMULA_START) for r in written)
+    assert not any(r["role"].startswith(FORMULA_TRIGGERS) for r in written)
     assert {r["min_gbp"] for r in written} == {"-5.0"}  # numbers are left alone
 
 

