@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from councildocs.extract.kinds import FACT_KINDS_REGISTRY, DocType, RoleCategory, values
@@ -25,6 +26,9 @@ def document_record(result: DocumentResult, include_text: bool = False) -> dict:
         "authorities": [a.to_dict() for a in ext.authorities] if (ext and result.ok) else [],
         "facts": [f.to_dict() for f in ext.facts] if (ext and result.ok) else [],
     }
+    if doc is not None and doc.provenance is not None:
+        # optional (a councildocs extension of v1): present when a sources.csv names the document
+        record["provenance"] = dataclasses.asdict(doc.provenance)
     if include_text:
         record["text"] = doc.text if doc else None
         record["raw_text"] = doc.raw_text if doc else None

@@ -66,7 +66,11 @@ _GSS_LISTS = {f.name for kind in FACT_KINDS_REGISTRY.values() for f in kind.fiel
 DOCUMENT_COLUMNS: tuple[str, ...] = ("source", "sha256", "doc_type", "kind")
 EVIDENCE_COLUMNS: tuple[str, ...] = ("evidence_text", "page", "start", "end", "confidence")
 ERROR_COLUMNS: tuple[str, ...] = ("error_code", "error_message")
-COLUMNS: tuple[str, ...] = (*DOCUMENT_COLUMNS, *_FIELD_COLUMNS, *EVIDENCE_COLUMNS, *ERROR_COLUMNS)
+# Where the document was published (the record's optional ``provenance``): empty when no sources.csv
+# names it; ``fictional`` is true for the project's own example documents.
+PROVENANCE_COLUMNS: tuple[str, ...] = ("publisher", "published", "url", "licence", "fictional")
+COLUMNS: tuple[str, ...] = (*DOCUMENT_COLUMNS, *_FIELD_COLUMNS, *EVIDENCE_COLUMNS, *ERROR_COLUMNS,
+                            *PROVENANCE_COLUMNS)
 NUMERIC_COLUMNS: frozenset[str] = frozenset(
     {name for name, numeric in _FIELD_COLUMNS.items() if numeric} | {"page", "start", "end", "confidence"}
 )
@@ -83,8 +87,10 @@ def document_rows(result: DocumentResult) -> Iterator[dict[str, Any]]:
     before masking and formula guards (see :func:`write_rows`)."""
     record = document_record(result)
     error = record["error"] or {}
+    provenance = record.get("provenance") or {}
     document = {"source": record["source"], "sha256": record["sha256"], "doc_type": record["doc_type"],
-                "error_code": error.get("code"), "error_message": error.get("message")}
+                "error_code": error.get("code"), "error_message": error.get("message"),
+                **{c: provenance.get(c) for c in PROVENANCE_COLUMNS}}
     if not record["facts"]:
         yield {**dict.fromkeys(COLUMNS), **document, "kind": None}
         return
@@ -111,6 +117,8 @@ def document_rows(result: DocumentResult) -> Iterator[dict[str, Any]]:
 def _cell(column: str, value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if column in NUMERIC_COLUMNS:
         return value
     text = str(value)

@@ -141,7 +141,8 @@ def test_csv_has_one_row_per_fact_holding_the_jsonl_facts(run_dcs, tmp_path, cor
     header, rows = _csv_rows(proc.stdout)
 
     assert header == ["source", "sha256", "doc_type", "kind", *_expected_field_columns(),
-                      "evidence_text", "page", "start", "end", "confidence", "error_code", "error_message"]
+                      "evidence_text", "page", "start", "end", "confidence", "error_code", "error_message",
+                      "publisher", "published", "url", "licence", "fictional"]
     assert proc.stdout.count("source,sha256,doc_type,kind,") == 1  # the header once, for five files
     facts = [(record, fact) for record in records for fact in record["facts"]]
     fact_rows = [row for row in rows if row["kind"]]
@@ -180,6 +181,14 @@ def test_csv_has_one_row_per_fact_holding_the_jsonl_facts(run_dcs, tmp_path, cor
     poverty = next(r for r in stockton if r["kind"] == "poverty_rate")
     assert (poverty["authority"], poverty["percent"], poverty["comparator_area"], poverty["comparator_percent"]) == \
         ("E06000004", "28.4", "England", "20.0")
+    # where each document was published: the samples are fictional, the real pages name their council
+    assert {(r["publisher"], r["fictional"]) for r in stockton} == {("councildocs project (fictional example)", "true")}
+    devon_rows = [r for r in rows if r["source"] == str(inputs[1])]
+    assert {(r["publisher"], r["licence"], r["fictional"]) for r in devon_rows} == {
+        ("Devon County Council", "OGL-3.0", "false")}
+    assert {r["url"] for r in devon_rows} == {"http://democracy.devon.gov.uk/ieListDocuments.aspx?CId=201&MID=4469"}
+    assert {r["publisher"] for r in rows if r["source"] == str(inputs[-1])} == {""}  # no sources.csv names it
+    assert [rec.get("provenance", {}).get("fictional") for rec in records] == [True, False, False, False, None]
     devon_salary = next(r for r in fact_rows if r["source"] == str(inputs[1]) and r["role_category"] == "dcs")
     assert (devon_salary["authorities"], devon_salary["min_gbp"], devon_salary["max_gbp"]) == ("E10000008", "145810", "145810")
     # contacts are masked as the exports mask them, and only there
