@@ -27,7 +27,7 @@ FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl")
 # Table → (ORDER BY, text columns to mask, JSON columns to mask inside). Ordered so that two
 # exports of the same warehouse are identical files.
 EXPORT_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "documents": ("source, sha256", ("raw_text", "text", "error_message"), ("repair_log",)),
+    "documents": ("source, sha256", ("source", "raw_text", "text", "error_message"), ("repair_log",)),
     "facts": ("sha256, start_offset, end_offset, kind, fact_id", ("evidence_text", "role", "name"), ("fields",)),
     "fact_authorities": ("fact_id, gss, role", (), ()),
     "document_authorities": ("sha256, gss", (), ()),

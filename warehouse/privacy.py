@@ -18,30 +18,49 @@ import polars as pl
 
 MASK = "\u2588"  # a full block: reads as redacted, and means nothing to Markdown
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# An e-mail address, plain or in the disguises people use to keep it from harvesters: "@" spaced
+# out, full width (＠) or written as [at] / (at) / {at}; dots written as [dot] / (dot). The last
+# label must be letters (a top-level domain), so "10.30 @ 5.00" is not an address.
+_AT = r"(?:\s*[@\uFF20]\s*|\s*[\[({]\s*at\s*[\])}]\s*)"
+_DOT = r"(?:\.|\s*[\[({]\s*dot\s*[\])}]\s*)"
+_EMAIL = re.compile(
+    rf"[A-Za-z0-9._%+'-]+{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}\b",
+    re.IGNORECASE,
+)
+# Spelled out in words: "john dot smith at council dot gov dot uk". "at" alone is an everyday word,
+# so this form needs " dot " between the labels of the domain and a known top-level domain last.
+_WORDY_EMAIL = re.compile(
+    r"\b[A-Za-z0-9._%+'-]+(?:\s+dot\s+[A-Za-z0-9-]+)*\s+at\s+[A-Za-z0-9-]+(?:\s+dot\s+[A-Za-z0-9-]+)*"
+    r"\s+dot\s+(?:uk|com|org|net|gov|scot|wales|cymru|info)\b",
+    re.IGNORECASE,
+)
 
 # UK numbers as written in council documents: 020 7946 0123, 01223 123456, (01223) 123 456,
-# +44 (0)20 7946 0123, 07700 900123, 0800 123 4567. A leading 0 (or +44) and 10-11 digits in
-# total tell a phone number apart from money (£113,205), counts (1,100,000), years and dates.
+# +44 (0)20 7946 0123, 0044 20 7946 0123, 07700 900123, 0 7700 900 123, 020.7946.0123,
+# 0800 123 4567. A leading 0 (or +44 / 0044) and 10-11 digits in total tell a phone number apart
+# from money (£113,205), counts (1,100,000), years and dates; dots are separators only between
+# groups of two or more digits, so a decimal such as 0.25 is never one.
+_SEP = r"(?:[\s-]|\.(?=\d{2}))"
 _PHONE = re.compile(
     r"(?<![\w£$€.,/])"
-    r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)"
-    r"\d(?:[\s-]?\)?[\s-]?\d){8,9}"
+    r"(?:(?:\+|00)44[\s.-]?(?:\(0\)[\s.-]?)?|\(0|0)"
+    rf"{_SEP}?\d(?:{_SEP}?\)?{_SEP}?\d){{8,9}}"
     r"(?![\w,./]?\d)"
 )
 
 
-# A cheap test that every text holding a contact passes (a superset of the two patterns above:
-# an e-mail needs "@"; a phone number starts with "+44", "(0", or a "0" and a digit not preceded
-# by a word character, currency sign or number punctuation). Frames mask only the rows it picks.
-_MAYBE_CONTACT = r"@|\+44|\(0|(?:^|[^\w£$€.,/])0\d"
+# A cheap test that every text holding a contact passes (a superset of the patterns above: an
+# e-mail needs "@", "＠", "at" or "dot"; a phone number starts with "+44", "0044", "(0", or a "0"
+# not preceded by a word character, currency sign or number punctuation). Frames mask only the rows
+# it picks.
+_MAYBE_CONTACT = r"(?i)@|\uFF20|\bat\b|\bdot\b|\+44|\(0|(?:^|[^\w£$€.,/])0"
 
 
 def mask_contacts(text: str) -> str:
     """``text`` with e-mail addresses and phone numbers blacked out (same length, spaces kept)."""
     if not text:
         return text
-    return _PHONE.sub(_blackout, _EMAIL.sub(_blackout, text))
+    return _PHONE.sub(_blackout, _WORDY_EMAIL.sub(_blackout, _EMAIL.sub(_blackout, text)))
 
 
 def _blackout(match: re.Match[str]) -> str:

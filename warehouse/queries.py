@@ -195,7 +195,7 @@ def failed_documents(db: DbPath) -> pl.DataFrame:
             ORDER BY updated DESC, source
             """
         ).pl()
-    return _masked(df, "error_message")
+    return _masked(df, "error_message", "source")
 
 
 def salary_ranges(db: DbPath) -> pl.DataFrame:
@@ -219,13 +219,13 @@ def salary_ranges(db: DbPath) -> pl.DataFrame:
             ORDER BY a.nice_name NULLS LAST, f.max_gbp DESC NULLS LAST, f.fact_id
             """
         ).pl()
-    return _masked(df, "evidence")
+    return _masked(df, "evidence", "source")
 
 
 def documents(db: DbPath) -> pl.DataFrame:
     """Every stored document without its text: status, type, fact count and the authorities it is about."""
     with read_only(db) as con:
-        return con.sql(
+        df = con.sql(
             f"""
             SELECT d.sha256, {_SOURCE_SQL}, d.media_type, d.pages, d.doc_type, d.status, d.error_code,
                    d.extractor_version,
@@ -238,6 +238,7 @@ def documents(db: DbPath) -> pl.DataFrame:
             ORDER BY d.source, d.sha256
             """
         ).pl()
+    return _masked(df, "source")  # a file may be named after a person: "jo.bloggs@council.gov.uk CV.pdf"
 
 
 def _first_line(err: BaseException) -> str:
@@ -520,7 +521,7 @@ def salary_benchmark(
     sql += " ORDER BY midpoint DESC NULLS LAST, a.nice_name NULLS LAST, f.fact_id"
     with read_only(db) as con:
         rows = con.sql(sql, params=params).pl()
-    rows = _with_post_ids(_masked(rows, "evidence", "role"))
+    rows = _with_post_ids(_masked(rows, "evidence", "role", "source"))
 
     posts = rows.filter(pl.col("midpoint").is_not_null())
     distinct = posts.unique("post_id", keep="first")
@@ -625,7 +626,7 @@ def compare_authorities(db: DbPath, gss_codes: Sequence[str]) -> list[AuthorityC
             """,
             params=[codes],
         ).pl()
-    facts = _masked(facts, "evidence", "role", "name", "post")
+    facts = _masked(facts, "evidence", "role", "name", "post", "source")
     info = {r["gss"]: r for r in known.to_dicts()}
     result: list[AuthorityComparison] = []
     for code in codes:
@@ -705,7 +706,7 @@ def shared_posts(db: DbPath, status: str | Sequence[str] | None = None) -> pl.Da
             """,
             params=[statuses] if statuses else None,
         ).pl()
-    return _masked(df, "evidence", "post")
+    return _masked(df, "evidence", "post", "source")
 
 
 def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
@@ -740,7 +741,7 @@ def fact_evidence(db: DbPath, fact_id: str) -> FactEvidence | None:
         fields=mask_value(json.loads(fields)),
         confidence=confidence,
         authorities=[(g, n, r) for g, n, r in links],
-        source=source,
+        source=mask_contacts(source),
         publisher=publisher,
         published=published,
         source_url=source_url,

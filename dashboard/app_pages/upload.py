@@ -25,24 +25,25 @@ content = uploaded.getvalue()
 digest = hashlib.sha256(content).hexdigest()
 key = f"upload:{digest}:{uploaded.name}"
 if st.session_state.get("upload_key") != key:
-    with st.spinner(f"Reading {uploaded.name}…"):
+    with st.spinner("Reading the file…"):
         st.session_state["upload_result"] = upload.process_upload(uploaded.name, content, data.extractor())
     st.session_state["upload_key"] = key
     st.session_state.pop("upload_stored", None)
 result = st.session_state["upload_result"]
+# The file's name and what the reader says about it are the uploader's text: shown only as plain text
+# (st.text never reads Markdown or HTML), with contact details masked.
+shown_name = mask_contacts(uploaded.name)
 
 if not result.ok:
-    st.error(
-        f"**{uploaded.name}** could not be read: {mask_contacts(result.error_message or '')}\n\n"
-        f"Error code: `{result.error_code}`. Nothing was stored."
-    )
+    st.error(f"The file could not be read (error code `{result.error_code}`). Nothing was stored.")
+    st.text(f"{shown_name}: {mask_contacts(result.error_message or '')}")
     st.stop()
 
 names = {a.gss: a.nice_name for a in load_gazetteer().authorities}
 document, extraction = result.document, result.extraction
 about = ", ".join(names.get(a.gss, a.name) for a in extraction.authorities) or "no authority identified"
 kind_of_document = labels.doc_type(extraction.doc_type).lower()
-st.write(f"**{uploaded.name}**: {kind_of_document}, {document.pages} page(s), about {about}.")
+st.text(f"{shown_name}: {kind_of_document}, {document.pages} page(s), about {about}.")
 
 facts = upload.facts_table(result, names)
 st.subheader(f"Facts found: {facts.height}")
@@ -98,9 +99,9 @@ elif st.button("Store in the warehouse", type="primary"):
         st.warning(f"Could not store the document: {err}")
     else:
         message = {
-            "new": f"Stored {uploaded.name} in `{path}`.",
-            "unchanged": f"{uploaded.name} was already in the warehouse; nothing changed.",
-            "re-extracted": f"Stored {uploaded.name} again with the current extractor.",
-        }.get(outcome, f"{uploaded.name}: {outcome}.")
+            "new": f"Stored in `{path}`.",
+            "unchanged": "Already in the warehouse; nothing changed.",
+            "re-extracted": "Stored again with the current extractor.",
+        }.get(outcome, f"{outcome}.")
         st.session_state["upload_stored"] = message
         st.success(message)

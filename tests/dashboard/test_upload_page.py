@@ -37,7 +37,7 @@ def row_counts(db: Path) -> dict[str, int]:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error)]
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error, *at.text)]
     return "\n".join(str(p) for p in parts)
 
 
@@ -62,7 +62,7 @@ def test_corrupt_pdf_is_a_clear_message_and_stores_nothing(upload_page, samples_
     data = WANDSWORTH_PDF.read_bytes()
     at = upload_page("wandsworth-dcs.pdf", data[: len(data) // 2], "application/pdf")
     assert len(at.error) == 1
-    message = at.error[0].value
+    message = texts(at)
     assert "could not be read" in message and "`corrupt_pdf`" in message and "Nothing was stored." in message
     assert not at.button, "no way to store a file that could not be read"
     assert row_counts(samples_unsourced_db_copy) == before
@@ -74,7 +74,7 @@ def test_encrypted_pdf_is_a_clear_message_and_stores_nothing(upload_page, sample
     with pikepdf.open(WANDSWORTH_PDF) as pdf:
         pdf.save(encrypted, encryption=pikepdf.Encryption(user="secret", owner="owner"))
     at = upload_page("locked.pdf", encrypted.getvalue(), "application/pdf")
-    message = at.error[0].value
+    message = texts(at)
     assert "`encrypted`" in message and "password" in message and "Nothing was stored." in message
     assert not at.button
     assert row_counts(samples_unsourced_db_copy) == before
@@ -103,7 +103,7 @@ def test_text_advert_shows_facts_and_is_stored_only_when_asked(upload_page, samp
     assert store.label == "Store in the warehouse"
     store.click().run()
     assert not at.exception
-    assert "Stored kingston-dcs.txt" in texts(at)
+    assert "Stored in `" in texts(at)
     after = row_counts(samples_unsourced_db_copy)
     assert after["documents"] == before["documents"] + 1
     assert after["facts"] == before["facts"] + len(facts)
@@ -126,3 +126,13 @@ def test_upload_works_on_an_empty_warehouse(app_path: Path, empty_db: Path, monk
     assert "Nothing to compare against yet" in texts(at)
     at.button[0].click().run()
     assert row_counts(empty_db)["documents"] == 1
+
+
+def test_a_file_name_carrying_markdown_or_a_contact_is_shown_as_plain_text(upload_page, samples_unsourced_db_copy):
+    name = "[Session expired - sign in](http://tracker.example) ![x](http://tracker.example/p.png) jo.bloggs@kingston.gov.uk.txt"
+    at = upload_page(name, ADVERT.encode("utf-8"), "text/plain")
+    plain = [t.value for t in at.text]
+    assert any(v.startswith("[Session expired - sign in](http://tracker.example)") for v in plain)  # as typed
+    assert not any("jo.bloggs@kingston.gov.uk" in v for v in plain), "the contact in the name is masked"
+    markdown = "\n".join(str(e.value) for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error))
+    assert "tracker.example" not in markdown, "the name never reaches a Markdown element"
