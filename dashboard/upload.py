@@ -102,11 +102,15 @@ def describe(kind: str, fields: dict) -> str:
     return ", ".join(f"{k}={v}" for k, v in fields.items())
 
 
+# A batch may be writing the warehouse while someone stores an upload: wait a little, then say so.
+UPLOAD_WAIT_S = 3.0
+
+
 def store_result(db: Path, result: DocumentResult) -> Outcome:
     """Store one good result as a one-document ingest run and publish it."""
     if not result.ok:
         raise ValueError("a document that could not be read is not stored from the dashboard")
-    with Warehouse(db) as wh:
+    with Warehouse(db, wait_s=UPLOAD_WAIT_S) as wh:
         wh.start_run()
         outcome = wh.store(result)
         wh.finish_run()

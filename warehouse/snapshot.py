@@ -8,8 +8,9 @@ writer never opens the published file at all:
 * ``<db>.writing``  the writer's working copy: a fresh copy of the published file at the start
                     of a writing session, written document by document, then checkpointed,
                     closed and ``os.replace``d over ``<db>`` (atomic on one filesystem).
-* ``<db>.lock``     held (``flock``) for the whole writing session, so a second writer fails
-                    fast with :class:`WarehouseBusy` instead of racing on the working copy.
+* ``<db>.lock``     held (``flock``) for the whole writing session, so a second writer waits a
+                    bounded time (``wait_s``) and then fails with :class:`WarehouseBusy` naming
+                    the holder, instead of racing on the working copy.
 
 The published file is the single source of truth: a working copy left behind by a crashed
 writer is discarded by the next writer rather than trusted. A reader that opened the old
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 
 from councildocs.warehouse.errors import WarehouseBusy, WarehouseError
@@ -45,29 +48,60 @@ def wal_path(db: Path) -> Path:
 
 
 class WriterLock:
-    """An exclusive, non-blocking lock on ``<db>.lock`` held while a process writes the warehouse."""
+    """An exclusive lock on ``<db>.lock`` held while a process writes the warehouse.
+
+    The holder writes who it is (pid and command line) into the lock file, so a writer that cannot
+    get the lock can say which process has it.
+    """
+
+    POLL_S = 0.1
 
     def __init__(self, published: Path):
         self.path = lock_path(published)
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, wait_s: float = 0.0) -> None:
+        """Take the lock, waiting up to ``wait_s`` seconds for another writer to finish; else
+        :class:`WarehouseBusy` naming that writer."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd)
-                db = self.path.with_suffix("")
-                raise WarehouseBusy(f"Another process is writing {db}; wait for it to finish.") from None
+            deadline = time.monotonic() + max(0.0, wait_s)
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        os.close(fd)
+                        db = self.path.with_suffix("")
+                        waited = f"; waited {wait_s:g} s" if wait_s > 0 else ""
+                        raise WarehouseBusy(
+                            f"Another process ({self.holder() or 'unknown'}) is writing {db}{waited}. "
+                            "Run again when it has finished, or give --wait more seconds."
+                        ) from None
+                    time.sleep(self.POLL_S)
+            os.ftruncate(fd, 0)
+            os.write(fd, f"pid {os.getpid()}: {_command_line()}".encode("utf-8", "backslashreplace"))
         self._fd = fd
+
+    def holder(self) -> str:
+        """Who holds the lock, as its holder wrote it ("pid 1234: dcs ingest corpus/real"), or ""."""
+        try:
+            return self.path.read_text(encoding="utf-8", errors="replace").strip()[:200]
+        except OSError:
+            return ""
 
     def release(self) -> None:
         # The lock file stays on disk: deleting it would let two writers lock two different files.
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor releases the flock
             self._fd = None
+
+
+def _command_line() -> str:
+    args = [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv and sys.argv[0] else ["python"]
+    return " ".join(args)[:160]
 
 
 def prepare_working_copy(published: Path) -> Path:

@@ -94,12 +94,13 @@ class Warehouse:
         *,
         extractor_version: str = EXTRACTOR_VERSION,
         gazetteer: Gazetteer | None = None,
+        wait_s: float = 0.0,
     ):
         self.path = Path(path)
         self.extractor_version = extractor_version
         self._gazetteer = gazetteer
         lock = snapshot.WriterLock(self.path)
-        lock.acquire()
+        lock.acquire(wait_s)  # another writer: wait up to wait_s seconds, then WarehouseBusy
         self._lock: snapshot.WriterLock | None = lock
         self._con: duckdb.DuckDBPyConnection | None = None
         self._run_id: str | None = None

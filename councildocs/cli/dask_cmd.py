@@ -20,14 +20,14 @@ def results_root(db: Path, parquet_dir: Path | None) -> Path:
 
 def ingest_on_dask(
     files: list[Path], db: Path, *, workers: int, scheduler: str | None, parquet_dir: Path | None,
-    publish_every: int, quiet: bool, limits: FileLimits,
+    publish_every: int, quiet: bool, limits: FileLimits, wait_s: float = 0.0,
 ) -> BatchReport:
     from councildocs.dask_engine import DaskEngineError, require_dask, run_dask
     from councildocs.warehouse.store import Warehouse
 
     try:
         require_dask()  # before the warehouse is opened: a missing extra should cost nothing
-        with Warehouse(db) as warehouse:
+        with Warehouse(db, wait_s=wait_s) as warehouse:
             run_id = warehouse.start_run()
             with progress_bar(len(files), "Ingesting on Dask", quiet) as advance:
                 report = run_dask(

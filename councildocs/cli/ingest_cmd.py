@@ -23,6 +23,10 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+# How long a second writer waits for the first before giving up: long enough to ride out a short
+# ingest or an upload being stored, short enough that a batch started beside a long one says so soon.
+WAIT_S = 5.0
+
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files (.pdf, .txt, .html) or folders, walked recursively."),
     db: Path = typer.Option(..., "--db", help="The warehouse file (created if missing)."),
@@ -45,6 +49,10 @@ def ingest(
         help="Memory a file may take beyond what the worker already uses (too_large when it needs more).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    wait: float = typer.Option(
+        WAIT_S, "--wait", min=0, metavar="SECONDS",
+        help="When another process is writing the warehouse, wait this long for it, then stop (exit 75).",
+    ),
     engine: Engine = typer.Option(
         Engine.local, "--engine",
         help="Who reads and extracts: local worker processes, or Dask workers (the dask extra; "
@@ -78,10 +86,11 @@ def ingest(
         from councildocs.cli.dask_cmd import ingest_on_dask
 
         report = ingest_on_dask(files, db, workers=workers or default_workers(), scheduler=scheduler,
-                                parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet, limits=limits)
+                                parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet, limits=limits,
+                                wait_s=wait)
         _print_summary(db, len(files), report.outcomes, report.failures)
         return
-    with Warehouse(db) as warehouse:
+    with Warehouse(db, wait_s=wait) as warehouse:
         run_id = warehouse.start_run()
         with progress_bar(len(files), "Ingesting", quiet) as advance:
             report = run_batch(files, warehouse, run_id, workers=workers or default_workers(), advance=advance,

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+
 import duckdb
 
 TABLES = ("documents", "facts", "fact_authorities", "document_authorities", "authorities")
@@ -72,9 +76,29 @@ def test_a_busy_warehouse_is_one_line_and_a_temporary_failure(run_dcs, corpus_di
 
     db = tmp_path / "busy.duckdb"
     document = corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt"
-    with Warehouse(db):  # another writer holds it
-        proc = run_dcs("ingest", document, "--db", db, "--quiet", check=False)
+    with Warehouse(db):  # another writer (this test's process) holds it
+        started = time.monotonic()
+        proc = run_dcs("ingest", document, "--db", db, "--quiet", "--wait", "1.5", check=False)
+        waited = time.monotonic() - started
     assert proc.returncode == 75  # EX_TEMPFAIL: the same command can be run again later
-    assert _one_line(proc.stderr) == f"dcs: Another process is writing {db}; wait for it to finish."
+    line = _one_line(proc.stderr)
+    assert line.startswith(f"dcs: Another process (pid {os.getpid()}: ") and f"is writing {db}; waited 1.5 s." in line
+    assert waited >= 1.5
     run_dcs("ingest", document, "--db", db, "--quiet")  # and once it is free, it works
     assert _counts(db)["documents"] == 1
+
+
+def test_a_second_writer_waits_for_the_first_to_finish(run_dcs, corpus_dir, tmp_path):
+    from councildocs.warehouse.store import Warehouse
+
+    db = tmp_path / "shared.duckdb"
+    document = corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt"
+    holder = Warehouse(db)
+    releaser = threading.Timer(1.0, holder.close)  # the first writer finishes a second from now
+    releaser.start()
+    try:
+        proc = run_dcs("ingest", document, "--db", db, "--quiet", "--wait", "30", check=False)
+    finally:
+        releaser.join()
+    assert proc.returncode == 0, proc.stderr
+    assert _counts(db)["documents"] == 1  # stored once, by the second writer
