@@ -77,9 +77,10 @@ def iter_input_files(paths: list[Path]) -> list[Path]:
 
 def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> DocumentResult:
     """Read, repair and extract one file within ``limits``. Input problems become a coded error, never an exception."""
+    from councildocs.ingest.names import printable
     from councildocs.ingest.reader import read_document, sha256_of_file
 
-    source = str(path)
+    source = printable(str(path))  # shown and stored; the file is opened by its real name
     digest = None
     document = None
     stage = "reading"
@@ -90,12 +91,12 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
             stage = "extracting"
             extraction = extractor.extract(document)
     except IngestError as err:
-        return DocumentResult(source=source, sha256=digest, error_code=str(err.code), error_message=err.message)
+        return DocumentResult(source=source, sha256=digest, error_code=str(err.code), error_message=printable(err.message))
     except TimeLimitExceeded:
         return DocumentResult(
             source=source, sha256=digest, error_code=str(ErrorCode.TIMED_OUT),
             error_message=(
-                f"{path.name} took more than {limits.seconds:g} seconds ({stage}) and was stopped. If it is a "
+                f"{printable(path.name)} took more than {limits.seconds:g} seconds ({stage}) and was stopped. If it is a "
                 "very long document, split it; if it is short, it is probably malformed: re-save it in a PDF viewer."
             ),
         )
@@ -103,13 +104,13 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
         return DocumentResult(
             source=source, sha256=digest, error_code=str(ErrorCode.TOO_LARGE),
             error_message=(
-                f"{path.name} needed more than {(limits.memory_bytes or 0) / MiB:.0f} MiB of memory ({stage}) and was "
+                f"{printable(path.name)} needed more than {(limits.memory_bytes or 0) / MiB:.0f} MiB of memory ({stage}) and was "
                 "stopped: it holds an enormous stream or image. Re-save it in a PDF viewer, or extract the pages you need."
             ),
         )
     except Exception as err:  # a bug must not stop a batch; it is reported with its own code
         return DocumentResult(
             source=source, sha256=digest, document=document, error_code=str(ErrorCode.INTERNAL),
-            error_message=f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file.",
+            error_message=printable(f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file."),
         )
     return DocumentResult(source=source, sha256=digest, document=document, extraction=extraction)

@@ -13,6 +13,7 @@ from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.limits import MiB, FileLimits
 from councildocs.ingest.models import RepairedDocument
 from councildocs.ingest.pdf import open_pdf
+from councildocs.ingest.names import printable
 from councildocs.ingest.provenance import provenance_for
 from councildocs.ingest.repair import Draft, repair
 from councildocs.ingest.text_files import read_html_file, read_text_file
@@ -62,7 +63,7 @@ def read_document(path: Path, sha256: str | None = None, limits: FileLimits = Fi
             "Split it into the parts you need and ingest those.",
         )
     return RepairedDocument(
-        source=str(path),
+        source=printable(str(path)),
         sha256=sha256,
         media_type=media_type,
         pages=len(draft.pages),

@@ -102,3 +102,39 @@ def test_a_second_writer_waits_for_the_first_to_finish(run_dcs, corpus_dir, tmp_
         releaser.join()
     assert proc.returncode == 0, proc.stderr
     assert _counts(db)["documents"] == 1  # stored once, by the second writer
+
+
+def test_a_file_name_that_is_not_utf8_never_stops_a_batch(run_dcs, corpus_dir, tmp_path):
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    shutil.copyfile(corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt", folder / "good.txt")
+    odd = os.fsdecode(str(folder).encode() + b"/advert-\xff\xfe.txt")
+    with open(odd, "w", encoding="utf-8") as fh:
+        fh.write("Leeds City Council has appointed a Director of Children's Services on a salary of £150,000.")
+    broken = os.fsdecode(str(folder).encode() + b"/broken-\xe9.pdf")
+    with open(broken, "wb") as fh:
+        fh.write(b"%PDF-1.7 not really")
+    db = tmp_path / "names.duckdb"
+    run_dcs("ingest", folder, "--db", db, "--quiet")
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = dict(con.execute("SELECT source, coalesce(error_code, status) FROM documents").fetchall())
+    # every file is stored, the odd names written with \xNN for each byte that is not UTF-8
+    assert stored == {f"{folder}/good.txt": "ok", f"{folder}/advert-\\xff\\xfe.txt": "ok",
+                      f"{folder}/broken-\\xe9.pdf": "corrupt_pdf"}
+    again = run_dcs("ingest", folder, "--db", db, "--quiet")
+    assert _counts(db)["documents"] == 3 and "unchanged" in again.stderr
+    # dcs extract writes valid UTF-8 even to a strict stream
+    dcs = Path(sys.executable).with_name("dcs")
+    proc = subprocess.run([str(dcs), "extract", str(folder), "--quiet"], capture_output=True, timeout=600,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
+    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert sorted(r["source"] for r in records) == sorted(stored)
+    broken_record = next(r for r in records if r["status"] == "error")
+    assert broken_record["error"]["code"] == "corrupt_pdf" and "broken-\\xe9.pdf" in broken_record["error"]["message"]
