@@ -217,7 +217,8 @@ def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publis
             return report
         # an unchanged file already extracted by this version costs a hash, not a parse
         try:
-            digest = sha256_of_file(path)
+            # refuses a pipe, a device or an oversized file before opening it (see sha256_of_file)
+            digest = sha256_of_file(path, limits.max_bytes)
         except (OSError, IngestError):
             digest = None  # process_file reports the file's problem with its code
         if digest is not None and warehouse.is_current(digest):

@@ -68,7 +68,9 @@ def iter_input_files(paths: list[Path]) -> list[Path]:
         patterns = _ignore_patterns(path)
         for candidate in sorted(path.rglob("*")):
             relative = candidate.relative_to(path).as_posix()
-            if (candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES
+            # not only regular files: a pipe or a device named like a document is listed, so that it is
+            # reported with its code (sha256_of_file refuses it unopened) rather than silently left out
+            if (not candidate.is_dir() and candidate.suffix.lower() in SUPPORTED_SUFFIXES
                     and not any(part.startswith(".") for part in relative.split("/"))
                     and not _ignored(relative, patterns)):
                 files.append(candidate)
@@ -86,7 +88,7 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
     stage = "reading"
     try:
         with within_limits(limits):
-            digest = sha256_of_file(path)
+            digest = sha256_of_file(path, limits.max_bytes)
             document = read_document(path, sha256=digest, limits=limits)
             stage = "extracting"
             extraction = extractor.extract(document)

@@ -7,6 +7,7 @@ person can do about it; anything else escaping from here is a bug.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from councildocs.ingest.errors import ErrorCode, IngestError
@@ -24,10 +25,17 @@ _CHUNK = 1024 * 1024
 MEDIA_TYPES = {".pdf": "pdf", ".txt": "text", ".html": "html", ".htm": "html"}
 
 
-def sha256_of_file(path: Path) -> str:
-    """Hex SHA-256 of the file's bytes (the document's key in the warehouse)."""
+def sha256_of_file(path: Path, max_bytes: int | None = None) -> str:
+    """Hex SHA-256 of the file's bytes (the document's key in the warehouse).
+
+    The file is looked at (``stat``) before it is opened: anything but a regular file (a named pipe,
+    a device, a socket, a symlink to one) would block or never end, and a file over ``max_bytes``
+    would take minutes to hash only to be refused; both are refused with their code at once.
+    """
+    path = Path(path)
+    _refuse_before_opening(path, max_bytes)
     digest = hashlib.sha256()
-    with _open(Path(path)) as handle:
+    with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
@@ -37,6 +45,7 @@ def read_document(path: Path, sha256: str | None = None, limits: FileLimits = Fi
     """Read and repair the file at ``path``; raises ``IngestError`` for input it cannot use, or that is
     over ``limits`` in bytes, pages or characters (time and memory are the caller's, see ``within_limits``)."""
     path = Path(path)
+    _refuse_before_opening(path, limits.max_bytes)
     media_type = _check(path, limits.max_bytes)
     if sha256 is None:
         sha256 = sha256_of_file(path)
@@ -102,6 +111,29 @@ def _check(path: Path, max_bytes: int | None) -> str:
 
 def _empty(path: Path, what: str) -> IngestError:
     return IngestError(ErrorCode.EMPTY, f"{path.name} {what}. Check that the download or export completed.")
+
+
+def _refuse_before_opening(path: Path, max_bytes: int | None) -> None:
+    try:
+        st = path.stat()  # follows a symlink: a link to /dev/zero is a device
+    except FileNotFoundError as err:
+        raise IngestError(ErrorCode.NOT_FOUND, f"{printable(str(path))} does not exist. Check the path and the spelling.") from err
+    except OSError as err:
+        raise IngestError(ErrorCode.UNREADABLE, f"{printable(str(path))} cannot be examined ({err.strerror}).") from err
+    if stat.S_ISDIR(st.st_mode):
+        raise IngestError(ErrorCode.NOT_FOUND, f"{printable(str(path))} is not a file. Give a file, or a folder to walk.")
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(
+            ErrorCode.UNREADABLE,
+            f"{printable(path.name)} is not a regular file (a pipe, device or socket, or a link to one), so it was not "
+            "opened. Give the document itself.",
+        )
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise IngestError(
+            ErrorCode.TOO_LARGE,
+            f"{printable(path.name)} is {st.st_size / MiB:.0f} MB, more than the limit of {max_bytes / MiB:.0f} MB. "
+            "Split it, or extract the pages you need.",
+        )
 
 
 def _open(path: Path):

@@ -138,3 +138,29 @@ def test_a_file_name_that_is_not_utf8_never_stops_a_batch(run_dcs, corpus_dir, t
     assert sorted(r["source"] for r in records) == sorted(stored)
     broken_record = next(r for r in records if r["status"] == "error")
     assert broken_record["error"]["code"] == "corrupt_pdf" and "broken-\\xe9.pdf" in broken_record["error"]["message"]
+
+
+def test_pipes_devices_and_huge_files_are_refused_unopened_and_the_batch_goes_on(run_dcs, corpus_dir, tmp_path):
+    import json
+    import shutil
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    shutil.copyfile(corpus_dir / "real" / "dev" / "docs" / "b1_manchester_dcs_recruitment.txt", folder / "good.txt")
+    os.mkfifo(folder / "pipe.txt")  # opening it would block for ever
+    (folder / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    with open(folder / "huge.pdf", "wb") as fh:  # 40 GB on paper, nothing on disk
+        fh.truncate(40 * 1024**3)
+    expected = {"good.txt": None, "huge.pdf": "too_large", "pipe.txt": "unreadable", "zero.txt": "unreadable"}
+
+    started = time.monotonic()
+    records = [json.loads(line) for line in run_dcs("extract", folder, "--quiet").stdout.splitlines()]
+    assert {r["source"].rsplit("/", 1)[1]: (r["error"] or {}).get("code") for r in records} == expected
+    db = tmp_path / "hostile.duckdb"
+    run_dcs("ingest", folder, "--db", db, "--quiet")
+    assert time.monotonic() - started < 120, "nothing was hashed or read to the end"
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = dict(con.execute("SELECT source, error_code FROM documents").fetchall())
+    assert {source.rsplit("/", 1)[1]: code for source, code in stored.items()} == expected
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM facts").fetchone()[0] > 0  # the good file has its facts
