@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from built_warehouses import ingested_warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("DCS_SHARED_DIR", REPO_ROOT.parent / "shared"))
@@ -65,31 +66,20 @@ def corpus_dir() -> Path:
     return CORPUS_DIR
 
 
-def _ingested(tmp_path_factory: pytest.TempPathFactory, folder: str) -> Path:
-    import subprocess
-    import sys
-
-    db = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
-    dcs = Path(sys.executable).with_name("dcs")
-    subprocess.run([str(dcs), "ingest", folder, "--db", str(db), "--quiet"], cwd=CORPUS_DIR.parent,
-                   check=True, capture_output=True, timeout=900)
-    return db
-
-
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The warehouse of the project's 21 fictional sample documents, built once per session by
     `dcs ingest corpus` run from the repository root (sources stored as ``corpus/...``). Their figures
     are invented and known exactly (corpus/gold), which makes them the fixture for most page and query
     tests; corpus/sources.csv marks every one fictional. Tests only read it; tests that write use a copy."""
-    return _ingested(tmp_path_factory, CORPUS_DIR.name)
+    return ingested_warehouse(tmp_path_factory, CORPUS_DIR.name)
 
 
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default warehouse, as README command one builds it: `dcs ingest corpus/real`, the real
     published documents with their sources. Tests only read it."""
-    return _ingested(tmp_path_factory, f"{CORPUS_DIR.name}/real")
+    return ingested_warehouse(tmp_path_factory, f"{CORPUS_DIR.name}/real")
 
 
 @pytest.fixture(scope="session")

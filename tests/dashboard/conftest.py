@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from built_warehouses import ingested_warehouse
+
 from councildocs.warehouse.store import Warehouse
 from councildocs.warehouse.testing import store_sample_batch
 
@@ -31,36 +33,30 @@ def warehouse_db(tmp_path: Path) -> Path:
     return db
 
 
+def _private_copy(db: Path, tmp_path: Path) -> Path:
+    """A copy of a shared session warehouse for one test that stores into it."""
+    copy = tmp_path / f"copy-of-{db.parent.name}.duckdb"
+    shutil.copyfile(db, copy)
+    return copy
+
+
 @pytest.fixture
 def corpus_db_copy(corpus_db: Path, tmp_path: Path) -> Path:
-    """A private copy of the corpus warehouse, for tests that store into it."""
-    copy = tmp_path / "corpus-copy.duckdb"
-    shutil.copyfile(corpus_db, copy)
-    return copy
+    return _private_copy(corpus_db, tmp_path)
 
 
 @pytest.fixture(scope="session")
 def samples_unsourced_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    import subprocess
-    import sys
-
     folder = tmp_path_factory.mktemp("unsourced-samples")
     for category in ("adverts", "news", "papers"):
         for pdf in (corpus_dir / category).glob("*.pdf"):
             shutil.copyfile(pdf, folder / pdf.name)
-    db = folder / "warehouse.duckdb"
-    dcs = Path(sys.executable).with_name("dcs")
-    subprocess.run([str(dcs), "ingest", str(folder), "--db", str(db), "--quiet"], check=True, capture_output=True,
-                   timeout=900)
-    return db
+    return ingested_warehouse(tmp_path_factory, folder)
 
 
 @pytest.fixture
 def samples_unsourced_db_copy(samples_unsourced_db: Path, tmp_path: Path) -> Path:
-    """A private copy of ``samples_unsourced_db``, for tests that store into it."""
-    copy = tmp_path / "unsourced-copy.duckdb"
-    shutil.copyfile(samples_unsourced_db, copy)
-    return copy
+    return _private_copy(samples_unsourced_db, tmp_path)
 
 
 @pytest.fixture
