@@ -25,9 +25,8 @@ options = data.salary_filters(everything.rows)
 ALL = "(all)"
 
 with st.sidebar:
-    role_choices = [*options.role_categories, ALL] if options.role_categories else [DEFAULT_ROLE_CATEGORY, ALL]
-    if DEFAULT_ROLE_CATEGORY not in role_choices:
-        role_choices.insert(0, DEFAULT_ROLE_CATEGORY)
+    # DCS is offered (and chosen) even when the warehouse holds no DCS post yet: the page then says so
+    role_choices = list(dict.fromkeys([DEFAULT_ROLE_CATEGORY, *options.role_categories, ALL]))
     role = url_state.selectbox("Role category", role_choices, param="role", default=DEFAULT_ROLE_CATEGORY,
                                format_func=lambda c: "All senior posts" if c == ALL else labels.role_category(c))
     regions = url_state.multiselect("Region", options.regions, param="region")
