@@ -57,7 +57,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
     # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)", "Deputy Chief Executive and
     # CFO Sarah King"
-    rf"\s*(?:,|–|—|-|:|\()?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
+    # … or "Our Chief Executive is Sue Johnson": the post, "is", then its holder
+    rf"\s*(?:,|–|—|-|:|\(|\s+is\b)?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
 _CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was|said|says|told|added|"
                            r"explained|commented|welcomed|announced|confirmed|stated)\b", re.I)
 _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
@@ -203,6 +204,13 @@ def _role_near(flat: str, mention: _Mention, text: str, others: list[_Mention] =
         return affiliation.group(group), mention.end + affiliation.start(group), mention.end + affiliation.end(group)
     window_start = max([max(0, mention.start - 90)] + [o.end for o in others if o.end <= mention.start])
     before = _ROLE_BEFORE.search(flat[window_start:mention.start])
+    if before and before.group(0).rstrip().lower().endswith(" is"):
+        # "Bolton Council\n\nOur Chief Executive is Sue Johnson": a sentence naming a post's holder starts on
+        # its own line, so the post does not reach back over a line break
+        line_start = text.rfind("\n", window_start, mention.start) + 1
+        if line_start > window_start + before.start("role"):
+            before = _ROLE_BEFORE.search(flat[line_start:mention.start])
+            window_start = line_start
     if before:
         role = _trim_role(before.group("role"))
         # "thanked Councillor Wagland and former Councillor M Cohen": the honorific is the post, not the list

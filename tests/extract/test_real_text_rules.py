@@ -729,3 +729,31 @@ def test_a_rise_written_out_between_two_figures_is_a_range(extract_text):
 def test_a_difference_between_two_counts_is_no_population(extract_text):
     text = "Slough Borough Council thought that Slough’s current population was approximately 7,000 more than official estimates."
     assert _kind(extract_text(text), "population") == []
+
+
+@pytest.mark.parametrize("text", [
+    "At Wigan Council the lowest entry level spinal column point is equivalent to £21,968 per annum.",
+    "Salford City Council's lowest pay point is £22,366 a year, for apprentices.",
+    "In Bury Council the lowest grade is paid £20,441 per year.",
+])
+def test_the_bottom_of_a_pay_scale_is_no_post_s_salary(extract_text, text):
+    assert _kind(extract_text(text), "salary") == []
+
+
+def test_a_salary_beside_the_pay_scale_bottom_is_still_found(extract_text):
+    text = ("Wigan Council pays its Director of Children's Services £145,000 per annum. "
+            "The lowest spinal column point is £21,968.")
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == [(145000, 145000)]
+
+
+@pytest.mark.parametrize("text,name,category", [
+    ("Bolton Council\n\nOur Chief Executive is Sue Johnson.\n", "Sue Johnson", "chief_executive"),
+    ("Wigan Council's Director of Children's Services is Paul Hughes.", "Paul Hughes", "dcs"),
+])
+def test_a_post_named_before_its_holder_with_is(extractor, text, name, category):
+    from councildocs.ingest.models import RepairedDocument
+
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    people = [f.fields for f in extractor.extract(document).facts if f.kind == "person"]
+    assert [(p["name"], p["role_category"], p["status"]) for p in people] == [(name, category, "incumbent")]
+    assert "\n" not in people[0]["role"] and not people[0]["role"].startswith("Bolton")  # the post stays on its line
