@@ -11,16 +11,9 @@ from __future__ import annotations
 import polars as pl
 
 from councildocs.dashboard import labels
-from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier, RoleCategory
+from councildocs.extract.kinds import column_labels
 from councildocs.warehouse.privacy import spreadsheet_safe_frame
 
-_LABELLED_COLUMNS = {
-    "role_category": RoleCategory.labels(),
-    "period": Period.labels(),
-    "qualifier": Qualifier.labels(),
-    "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
-    "kind": labels.kind_labels(),
-}
 
 
 def csv_bytes(df: pl.DataFrame) -> bytes:
@@ -30,6 +23,6 @@ def csv_bytes(df: pl.DataFrame) -> bytes:
         out = out.with_columns(labels.published_by_column(out))
     out = out.with_columns(
         pl.col(c).replace_strict(list(m), list(m.values()), default=pl.col(c), return_dtype=pl.String)
-        for c, m in _LABELLED_COLUMNS.items() if c in out.columns and out.schema[c] == pl.String
+        for c, m in column_labels().items() if c in out.columns and out.schema[c] == pl.String
     )
     return spreadsheet_safe_frame(out).write_csv().encode("utf-8")

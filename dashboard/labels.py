@@ -73,13 +73,17 @@ def published_by_column(df: pl.DataFrame) -> pl.Expr:
     ).alias("published_by")
 
 
-def _money(low, high) -> str:
+def money(value: float | None) -> str:
+    return "—" if value is None else f"£{value:,.0f}"
+
+
+def money_range(low: float | None, high: float | None) -> str:
+    """"£113,205–£138,362", "up to £150,000" or one figure; "—" for none."""
     if low is not None and high is not None and low != high:
         return f"£{low:,.0f}–£{high:,.0f}"
     if low is None and high is not None:
         return f"up to £{high:,.0f}"
-    value = low if low is not None else high
-    return "an unknown amount" if value is None else f"£{value:,.0f}"
+    return money(low if low is not None else high)
 
 
 def fact_statement(kind: str, fields: dict, authority_names: list[str]) -> str:
@@ -90,7 +94,7 @@ def fact_statement(kind: str, fields: dict, authority_names: list[str]) -> str:
     if kind == "salary":
         period = {"year": "a year", "day": "a day", "hour": "an hour"}.get(f.get("period") or "year", "")
         post = f.get("role") or RoleCategory.label_of(f.get("role_category"))
-        said = f"{_money(f.get('min_gbp'), f.get('max_gbp'))} {period} for {post}"
+        said = f"{money_range(f.get('min_gbp'), f.get('max_gbp'))} {period} for {post}"
     elif kind == "population":
         qualifier = {"exact": "", "over": "over ", "under": "under ", "about": "about "}.get(f.get("qualifier"), "")
         group = "under-18s" if f.get("group") == "under_18" else "residents"

@@ -14,6 +14,7 @@ import polars as pl
 import streamlit as st
 
 from councildocs.dashboard import labels
+from councildocs.dashboard.labels import money, money_range  # noqa: F401  (pages use them as links.money*)
 
 EVIDENCE_PAGE = "app_pages/evidence.py"
 EVIDENCE_URL = "evidence"  # the url_path app.py gives the evidence page
@@ -82,19 +83,6 @@ def evidence_picker(df: pl.DataFrame, label: Callable[[dict], str], *, key: str 
                               key=key)
         st.page_link(EVIDENCE_PAGE, label="Open its sentence in the source document", icon=":material/search:",
                      query_params={QUERY_PARAM: chosen})
-
-
-def money(value: float | None) -> str:
-    return "—" if value is None else f"£{value:,.0f}"
-
-
-def money_range(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None and low != high:
-        return f"£{low:,.0f}–£{high:,.0f}"
-    if low is None and high is not None:
-        return f"up to £{high:,.0f}"
-    value = low if low is not None else high
-    return money(value)
 
 
 def ordinal(value: float) -> str:

@@ -294,3 +294,16 @@ def kind_label(name: Any) -> str:
     """A fact kind's label ("shared_post" -> "Shared post"); an unknown name is shown as it is."""
     kind = FACT_KINDS_REGISTRY.get(name) if isinstance(name, str) else None
     return kind.label if kind else ("" if name is None else str(name))
+
+
+def column_labels() -> dict[str, dict[str, str]]:
+    """For each table column that holds a contract code (the fact's ``kind`` and its enum fields, under
+    the names the warehouse and the exports give them): code -> plain-English label. A status is a
+    person's or an arrangement's; their codes do not clash."""
+    return {
+        "kind": kind_labels(),
+        "role_category": RoleCategory.labels(),
+        "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
+        "period": Period.labels(),
+        "qualifier": Qualifier.labels(),
+    }

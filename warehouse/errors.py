@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def first_line(err: BaseException) -> str:
+    """The first line of an error's message (DuckDB's run to several), for one-line messages."""
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
 class WarehouseError(Exception):
     """Base class for warehouse problems."""
 

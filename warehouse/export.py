@@ -17,7 +17,7 @@ from typing import Literal
 
 import polars as pl
 
-from councildocs.extract.kinds import ArrangementStatus, Period, PersonStatus, Qualifier, RoleCategory, kind_labels
+from councildocs.extract.kinds import column_labels
 from councildocs.warehouse.privacy import mask_json, mask_series, spreadsheet_safe_frame
 from councildocs.warehouse.queries import DbPath, read_only
 
@@ -85,21 +85,11 @@ def export_warehouse(db: DbPath, out_dir: str | Path, fmt: ExportFormat) -> list
 
 # Beside each code of the facts contract, its plain-English label from the registry, so an export read
 # in a spreadsheet says "Director of Children's Services" where the data says "dcs".
-def _label_maps() -> dict[str, dict[str, str]]:
-    return {
-        "kind": kind_labels(),
-        "role_category": RoleCategory.labels(),
-        "status": {**PersonStatus.labels(), **ArrangementStatus.labels()},
-        "period": Period.labels(),
-        "qualifier": Qualifier.labels(),
-    }
-
-
 def _with_labels(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.col(column).replace_strict(list(labels), list(labels.values()), default=None, return_dtype=pl.String)
         .alias(f"{column}_label")
-        for column, labels in _label_maps().items() if column in frame.columns
+        for column, labels in column_labels().items() if column in frame.columns
     )
 
 

@@ -27,7 +27,7 @@ import polars as pl
 from councildocs.extract.kinds import PersonStatus, RoleCategory
 from councildocs.extract.models import ROLE_CATEGORIES
 from councildocs.warehouse.db import first_row, scalar
-from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
+from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable, first_line
 from councildocs.warehouse.migrations import available_migrations
 from councildocs.warehouse.privacy import mask_contacts, mask_series, mask_value
 
@@ -119,7 +119,7 @@ def read_only(db: DbPath) -> Iterator[duckdb.DuckDBPyConnection]:
         raise WarehouseUnavailable(f"{path} is not a councildocs warehouse (no such table); run `dcs ingest`.") from err
     except _DAMAGE as err:  # a truncated or overwritten file opens, then fails on the pages a query reads
         raise WarehouseUnavailable(
-            f"The warehouse at {path} is damaged ({_first_line(err)}); rebuild it with `dcs ingest`."
+            f"The warehouse at {path} is damaged ({first_line(err)}); rebuild it with `dcs ingest`."
         ) from err
     finally:
         con.close()
@@ -143,7 +143,7 @@ def warehouse_status(db: DbPath) -> WarehouseStatus:
                 con, "SELECT count(*), count(*) FILTER (coalesce(fictional, false)) FROM documents"
             ) if has_schema else (0, 0)
     except duckdb.Error as err:  # a damaged file fails on its first query, not only on ATTACH
-        return WarehouseStatus("unavailable", f"Cannot read the warehouse at {db}: {_first_line(err)}")
+        return WarehouseStatus("unavailable", f"Cannot read the warehouse at {db}: {first_line(err)}")
     except WarehouseMissing as err:
         return WarehouseStatus("missing", str(err))
     except WarehouseUnavailable as err:
@@ -239,10 +239,6 @@ def documents(db: DbPath) -> pl.DataFrame:
             """
         ).pl()
     return _masked(df, "source")  # a file may be named after a person: "jo.bloggs@council.gov.uk CV.pdf"
-
-
-def _first_line(err: BaseException) -> str:
-    return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
 def _sql_string(value: str) -> str:

@@ -36,7 +36,7 @@ from councildocs.ingest.errors import ErrorCode
 from councildocs.pipeline import DocumentResult
 from councildocs.warehouse import snapshot
 from councildocs.warehouse.db import first_row, scalar
-from councildocs.warehouse.errors import WarehouseCorrupt, WarehouseError
+from councildocs.warehouse.errors import WarehouseCorrupt, WarehouseError, first_line
 from councildocs.warehouse.migrations import migrate
 from councildocs.warehouse.rows import (
     FACT_COLUMNS,
@@ -111,9 +111,8 @@ class Warehouse:
             # a damaged file: say so in one line, and leave nothing behind (no half-made working copy)
             snapshot.discard_working_copy(self.path)
             lock.release()
-            first = (str(err).strip().splitlines() or [type(err).__name__])[0]
             raise WarehouseCorrupt(
-                f"The warehouse at {self.path} cannot be opened ({first}); nothing was changed. "
+                f"The warehouse at {self.path} cannot be opened ({first_line(err)}); nothing was changed. "
                 "Move it aside to build a new one."
             ) from err
         except BaseException:

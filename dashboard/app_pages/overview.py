@@ -57,9 +57,7 @@ else:
 
 st.subheader("Documents")
 documents = documents.with_columns(
-    published_by=pl.struct("publisher", "published", "fictional", "source").map_elements(
-        lambda r: labels.published_by(r["publisher"], r["published"], r["fictional"], r["source"]),
-        return_dtype=pl.String),
+    labels.published_by_column(documents),
     source_link=links.safe_url(pl.col("source_url")),
 )
 st.dataframe(
