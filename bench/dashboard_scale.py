@@ -46,7 +46,7 @@ import duckdb
 
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.models import Fact
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 from councildocs.warehouse.store import Warehouse
 from councildocs.warehouse.testing import error_result, evidence_in, ok_result, population_fact, salary_fact
 

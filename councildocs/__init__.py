@@ -37,12 +37,12 @@ _LAZY: dict[str, str] = {
     "extract_file": "councildocs.api",
     "open_warehouse": "councildocs.api",
     "WarehouseReader": "councildocs.api",
-    "DocumentResult": "councildocs.pipeline",
+    "DocumentResult": "councildocs.results",
 }
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ imports them
     from councildocs.api import WarehouseReader, extract_file, open_warehouse
-    from councildocs.pipeline import DocumentResult
+    from councildocs.results import DocumentResult
 
 
 def __getattr__(name: str) -> Any:

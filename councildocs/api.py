@@ -15,7 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
-from councildocs.pipeline import DocumentResult, process_file
+from councildocs.pipeline import process_file
+from councildocs.results import DocumentResult
 from councildocs.warehouse import queries
 from councildocs.warehouse.errors import WarehouseMissing, WarehouseUnavailable
 

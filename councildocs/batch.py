@@ -1,35 +1,34 @@
-"""A batch of files through `process_file` on a pool of worker processes, stored by one writer.
+"""A batch of files read by an executor and stored by one writer: the one batch loop of every engine.
 
-The main process hashes every file first (an unchanged file costs a hash, not a parse), hands the
-rest to ``process_file`` in worker processes (``spawn``; each builds its ``Extractor`` once, in the
-pool's initializer), and is the warehouse's only writer: it stores each result as it arrives, one
-transaction per document, and publishes every ``PUBLISH_EVERY`` documents or ``PUBLISH_SECONDS``
-seconds, so a killed batch keeps what was published and a re-run skips it. With one worker (or one
-file to do) everything runs in this process, without a pool.
+The main process checks every file first (``stat``, then its hash: an unchanged file costs a hash,
+not a parse), hands the rest to an executor (``executors.LocalExecutor``: reader processes on this
+machine; ``dask_engine.DaskExecutor``: a Dask cluster's workers), and is the warehouse's only
+writer: it stores each result as it arrives, one transaction per document, and publishes every
+``PUBLISH_EVERY`` documents or ``PUBLISH_SECONDS`` seconds, so a killed batch keeps what was
+published and a re-run skips it. Copies of one content are read once: a second copy waits for the
+first to be stored and is then found current.
 
-Each file is worked on within ``FileLimits`` (bytes, pages, characters, seconds and, in a batch,
-memory), so a hostile file becomes a coded error. Ctrl-C or SIGTERM stops the batch cleanly: files
-in progress are dropped (the next run does them), everything stored is published, and a second
-Ctrl-C stops at once.
+Each file is read within ``FileLimits`` (bytes, pages, characters, seconds, memory), enforced by the
+reader process's parent (``reader_process``), so a hostile file becomes a coded error on every
+executor. Ctrl-C or SIGTERM stops the batch cleanly: files in progress are dropped (the next run does
+them), everything stored is published, and a second Ctrl-C stops at once.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councildocs.ingest.errors import ErrorCode, IngestError
-from councildocs.ingest.limits import BATCH_MEMORY_BYTES, FileLimits
-from councildocs.pipeline import DocumentResult, process_file
+from councildocs.executors import Executor, LocalExecutor
+from councildocs.ingest.errors import IngestError
+from councildocs.ingest.limits import READER_LIMITS, FileLimits
+from councildocs.results import DocumentResult
 
 PUBLISH_EVERY = 25
 PUBLISH_SECONDS = 10.0
@@ -37,7 +36,7 @@ PUBLISH_SECONDS = 10.0
 PUBLISH_COST_FACTOR = 10.0
 # How often the main process looks up from waiting on workers, to notice a stop request.
 POLL_SECONDS = 0.5
-BATCH_LIMITS = FileLimits(memory_bytes=BATCH_MEMORY_BYTES)
+BATCH_LIMITS = READER_LIMITS
 
 
 def default_workers() -> int:
@@ -46,59 +45,6 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-# -- worker side --------------------------------------------------------------------------------
-
-_extractor = None
-_limits = BATCH_LIMITS
-
-
-def _init_worker(parent_pid: int, limits: FileLimits) -> None:
-    """Pool initializer: one spaCy pipeline per worker, and no worker outliving a killed parent."""
-    global _extractor, _limits
-    _limits = limits
-    # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Each worker is one process on one core: library thread pools would only fight each other.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
-    from councildocs.extract.pipeline import Extractor
-
-    _extractor = Extractor()
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    # A parent killed with SIGKILL cannot shut its pool down; its workers would wait for work forever.
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent_pid:
-            os._exit(1)
-
-
-def _work(path: str) -> DocumentResult:
-    return process_file(Path(path), _extractor, _limits)
-
-
-class _InlineExecutor:
-    """The pool's interface, run in this process (``--workers 1``): the extractor is built on first use."""
-
-    def __init__(self, limits: FileLimits) -> None:
-        self._extractor = None
-        self._limits = limits
-
-    def submit(self, fn: Callable, path: str) -> Future:
-        if self._extractor is None:
-            from councildocs.extract.pipeline import Extractor
-
-            self._extractor = Extractor()
-        future: Future = Future()
-        future.set_result(process_file(Path(path), self._extractor, self._limits))
-        return future
-
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        pass
 
 
 # -- main side ----------------------------------------------------------------------------------
@@ -188,26 +134,36 @@ def run_batch(
     run_id: str,
     *,
     workers: int = 1,
+    executor: Callable[[int], Executor] | None = None,
     advance: Callable[[], None] = lambda: None,
     publish_every: int = PUBLISH_EVERY,
     publish_seconds: float = PUBLISH_SECONDS,
     limits: FileLimits = BATCH_LIMITS,
     on_stop: Callable[[], None] = lambda: None,
+    retry_failed: bool = False,
 ) -> BatchReport:
-    """Hash, skip what is current, process the rest (in ``workers`` processes) and store each result.
+    """Check, skip what is current, read the rest on an executor and store each result.
 
-    The caller owns the warehouse session and publishes at its end; this publishes along the way,
-    every ``publish_every`` documents or ``publish_seconds`` seconds (``publish_every=0``: never).
+    ``executor(n)`` makes the executor for ``n`` files to do, once there is work (default: a
+    ``LocalExecutor`` of up to ``workers`` reader processes within ``limits``). The caller owns the
+    warehouse session and publishes at its end; this publishes along the way, every
+    ``publish_every`` documents or ``publish_seconds`` seconds (``publish_every=0``: never).
     ``advance`` is called once per file (for a progress bar); ``on_stop`` when Ctrl-C or SIGTERM asks
-    the batch to stop, after which it returns with ``report.not_done`` set.
+    the batch to stop, after which it returns with ``report.not_done`` set. ``retry_failed`` reads again
+    the files whose failure is settled (too large, timed out, corrupt…), which are otherwise skipped.
     """
+    make = executor or (lambda n: LocalExecutor(min(workers, n), limits))
     with _StopRequest(on_stop) as stop:
-        return _run_batch(files, warehouse, run_id, workers, advance, publish_every, publish_seconds, limits, stop)
+        return _run_batch(files, warehouse, run_id, make, advance, publish_every, publish_seconds, limits, stop,
+                          retry_failed)
 
 
-def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publish_seconds, limits,
-               stop: _StopRequest) -> BatchReport:
+def _run_batch(files, warehouse, run_id, make_executor, advance, publish_every, publish_seconds, limits,
+               stop: _StopRequest, retry_failed: bool) -> BatchReport:
     from councildocs.ingest.reader import sha256_of_file
+
+    def is_current(digest: str) -> bool:
+        return warehouse.is_current(digest, settled_failures=not retry_failed)
 
     report = BatchReport()
     todo: deque[tuple[str, str | None]] = deque()
@@ -220,8 +176,8 @@ def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publis
             # refuses a pipe, a device or an oversized file before opening it (see sha256_of_file)
             digest = sha256_of_file(path, limits.max_bytes)
         except (OSError, IngestError):
-            digest = None  # process_file reports the file's problem with its code
-        if digest is not None and warehouse.is_current(digest):
+            digest = None  # the reader reports the file's problem with its code
+        if digest is not None and is_current(digest):
             report.outcomes["unchanged"] += 1
             advance()
         else:
@@ -229,37 +185,15 @@ def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publis
     if not todo:
         return report
 
-    n_workers = max(1, min(workers, len(todo)))
     publisher = _Publisher(warehouse, publish_every, publish_seconds)
-    executor = _new_executor(n_workers, limits)
-    inflight: dict[Future, tuple[str, str | None]] = {}
-    active: set[str] = set()  # digests being processed: a second copy waits for the first to be stored
+    executor = make_executor(len(todo))
+    inflight: dict[str, list[str | None]] = {}  # path -> digests of the copies submitted under it
+    active: set[str] = set()  # digests being read: a second copy waits for the first to be stored
     waiting: dict[str, list[tuple[str, str | None]]] = {}
-    suspects: deque[str] = deque()  # files in flight when a worker died, retried one at a time
-    tried_alone: set[str] = set()
-
-    def submit(path: str, digest: str | None) -> bool:
-        """Hand a file to the pool; False (the file back at the front of the queue) when the pool is broken."""
-        try:
-            future = executor.submit(_work, path)
-        except BrokenProcessPool:
-            todo.appendleft((path, digest))
-            return False
-        if digest is not None:
-            active.add(digest)
-        inflight[future] = (path, digest)
-        return True
-
-    def lost(path: str, digest: str | None) -> None:
-        """A file in flight when a worker died: tried again alone, and failed if it kills that worker too."""
-        if digest is not None:
-            active.discard(digest)
-        if path in tried_alone:
-            store(_worker_died(path, digest), digest)
-        else:
-            suspects.append(path)
 
     def store(result: DocumentResult, digest: str | None) -> None:
+        if result.sha256 is None and digest is not None:
+            result.sha256 = digest  # a file failed from outside (killed) is still known by its content
         outcome = warehouse.store(result, run_id)
         report.outcomes[outcome] += 1
         if not result.ok:
@@ -273,99 +207,34 @@ def _run_batch(files, warehouse, run_id, workers, advance, publish_every, publis
                 todo.appendleft(later)
 
     try:
-        while todo or inflight or suspects:
-            broken = False
-            if suspects and not inflight:
-                path = suspects.popleft()
-                tried_alone.add(path)
-                if not submit(path, _digest_of(path)):
-                    todo.popleft()
-                    suspects.appendleft(path)
-                    broken = True
-            while not broken and not suspects and todo and len(inflight) < 2 * n_workers:
+        while todo or inflight:
+            while todo and sum(map(len, inflight.values())) < executor.slots:
                 path, digest = todo.popleft()
                 if digest is not None and digest in active:
                     waiting.setdefault(digest, []).append((path, digest))
-                elif digest is not None and warehouse.is_current(digest):
+                elif digest is not None and warehouse.is_current(digest):  # a copy of what was just stored
                     report.outcomes["unchanged"] += 1
                     advance()
                 else:
-                    broken = not submit(path, digest)
+                    executor.submit(path)
+                    inflight.setdefault(path, []).append(digest)
+                    if digest is not None:
+                        active.add(digest)
             if inflight:
                 due = publisher.due_in()
-                timeout = POLL_SECONDS if due is None else min(due, POLL_SECONDS)
-                done, _ = wait(inflight, timeout=timeout, return_when=FIRST_COMPLETED)
-                for future in [f for f in inflight if f in done]:  # in the order submitted
-                    path, digest = inflight.pop(future)
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        lost(path, digest)
-                    else:
-                        store(result, digest)
-            if broken:
-                # the pool fails every task in flight with it; each is retried alone in a new pool
-                for future, (path, digest) in list(inflight.items()):
-                    del inflight[future]
-                    lost(path, digest)
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = _new_executor(n_workers, limits)
+                for path, result in executor.results(POLL_SECONDS if due is None else min(due, POLL_SECONDS)):
+                    digests = inflight[path]
+                    digest = digests.pop(0)
+                    if not digests:
+                        del inflight[path]
+                    store(result, digest)
             publisher.maybe_publish()
             if stop.requested:
                 # files in progress are dropped, not waited for: the next run does them
-                report.not_done = len(todo) + len(inflight) + len(suspects) + sum(map(len, waiting.values()))
+                in_flight = sum(map(len, inflight.values()))
+                report.not_done = len(todo) + in_flight + sum(map(len, waiting.values()))
                 break
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
-        if stop.requested:
-            _stop_workers()
+        executor.close()
     report.publishes = publisher.count
     return report
-
-
-def _new_executor(n_workers: int, limits: FileLimits):
-    if n_workers == 1:
-        return _InlineExecutor(limits)
-    # A worker started while Ctrl-C is ignored keeps ignoring it from its first instruction (Python leaves
-    # an inherited SIG_IGN alone), so a Ctrl-C during spaCy's import prints no traceback from each worker.
-    on_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if on_main else None
-    try:
-        executor = ProcessPoolExecutor(
-            max_workers=n_workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(os.getpid(), limits),
-        )
-        for _ in range(n_workers):
-            executor.submit(os.getpid)  # the pool starts a worker per task until it has n_workers
-    finally:
-        if on_main:
-            signal.signal(signal.SIGINT, previous)
-    return executor
-
-
-def _stop_workers() -> None:
-    """End the pool's workers now: at exit the pool would otherwise wait for the files they are on."""
-    for child in multiprocessing.active_children():
-        child.terminate()
-    for child in multiprocessing.active_children():
-        child.join(timeout=5)
-
-
-def _digest_of(path: str) -> str | None:
-    from councildocs.ingest.reader import sha256_of_file
-
-    try:
-        return sha256_of_file(Path(path))
-    except (OSError, IngestError):
-        return None
-
-
-def _worker_died(path: str, digest: str | None) -> DocumentResult:
-    return DocumentResult(
-        source=path, sha256=digest, error_code=str(ErrorCode.INTERNAL),
-        error_message=(
-            f"The worker process reading {Path(path).name} died (out of memory, or a crash in a parser); "
-            "the rest of the batch went on. Please report this file."
-        ),
-    )

@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 from councildocs.extract.kinds import FACT_KINDS_REGISTRY, DocType, RoleCategory, values
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 
 CONTRACT_VERSION = 1
 
@@ -19,7 +19,7 @@ def document_record(result: DocumentResult, include_text: bool = False) -> dict:
         "source": result.source,
         "sha256": result.sha256,
         "status": "ok" if result.ok else "error",
-        "error": None if result.ok else {"code": result.error_code, "message": result.error_message},
+        "error": result.error,
         "pages": doc.pages if doc else None,
         "doc_type": ext.doc_type if (ext and result.ok) else None,
         "repair": {"methods": doc.repair_methods, "chars_changed": doc.chars_changed} if doc else None,

@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from councildocs.contract import document_record
 from councildocs.extract.kinds import FACT_KINDS_REGISTRY, FieldType
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 from councildocs.warehouse.privacy import mask_contacts, spreadsheet_safe
 
 GSS_SEPARATOR = ";"

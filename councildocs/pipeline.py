@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 from pathlib import Path
 
-from councildocs.extract.models import Extraction
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.limits import MiB, FileLimits, TimeLimitExceeded, within_limits
-from councildocs.ingest.models import RepairedDocument
+from councildocs.results import DocumentResult
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
 DEFAULT_LIMITS = FileLimits()
-
-
-@dataclass
-class DocumentResult:
-    """A processed file: either a repaired document with its extraction, or a coded error."""
-
-    source: str
-    sha256: str | None
-    document: RepairedDocument | None = None
-    extraction: Extraction | None = None
-    error_code: str | None = None
-    error_message: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error_code is None
 
 
 IGNORE_FILE = ".dcsignore"
@@ -93,10 +75,10 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
             stage = "extracting"
             extraction = extractor.extract(document)
     except IngestError as err:
-        return DocumentResult(source=source, sha256=digest, error_code=str(err.code), error_message=printable(err.message))
+        return DocumentResult(source=source, sha256=digest, error_code=err.code, error_message=printable(err.message))
     except TimeLimitExceeded:
         return DocumentResult(
-            source=source, sha256=digest, error_code=str(ErrorCode.TIMED_OUT),
+            source=source, sha256=digest, error_code=ErrorCode.TIMED_OUT,
             error_message=(
                 f"{printable(path.name)} took more than {limits.seconds:g} seconds ({stage}) and was stopped. If it is a "
                 "very long document, split it; if it is short, it is probably malformed: re-save it in a PDF viewer."
@@ -104,7 +86,7 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
         )
     except MemoryError:
         return DocumentResult(
-            source=source, sha256=digest, error_code=str(ErrorCode.TOO_LARGE),
+            source=source, sha256=digest, error_code=ErrorCode.TOO_LARGE,
             error_message=(
                 f"{printable(path.name)} needed more than {(limits.memory_bytes or 0) / MiB:.0f} MiB of memory ({stage}) and was "
                 "stopped: it holds an enormous stream or image. Re-save it in a PDF viewer, or extract the pages you need."
@@ -112,7 +94,7 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
         )
     except Exception as err:  # a bug must not stop a batch; it is reported with its own code
         return DocumentResult(
-            source=source, sha256=digest, document=document, error_code=str(ErrorCode.INTERNAL),
+            source=source, sha256=digest, document=document, error_code=ErrorCode.INTERNAL,
             error_message=printable(f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file."),
         )
     return DocumentResult(source=source, sha256=digest, document=document, extraction=extraction)

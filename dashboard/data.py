@@ -124,12 +124,17 @@ def load_fact_evidence(path: str, version: Version, fact_id: str) -> queries.Fac
     return queries.fact_evidence(path, fact_id)
 
 
-@st.cache_resource(show_spinner="Loading the extraction pipeline…")
-def extractor():
-    """One spaCy pipeline per server process, shared by every session (for uploads)."""
-    from councildocs.extract.pipeline import Extractor
+@st.cache_resource(show_spinner=False)
+def reader():
+    """One reader process per server, shared by every session (for uploads; it reads one file at a time).
 
-    return Extractor()
+    An upload is read outside the server, within the same time and memory limits as `dcs ingest`:
+    a hostile file costs its reader process, never the server.
+    """
+    from councildocs.ingest.limits import READER_LIMITS
+    from councildocs.reader_process import ReaderProcess
+
+    return ReaderProcess(READER_LIMITS)
 
 
 def ready_warehouse() -> tuple[str, Version] | None:

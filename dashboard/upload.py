@@ -1,7 +1,7 @@
 """What the "Add a document" page does with an upload, apart from Streamlit (so it can be tested alone).
 
-An upload goes through exactly the pipeline ``dcs ingest`` uses (``councildocs.pipeline.process_file``)
-on a temporary copy of the file, and reaches the warehouse only through :func:`store_result`, which
+An upload goes through exactly the pipeline ``dcs ingest`` uses, in a reader process within the same
+limits (``councildocs.reader_process``), on a temporary copy of the file, and reaches the warehouse only through :func:`store_result`, which
 the page calls when the user asks. Every text shown from an upload goes through ``mask_contacts``.
 """
 
@@ -16,7 +16,10 @@ import polars as pl
 
 from councildocs.dashboard.links import money_range
 from councildocs.extract.kinds import ArrangementStatus, PersonStatus, PopulationGroup, PovertyGroup, Qualifier
-from councildocs.pipeline import SUPPORTED_SUFFIXES, DocumentResult, process_file
+from councildocs.ingest.errors import ErrorCode
+from councildocs.pipeline import SUPPORTED_SUFFIXES
+from councildocs.reader_process import ReaderProcess
+from councildocs.results import DocumentResult
 from councildocs.warehouse.privacy import mask_contacts
 from councildocs.warehouse.store import Outcome, Warehouse
 
@@ -28,25 +31,27 @@ def upload_source(filename: str) -> str:
     return UPLOAD_PREFIX + (PurePath(filename.replace("\\", "/")).name or "document")
 
 
-def process_upload(filename: str, content: bytes, extractor) -> DocumentResult:
+def process_upload(filename: str, content: bytes, reader: ReaderProcess) -> DocumentResult:
     """Run the per-file pipeline on the uploaded bytes; bad input comes back as a coded error, never raises."""
     name = PurePath(filename.replace("\\", "/")).name or "document"
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        return DocumentResult(
-            source=upload_source(name), sha256=hashlib.sha256(content).hexdigest(), error_code="unsupported_type",
-            error_message=f"{name}: only {', '.join(SUPPORTED_SUFFIXES)} files can be read.",
+        return DocumentResult.failed(
+            upload_source(name), hashlib.sha256(content).hexdigest(), ErrorCode.UNSUPPORTED_TYPE,
+            f"{name}: only {', '.join(SUPPORTED_SUFFIXES)} files can be read.",
         )
     with tempfile.TemporaryDirectory(prefix="dcs-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(content)
-        result = process_file(path, extractor)
+        result = reader.read(str(path))
     source = upload_source(name)
     document = result.document
     if document is not None:
         document = dataclasses.replace(document, source=source)
     message = result.error_message.replace(str(path), name) if result.error_message else None
-    return dataclasses.replace(result, source=source, document=document, error_message=message)
+    # a file its reader was stopped on (time, memory) is still known by its content
+    digest = result.sha256 or hashlib.sha256(content).hexdigest()
+    return dataclasses.replace(result, source=source, sha256=digest, document=document, error_message=message)
 
 
 def facts_table(result: DocumentResult, names: dict[str, str]) -> pl.DataFrame:

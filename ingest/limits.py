@@ -1,12 +1,13 @@
 """Per-file limits, so one hostile or enormous file costs a coded error, never the batch.
 
 Bytes and pages are checked before parsing (``reader`` and ``pdf`` read them from here). Time and
-memory can only be bounded while the file is being worked on: ``within_limits`` arms a timer that
-interrupts the work after ``seconds`` and, when asked, lowers the process's address-space limit to
-what it uses now plus ``memory_bytes``, so a decompression bomb fails with ``MemoryError`` instead of
-taking the machine down. Both are Unix process-wide mechanisms, which is why the timer is armed only
-on the main thread and the memory limit only where the caller owns the process (a batch worker,
-the command line), not inside a server such as the dashboard.
+memory can only be bounded while the file is being worked on. The real bounds are enforced from
+outside, by the parent of the process reading the file (``councildocs.reader_process``: it kills the
+reader at ``seconds`` or when its resident memory passes ``memory_bytes``). Inside the reader,
+``within_limits`` also lowers the address-space limit so that the process can grow by no more than
+what is left of ``memory_bytes``: a decompression bomb then fails with ``MemoryError`` where it
+allocates, and is reported with the stage it reached. ``within_limits`` also arms a timer when asked
+(for a library caller reading in its own main thread; a timer cannot interrupt C code).
 """
 
 from __future__ import annotations
@@ -35,11 +36,15 @@ class FileLimits:
     # The extract stage's spaCy pipeline accepts up to 5 million characters (``extract.nlp``).
     max_text_chars: int | None = 5_000_000
     seconds: float | None = 300.0
+    # all the resident memory of the process reading the file (its extraction pipeline included)
     memory_bytes: int | None = None
 
 
-# A batch worker's limits: memory too, since a worker's process is its own.
+# What a reader process may hold in all; idle, with its spaCy pipeline, it holds about 230 MiB.
 BATCH_MEMORY_BYTES = 1536 * MiB
+# The limits of every reader process (councildocs.reader_process): `dcs extract`, `dcs ingest` on
+# either executor, and the dashboard's uploads.
+READER_LIMITS = FileLimits(memory_bytes=BATCH_MEMORY_BYTES)
 
 
 class TimeLimitExceeded(BaseException):
@@ -72,22 +77,32 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _address_space_in_use() -> int | None:
+def _statm() -> tuple[int, int] | None:
+    """This process's address space and resident memory, in bytes (None where /proc does not say)."""
     try:
         with open(f"/proc/{os.getpid()}/statm") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
+            size, resident = statm.read().split()[:2]
+    except (OSError, ValueError):
         return None
+    page = os.sysconf("SC_PAGE_SIZE")
+    return int(size) * page, int(resident) * page
+
+
+# However little is left of the limit, a file gets this much room to fail in with MemoryError.
+MIN_HEADROOM = 16 * MiB
 
 
 @contextmanager
-def _memory_limit(extra_bytes: int | None) -> Iterator[None]:
-    in_use = _address_space_in_use() if extra_bytes and resource is not None else None
-    if in_use is None:
+def _memory_limit(memory_bytes: int | None) -> Iterator[None]:
+    """Let the address space grow by what is left of ``memory_bytes`` (a limit on the whole process's
+    resident memory): allocations beyond it fail with ``MemoryError`` where they are made."""
+    usage = _statm() if memory_bytes and resource is not None else None
+    if usage is None:
         yield
         return
+    address_space, resident = usage
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = in_use + extra_bytes
+    limit = address_space + max(MIN_HEADROOM, memory_bytes - resident)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -92,7 +92,7 @@ def test_import_councildocs_loads_nothing_heavy():
 
 def test_extract_file_reads_repairs_and_extracts_one_file():
     from councildocs.extract.models import Fact
-    from councildocs.pipeline import DocumentResult
+    from councildocs.results import DocumentResult
 
     result = councildocs.extract_file(REPO / WAREHOUSE_DOCS[0])
     assert isinstance(result, DocumentResult) and result.ok

@@ -14,7 +14,6 @@ another version would be stored under the wrong version.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import uuid
@@ -26,9 +25,7 @@ from typing import Any
 
 import polars as pl
 
-from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
-from councildocs.ingest.models import Provenance, RepairedDocument, RepairStep
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 from councildocs.warehouse.errors import WarehouseError
 
 FORMAT_KEY = "councildocs.results"
@@ -44,44 +41,25 @@ RESULT_SCHEMA: dict[str, type[pl.DataType]] = {
 
 
 def result_to_row(result: DocumentResult) -> dict[str, str | None]:
-    return {
-        "source": result.source,
-        "sha256": result.sha256,
-        "error_code": result.error_code,
-        "error_message": result.error_message,
-        "document": _json(dataclasses.asdict(result.document)) if result.document is not None else None,
-        "extraction": _json(dataclasses.asdict(result.extraction)) if result.extraction is not None else None,
-    }
+    """``DocumentResult.to_dict`` with the document and the extraction as JSON text."""
+    row = result.to_dict()
+    for column in ("document", "extraction"):
+        if row[column] is not None:
+            row[column] = _json(row[column])
+    return row
 
 
 def result_from_row(row: dict[str, Any]) -> DocumentResult:
-    return DocumentResult(
-        source=row["source"],
-        sha256=row["sha256"],
-        document=_document(json.loads(row["document"])) if row["document"] is not None else None,
-        extraction=_extraction(json.loads(row["extraction"])) if row["extraction"] is not None else None,
-        error_code=row["error_code"],
-        error_message=row["error_message"],
-    )
+    data = dict(row)
+    for column in ("document", "extraction"):
+        if data[column] is not None:
+            data[column] = json.loads(data[column])
+    return DocumentResult.from_dict(data)
 
 
 def _json(value: Any) -> str:
     # ASCII escapes: a lone surrogate from a damaged text layer is valid JSON but not valid UTF-8
     return json.dumps(value, ensure_ascii=True)
-
-
-def _document(data: dict[str, Any]) -> RepairedDocument:
-    provenance = data.get("provenance")
-    return RepairedDocument(**{**data, "repair_log": [RepairStep(**step) for step in data["repair_log"]],
-                               "provenance": Provenance(**provenance) if provenance else None})
-
-
-def _extraction(data: dict[str, Any]) -> Extraction:
-    return Extraction(
-        doc_type=data["doc_type"],
-        authorities=[AuthorityRef(**a) for a in data["authorities"]],
-        facts=[Fact(**{**f, "evidence": Evidence(**f["evidence"])}) for f in data["facts"]],
-    )
 
 
 # -- parts --------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 from councildocs.extract.models import Fact
 from councildocs.ingest.models import Provenance
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 
 # How the authorities a fact names relate to it; the dashboard filters on this.
 FACT_AUTHORITY_ROLES: dict[str, str] = {

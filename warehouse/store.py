@@ -33,7 +33,7 @@ import pyarrow as pa
 from councildocs.extract.gazetteer import Gazetteer, load_gazetteer
 from councildocs.extract.pipeline import EXTRACTOR_VERSION
 from councildocs.ingest.errors import ErrorCode
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 from councildocs.warehouse import snapshot
 from councildocs.warehouse.db import first_row, scalar
 from councildocs.warehouse.errors import WarehouseCorrupt, WarehouseError, first_line
@@ -73,11 +73,16 @@ _INSERT_DOCUMENT = (
 _DOCUMENT_UPDATE = ", ".join(f"{c} = ?" for c in _DOCUMENT_COLUMNS if c not in ("sha256", "first_seen"))
 
 
-# Failures that are properties of the bytes alone, so the same content fails the same way until the
-# reader changes (with the extractor version). Not among them: too_large and timed_out (they depend on
-# the limits and the machine), internal_error (a bug, or a crashed worker), not_found and unreadable
-# (the file, not its content), unsupported_type (the file's name, not its content).
-SETTLED_ERRORS = (str(ErrorCode.EMPTY), str(ErrorCode.CORRUPT_PDF), str(ErrorCode.ENCRYPTED), str(ErrorCode.NO_TEXT_LAYER))
+# Failures that follow from the bytes, so the same content fails the same way until the reader changes
+# (with the extractor version) and is not read again on every run. too_large and timed_out are among
+# them: the limits are enforced from outside the reading process, so a file over them is over them
+# every time (`dcs ingest --retry-failed` reads them again, say after raising a limit). Not among them:
+# internal_error (a bug, or a crashed reader), not_found and unreadable (the file, not its content),
+# unsupported_type (the file's name, not its content).
+SETTLED_ERRORS = tuple(str(code) for code in (
+    ErrorCode.EMPTY, ErrorCode.CORRUPT_PDF, ErrorCode.ENCRYPTED, ErrorCode.NO_TEXT_LAYER,
+    ErrorCode.TOO_LARGE, ErrorCode.TIMED_OUT,
+))
 
 
 class Warehouse:
@@ -196,14 +201,15 @@ class Warehouse:
 
     # -- documents -----------------------------------------------------------------------------
 
-    def is_current(self, sha256: str) -> bool:
-        """True when this content is stored by this extractor version, extracted or failed in a way the
-        same bytes always fail (so reading it again can be skipped)."""
+    def is_current(self, sha256: str, *, settled_failures: bool = True) -> bool:
+        """True when this content is stored by this extractor version, extracted or (unless
+        ``settled_failures`` is False) failed in a way the same bytes always fail: reading it again can be skipped."""
+        settled = SETTLED_ERRORS if settled_failures else ()
         row = first_row(
             self._connection(),
             "SELECT 1 FROM documents WHERE sha256 = ? AND extractor_version = ? "
-            f"AND (status = 'ok' OR error_code IN ({', '.join('?' * len(SETTLED_ERRORS))}))",
-            [sha256, self.extractor_version, *SETTLED_ERRORS],
+            f"AND (status = 'ok' OR error_code IN ({', '.join('?' * len(settled)) or 'NULL'}))",
+            [sha256, self.extractor_version, *settled],
         )
         return row is not None
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from councildocs.extract.models import AuthorityRef, Evidence, Extraction, Fact
 from councildocs.ingest.models import Provenance, RepairedDocument, RepairStep
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 
 
 def evidence_in(text: str, phrase: str, page: int = 1) -> Evidence:

@@ -1,14 +1,14 @@
-"""`dcs ingest --engine dask` (the session around ``dask_engine.run_dask``) and `dcs load-parquet`."""
+"""`dcs ingest --engine dask` (the session around `batch.run_batch` on a `DaskExecutor`) and `dcs load-parquet`."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 from rich.markup import escape
 
-from councildocs.batch import BatchReport
+from councildocs.batch import BatchReport, run_batch
 from councildocs.ingest.limits import FileLimits
 from councildocs.cli.progress import progress_bar, stderr
 
@@ -20,21 +20,25 @@ def results_root(db: Path, parquet_dir: Path | None) -> Path:
 
 def ingest_on_dask(
     files: list[Path], db: Path, *, workers: int, scheduler: str | None, parquet_dir: Path | None,
-    publish_every: int, quiet: bool, limits: FileLimits, wait_s: float = 0.0,
+    publish_every: int, quiet: bool, limits: FileLimits, wait_s: float = 0.0, keep_parquet: bool = False,
+    on_stop: Callable[[], None] = lambda: None, retry_failed: bool = False,
 ) -> BatchReport:
-    from councildocs.dask_engine import DaskEngineError, require_dask, run_dask
+    from councildocs.dask_engine import DaskEngineError, DaskExecutor, require_dask
     from councildocs.warehouse.store import Warehouse
 
     try:
         require_dask()  # before the warehouse is opened: a missing extra should cost nothing
         with Warehouse(db, wait_s=wait_s) as warehouse:
             run_id = warehouse.start_run()
+
+            def executor(n_files: int) -> DaskExecutor:
+                return DaskExecutor(results_root(db, parquet_dir) / run_id, run_id, limits,
+                                    workers=min(workers, n_files), scheduler=scheduler, keep_parts=keep_parquet)
+
             with progress_bar(len(files), "Ingesting on Dask", quiet) as advance:
-                report = run_dask(
-                    files, warehouse, run_id, results_root(db, parquet_dir) / run_id, workers=workers,
-                    scheduler=scheduler, advance=advance, publish_every=publish_every,
-                    limits=replace(limits, seconds=None, memory_bytes=None),
-                )
+                report = run_batch(files, warehouse, run_id, executor=executor, advance=advance,
+                                   publish_every=publish_every, limits=limits, on_stop=on_stop,
+                                   retry_failed=retry_failed)
             warehouse.finish_run(report.outcomes, run_id)
     except DaskEngineError as err:
         typer.echo(f"dcs: {err}", err=True)  # one line, as main.py prints a WarehouseError

@@ -14,7 +14,7 @@ import typer
 
 from councildocs.cli.progress import process_with_progress
 from councildocs.contract import document_json_line
-from councildocs.cli.inputs import input_files
+from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits
 
 
 class OutputFormat(str, Enum):
@@ -31,20 +31,23 @@ def extract(
     ),
     include_text: bool = typer.Option(False, "--include-text", help="Add the repaired text and the raw text to every document (jsonl)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
+    max_seconds: float = max_seconds_option(),
+    max_memory_mb: int = max_memory_option(),
 ) -> None:
     """Print the facts found in each document as JSON lines (the facts contract v1) or CSV."""
     if include_text and format is OutputFormat.csv:
         # a document's whole text in every row of a spreadsheet would bury its facts
         raise typer.BadParameter("--include-text goes with --format jsonl.", param_hint="--include-text")
     files = input_files(paths)
+    limits = reader_limits(max_seconds, max_memory_mb)
     out = sys.stdout
     if format is OutputFormat.csv:
         from councildocs.fact_table import FactTableWriter
 
         table = FactTableWriter(out)
-        for result in process_with_progress(files, "Extracting", quiet):
+        for result in process_with_progress(files, "Extracting", quiet, limits):
             table.write(result)
         return
-    for result in process_with_progress(files, "Extracting", quiet):
+    for result in process_with_progress(files, "Extracting", quiet, limits):
         out.write(document_json_line(result, include_text=include_text) + "\n")
         out.flush()

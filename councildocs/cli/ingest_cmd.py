@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from rich.table import Table
 from councildocs.batch import BATCH_LIMITS, PUBLISH_EVERY, PUBLISH_SECONDS
 from councildocs.ingest.limits import MiB
 from councildocs.cli.progress import progress_bar, stderr
-from councildocs.cli.inputs import input_files
-from councildocs.pipeline import DocumentResult
+from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits
+from councildocs.results import DocumentResult
 
 
 class Engine(str, Enum):
@@ -32,21 +31,21 @@ def ingest(
     db: Path = typer.Option(..., "--db", help="The warehouse file (created if missing)."),
     workers: int | None = typer.Option(
         None, "--workers", "-w", min=1, show_default="number of CPUs",
-        help="Worker processes reading and extracting files; 1 runs everything in this process.",
+        help="Reader processes reading and extracting files at once (each file is read in one, within the limits).",
     ),
     publish_every: int = typer.Option(
         PUBLISH_EVERY, "--publish-every", min=0,
         help=f"Publish what is stored after this many documents (or {PUBLISH_SECONDS:.0f} seconds), so an "
         "interrupted batch keeps it; 0 publishes only at the end.",
     ),
-    max_seconds: float = typer.Option(
-        BATCH_LIMITS.seconds, "--max-seconds", min=1, help="Stop working on a file after this long (error timed_out)."
-    ),
+    max_seconds: float = max_seconds_option(),
     max_pages: int = typer.Option(BATCH_LIMITS.max_pages, "--max-pages", min=1, help="Refuse PDFs with more pages (too_large)."),
     max_mb: int = typer.Option(BATCH_LIMITS.max_bytes // MiB, "--max-mb", min=1, help="Refuse larger files (too_large)."),
-    max_memory_mb: int = typer.Option(
-        BATCH_LIMITS.memory_bytes // MiB, "--max-memory-mb", min=64,
-        help="Memory a file may take beyond what the worker already uses (too_large when it needs more).",
+    max_memory_mb: int = max_memory_option(),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed",
+        help="Read again the files that failed in a way the same bytes always fail (too_large, timed_out, "
+        "corrupt_pdf…), which a re-run otherwise skips: say, after raising a limit.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     wait: float = typer.Option(
@@ -67,6 +66,11 @@ def ingest(
         help="With --engine dask: where workers write their results as Parquet, a folder per run; "
         "with --scheduler, a folder the workers share with this machine.",
     ),
+    keep_parquet: bool = typer.Option(
+        False, "--keep-parquet",
+        help="With --engine dask: keep the run's Parquet parts (for `dcs load-parquet` elsewhere); they hold "
+        "documents' full, unmasked text. By default each part is removed once stored.",
+    ),
 ) -> None:
     """Read, repair and extract each file, and store it in the warehouse keyed by its content hash.
 
@@ -76,26 +80,26 @@ def ingest(
     from councildocs.batch import default_workers, run_batch
     from councildocs.warehouse.store import Warehouse
 
-    if engine is Engine.local and (scheduler is not None or parquet_dir is not None):
-        raise typer.BadParameter("--scheduler and --parquet-dir go with --engine dask.")
+    if engine is Engine.local and (scheduler is not None or parquet_dir is not None or keep_parquet):
+        raise typer.BadParameter("--scheduler, --parquet-dir and --keep-parquet go with --engine dask.")
     files = input_files(paths)
     db.parent.mkdir(parents=True, exist_ok=True)
-    limits = replace(BATCH_LIMITS, seconds=max_seconds, max_pages=max_pages, max_bytes=max_mb * MiB,
-                     memory_bytes=max_memory_mb * MiB)
+    limits = reader_limits(max_seconds, max_memory_mb, max_pages=max_pages, max_bytes=max_mb * MiB)
     if engine is Engine.dask:
         from councildocs.cli.dask_cmd import ingest_on_dask
 
         report = ingest_on_dask(files, db, workers=workers or default_workers(), scheduler=scheduler,
                                 parquet_dir=parquet_dir, publish_every=publish_every, quiet=quiet, limits=limits,
-                                wait_s=wait)
-        _print_summary(db, len(files), report.outcomes, report.failures)
-        return
-    with Warehouse(db, wait_s=wait) as warehouse:
-        run_id = warehouse.start_run()
-        with progress_bar(len(files), "Ingesting", quiet) as advance:
-            report = run_batch(files, warehouse, run_id, workers=workers or default_workers(), advance=advance,
-                               publish_every=publish_every, limits=limits, on_stop=_say_stopping)
-        warehouse.finish_run(report.outcomes, run_id)
+                                wait_s=wait, keep_parquet=keep_parquet, on_stop=_say_stopping,
+                                retry_failed=retry_failed)
+    else:
+        with Warehouse(db, wait_s=wait) as warehouse:
+            run_id = warehouse.start_run()
+            with progress_bar(len(files), "Ingesting", quiet) as advance:
+                report = run_batch(files, warehouse, run_id, workers=workers or default_workers(), advance=advance,
+                                   publish_every=publish_every, limits=limits, on_stop=_say_stopping,
+                                   retry_failed=retry_failed)
+            warehouse.finish_run(report.outcomes, run_id)
     _print_summary(db, len(files), report.outcomes, report.failures)
     if report.stopped:
         stderr.print(f"Stopped early: {report.not_done} files not done. Everything stored is published; "

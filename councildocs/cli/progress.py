@@ -63,13 +63,18 @@ def _progress_lines(total: int, description: str) -> Callable[[], None]:
     return advance
 
 
-def process_with_progress(files: list, description: str, quiet: bool = False) -> Iterable:
-    """Each file through ingest and extract, the extractor built once and only if there is work."""
-    from councildocs.extract.pipeline import Extractor
-    from councildocs.pipeline import process_file
+def process_with_progress(files: list, description: str, quiet: bool = False, limits=None) -> Iterable:
+    """Each file through ingest and extract in one reader process (started only if there is work), within
+    ``limits`` enforced from outside it (``councildocs.reader_process``)."""
+    from councildocs.ingest.limits import READER_LIMITS
+    from councildocs.reader_process import ReaderProcess
 
     if not files:
         return
-    extractor = Extractor()
-    for path in track(files, description, quiet):
-        yield process_file(path, extractor)
+    reader = ReaderProcess(limits or READER_LIMITS)
+    reader.start()
+    try:
+        for path in track(files, description, quiet):
+            yield reader.read(str(path))
+    finally:
+        reader.close()

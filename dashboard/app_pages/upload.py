@@ -26,7 +26,7 @@ digest = hashlib.sha256(content).hexdigest()
 key = f"upload:{digest}:{uploaded.name}"
 if st.session_state.get("upload_key") != key:
     with st.spinner("Reading the file…"):
-        st.session_state["upload_result"] = upload.process_upload(uploaded.name, content, data.extractor())
+        st.session_state["upload_result"] = upload.process_upload(uploaded.name, content, data.reader())
     st.session_state["upload_key"] = key
     st.session_state.pop("upload_stored", None)
 result = st.session_state["upload_result"]

@@ -20,3 +20,12 @@ def run_dcs():
         return proc
 
     return run
+
+
+@pytest.fixture(params=["local", "dask"])
+def engine_args(request) -> list[str]:
+    """The same behaviour, asked of both executors: `dcs ingest` arguments choosing one."""
+    if request.param == "dask":
+        pytest.importorskip("distributed", reason="the dask extra is not installed")
+        return ["--engine", "dask"]
+    return []

@@ -9,17 +9,13 @@ import signal
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 
 from batch_warehouses import corpus_pdfs, distinct_copies, warehouse_rows
-from councildocs.pipeline import DocumentResult
 
 DCS = Path(sys.executable).with_name("dcs")
 
@@ -58,12 +54,13 @@ def _session_pids(session: int) -> set[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the batch's worker processes through /proc")
-def test_a_batch_killed_mid_run_is_finished_by_a_rerun_with_every_document_once(corpus_dir, tmp_path, run_dcs):
+def test_a_batch_killed_mid_run_is_finished_by_a_rerun_with_every_document_once(corpus_dir, tmp_path, run_dcs,
+                                                                                 engine_args):
     files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
         [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "5",
-         "--quiet"],
+         "--quiet", *engine_args],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
     try:
@@ -89,7 +86,7 @@ def test_a_batch_killed_mid_run_is_finished_by_a_rerun_with_every_document_once(
         proc.stderr.close()
 
     # The killed writer left its working copy and lock file; the re-run takes the lock and finishes.
-    rerun = run_dcs("ingest", tmp_path / "batch", "--db", db, "--workers", "2", "--quiet")
+    rerun = run_dcs("ingest", tmp_path / "batch", "--db", db, "--workers", "2", "--quiet", *engine_args)
     assert "unchanged" in rerun.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         per_hash = con.execute("SELECT sha256, count(*), min(status) FROM documents GROUP BY sha256").fetchall()
@@ -174,7 +171,8 @@ def test_every_bad_input_is_coded_in_one_batch_and_the_good_files_are_stored(cor
     assert "failed corrupt_pdf: 2" in run.stderr
 
 
-def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(corpus_dir, tmp_path, run_dcs):
+def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(corpus_dir, tmp_path, run_dcs,
+                                                                            engine_args):
     folder = tmp_path / "in"
     folder.mkdir()
     pdfs = corpus_pdfs(corpus_dir)
@@ -186,74 +184,68 @@ def test_the_same_content_under_two_names_is_stored_as_one_process_stores_it(cor
             shutil.copyfile(source, folder / name)
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run_dcs("ingest", folder, "--db", one, "--workers", "1", "--quiet")
-    run = run_dcs("ingest", folder, "--db", two, "--workers", "2", "--quiet")
+    run = run_dcs("ingest", folder, "--db", two, "--workers", "2", "--quiet", *engine_args)
     assert warehouse_rows(two) == warehouse_rows(one)
     assert re.search(r"unchanged\W+2\W", run.stderr), run.stderr  # b.pdf and e.txt: a hash, no parse
 
 
-class _FakePool:
-    """A pool whose worker 'dies' on any file named bomb*: like a real pool, it then fails every task in flight
-    with BrokenProcessPool and refuses new ones. Tasks submitted together finish together, 0.2 s after the last."""
+def _readers(pid: int) -> list:
+    import psutil
 
-    def __init__(self, log: list[list[str]]):
-        self.log = log
-        self.batch: list[tuple[str, Future]] = []
-        self.broken = False
-        self.lock = threading.Lock()
-        self.timer: threading.Timer | None = None
-        log.append([])
-
-    def submit(self, fn, path):
-        with self.lock:
-            if self.broken:
-                raise BrokenProcessPool("a worker died")
-            future: Future = Future()
-            self.batch.append((path, future))
-            self.log[-1].append(Path(path).name)
-            if self.timer is not None:
-                self.timer.cancel()
-            self.timer = threading.Timer(0.2, self._settle)
-            self.timer.start()
-            return future
-
-    def _settle(self):
-        with self.lock:
-            self.broken = self.broken or any("bomb" in p for p, _ in self.batch)
-            for path, future in self.batch:
-                if self.broken:
-                    future.set_exception(BrokenProcessPool("a worker died"))
-                else:
-                    future.set_result(DocumentResult(source=path, sha256=None, error_code="empty", error_message=path))
-            self.batch = []
-
-    def shutdown(self, wait=True, cancel_futures=False):
-        if self.timer is not None:
-            self.timer.cancel()
-        self._settle()
+    try:
+        tree = psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    found = []
+    for process in tree:
+        try:
+            if "councildocs.reader_process" in process.cmdline():
+                found.append(process)
+        except psutil.Error:
+            pass
+    return found
 
 
-def test_a_worker_that_dies_fails_its_own_file_only(tmp_path, monkeypatch):
-    from councildocs import batch
-    from councildocs.warehouse.store import Warehouse
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the reader processes through /proc")
+def test_a_file_whose_reader_dies_is_tried_again_alone_then_failed_and_the_rest_go_on(corpus_dir, tmp_path, engine_args):
+    """A reader that dies on a file (here: killed from outside, as the OOM killer would) costs that file only."""
+    import psutil
 
-    names = ["a.txt", "bomb.txt", "b.txt", "c.txt", "d.txt", "last.txt"]
-    files = []
-    for name in names:
-        (tmp_path / name).write_text(f"text of {name}")
-        files.append(tmp_path / name)
-    pools: list[list[str]] = []
-    monkeypatch.setattr(batch, "_new_executor", lambda n, limits: _FakePool(pools))
-    with Warehouse(tmp_path / "w.duckdb") as wh:
-        run_id = wh.start_run()
-        report = batch.run_batch(files, wh, run_id, workers=2)
-    codes = {Path(f.source).name: f.error_code for f in report.failures}
-    assert codes == {"a.txt": "empty", "bomb.txt": "internal_error", "b.txt": "empty", "c.txt": "empty",
-                     "d.txt": "empty", "last.txt": "empty"}
-    assert "worker process" in next(f.error_message for f in report.failures if "bomb" in f.source)
-    # the four files in flight (two per worker) died with the bomb's worker; each was then tried alone, one
-    # after another in a new pool, until the bomb broke that one too; the rest went on in a third pool
-    assert pools[0] == ["a.txt", "bomb.txt", "b.txt", "c.txt"]
-    assert pools[1] == ["a.txt", "bomb.txt"]
-    assert pools[2] == ["b.txt", "c.txt", "d.txt", "last.txt"]
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(names)
+    from hostile_files import pdf_with_inflating_content
+
+    folder = tmp_path / "in"
+    distinct_copies(corpus_dir, folder, 4)
+    pdf_with_inflating_content(folder / "z-slow.pdf", 40)  # minutes of parsing, last in sorted order
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen(
+        [str(DCS), "ingest", str(folder), "--db", str(db), "--workers", "2", "--quiet", "--max-seconds", "600",
+         *engine_args],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    kills = 0
+    try:
+        deadline = time.monotonic() + 400
+        while proc.poll() is None and time.monotonic() < deadline:
+            for reader in _readers(proc.pid):
+                try:
+                    busy = sum(reader.cpu_times()[:2]) > 12  # loading takes a few seconds; the slow file minutes
+                except psutil.Error:
+                    continue
+                if busy and kills < 2:
+                    reader.kill()
+                    kills += 1
+            time.sleep(0.2)
+        assert proc.poll() is not None, "the batch did not end after its reader was killed twice"
+        stderr = proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stderr.close()
+    assert proc.returncode == 0, stderr[-3000:]
+    assert kills == 2
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = dict(con.execute("SELECT source, coalesce(error_code, status) FROM documents").fetchall())
+    assert {Path(source).name: code for source, code in rows.items()} == {
+        **{path.name: "ok" for path in sorted(folder.glob("*.pdf")) if path.name != "z-slow.pdf"},
+        "z-slow.pdf": "internal_error",
+    }

@@ -47,12 +47,11 @@ def test_the_dask_engine_stores_what_the_local_batch_stores(dask_db, corpus_db, 
 
 def test_a_rerun_on_dask_finds_everything_current_and_stores_nothing(dask_db, corpus_dir, run_dcs):
     before = warehouse_rows(dask_db)
-    runs_before = sorted(_parts_root(dask_db).iterdir())
     run = run_dcs("ingest", corpus_dir.name, "--db", dask_db, "--engine", "dask", "--workers", "2", "--quiet",
                   cwd=corpus_dir.parent)
     assert warehouse_rows(dask_db) == before
     assert re.search(rf"unchanged\W+{len(before['documents'])}\W", run.stderr), run.stderr
-    assert sorted(_parts_root(dask_db).iterdir()) == runs_before  # nothing to do: no cluster, no parts
+    assert not _parts_root(dask_db).exists()  # nothing to do: no cluster, no parts
     with duckdb.connect(str(dask_db), read_only=True) as con:
         last = con.execute(
             "SELECT n_new, n_unchanged, n_reextracted, n_failed FROM ingest_runs ORDER BY started DESC LIMIT 1"
@@ -60,12 +59,23 @@ def test_a_rerun_on_dask_finds_everything_current_and_stores_nothing(dask_db, co
     assert last == (0, len(before["documents"]), 0, 0)
 
 
-def test_the_parts_load_into_another_warehouse_and_loading_twice_adds_nothing(dask_db, run_dcs, tmp_path):
-    root = _parts_root(dask_db)
+def test_no_parquet_part_is_left_after_a_run(dask_db):
+    # the parts hold documents' unmasked text: each is removed once stored, and the run's folder with them
+    assert dask_db.exists() and not _parts_root(dask_db).exists()
+
+
+def test_kept_parts_load_into_another_warehouse_and_loading_twice_adds_nothing(corpus_dir, run_dcs, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for pdf in corpus_pdfs(corpus_dir)[:3]:
+        shutil.copyfile(pdf, folder / pdf.name)
+    db = tmp_path / "w.duckdb"
+    run_dcs("ingest", folder, "--db", db, "--engine", "dask", "--workers", "2", "--keep-parquet", "--quiet")
+    root = _parts_root(db)
     parts = sorted(root.rglob("*.parquet"))
-    assert len(parts) > 1 and all(p.parent.parent == root for p in parts)  # <db>.parquet/<run id>/part-…
+    assert len(parts) == 3 and all(p.parent.parent == root for p in parts)  # <db>.parquet/<run id>/part-…
     assert not [p for p in root.rglob("*") if p.name.startswith(".")]  # no temporary file left behind
-    stored = warehouse_rows(dask_db)
+    stored = warehouse_rows(db)
     assert sum(pl.read_parquet(p).height for p in parts) == len(stored["documents"])
 
     other = tmp_path / "loaded.duckdb"
@@ -136,47 +146,7 @@ def test_bad_input_on_a_running_scheduler_comes_back_with_its_code(dask_schedule
     assert "truncated.pdf" in message
     assert "[corrupt_pdf]" in run.stderr
     assert re.search(r"failed\W+1\W", run.stderr), run.stderr
-    assert list((tmp_path / "parts").glob("*/part-*.parquet"))
-
-
-def _die_on_bomb(paths: list[str], part: str, limits=None) -> str:
-    """Stands in for dask_engine.process_part on the workers: a file named bomb* kills its worker process."""
-    from councildocs.extract.pipeline import EXTRACTOR_VERSION
-    from councildocs.pipeline import DocumentResult
-    from councildocs.warehouse.results_parquet import write_part
-
-    if any("bomb" in Path(p).name for p in paths):
-        os._exit(1)
-    results = [DocumentResult(source=p, sha256=None, error_code="empty", error_message=p) for p in paths]
-    write_part(results, Path(part), extractor_version=EXTRACTOR_VERSION)
-    return part
-
-
-def test_a_file_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
-    import dask
-
-    from councildocs import dask_engine
-    from councildocs.warehouse.store import Warehouse
-
-    names = [f"doc-{i:02d}.txt" for i in range(12)]
-    names[4] = "bomb.txt"
-    files = []
-    for name in names:
-        (tmp_path / name).write_text(f"text of {name}")
-        files.append(tmp_path / name)
-    monkeypatch.setattr(dask_engine, "process_part", _die_on_bomb)
-    # Dask would otherwise retry the task on three more workers before giving up on it
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), Warehouse(tmp_path / "w.duckdb") as wh:
-        run_id = wh.start_run()
-        report = dask_engine.run_dask(files, wh, run_id, tmp_path / "parts", workers=2)
-    codes = {Path(f.source).name: f.error_code for f in report.failures}
-    assert codes == {name: ("internal_error" if name == "bomb.txt" else "empty") for name in names}
-    assert "worker" in next(f.error_message for f in report.failures if "bomb" in f.source)
-    # the bomb's task and any that shared its worker were tried again one file at a time
-    alone = list((tmp_path / "parts").glob("alone-*.parquet"))  # the bomb's own never wrote one
-    assert 1 <= len(alone) <= len(names) - 1
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(names)
+    assert not list(tmp_path.glob("parts/**/*.parquet"))  # each part removed once stored
 
 
 def test_without_dask_the_engine_says_which_extra_to_install(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ hundreds of megabytes (a decompression bomb), and one that inflates to millions 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def _documents(db: Path) -> dict[str, tuple]:
 def test_each_limit_stops_its_file_with_a_code_and_the_good_file_is_stored(hostile_folder, tmp_path, run_dcs, workers):
     db = tmp_path / "w.duckdb"
     run = run_dcs("ingest", hostile_folder, "--db", db, "--workers", workers, "--quiet",
-                  "--max-seconds", "3", "--max-memory-mb", "200")
+                  "--max-seconds", "3", "--max-memory-mb", "400")
     stored = _documents(db)
     assert set(stored) == {"good.pdf", "thousands-of-pages.pdf", "decompression-bomb.pdf", "slow-to-parse.pdf"}
     status, code, message, facts = stored["good.pdf"]
@@ -81,7 +82,7 @@ def test_each_limit_stops_its_file_with_a_code_and_the_good_file_is_stored(hosti
     status, code, message, _ = stored["thousands-of-pages.pdf"]
     assert code == "too_large" and "3000 pages" in message and "2000" in message
     status, code, message, _ = stored["decompression-bomb.pdf"]
-    assert code == "too_large" and "200 MiB of memory" in message
+    assert code == "too_large" and "400 MiB of memory" in message
     status, code, message, _ = stored["slow-to-parse.pdf"]
     assert code == "timed_out" and "3 seconds" in message
     assert "failed too_large: 2" in run.stderr and "failed timed_out: 1" in run.stderr
@@ -110,11 +111,12 @@ def test_a_file_that_vanishes_mid_batch_is_not_found_and_the_rest_are_stored(tmp
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="sends Unix signals")
 @pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the batch"])
-def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_dir, tmp_path, run_dcs, how):
+def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_dir, tmp_path, run_dcs, how, engine_args):
     files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
-        [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "0"],
+        [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "0",
+         *engine_args],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     said: list[str] = []
@@ -124,7 +126,7 @@ def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_di
         # Without a terminal the progress is printed as lines; "Ingesting 2/40" follows the second stored
         # document. With --publish-every 0, only the stop can publish them.
         deadline = time.monotonic() + 300
-        while not any(line.startswith("Ingesting 2/") for line in said):
+        while not any(re.match(r"Ingesting (on Dask )?2/", line) for line in said):
             assert proc.poll() is None, f"dcs ingest ended early:\n{''.join(said)[-3000:]}"
             assert time.monotonic() < deadline, "nothing stored within 5 minutes"
             time.sleep(0.05)
@@ -147,7 +149,7 @@ def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_di
     assert 0 < published < len(files), "the stop did not land mid-batch"
     assert not Path(f"{db}.writing").exists()
 
-    run_dcs("ingest", tmp_path / "batch", "--db", db, "--workers", "2", "--quiet")
+    run_dcs("ingest", tmp_path / "batch", "--db", db, "--workers", "2", "--quiet", *engine_args)
     with duckdb.connect(str(db), read_only=True) as con:
         per_hash = con.execute("SELECT count(*), count(DISTINCT sha256), min(status) FROM documents").fetchone()
         orphans = con.execute("SELECT count(*) FROM facts WHERE sha256 NOT IN (SELECT sha256 FROM documents)").fetchone()

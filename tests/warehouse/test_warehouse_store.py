@@ -10,7 +10,7 @@ import pytest
 
 from councildocs.extract.pipeline import EXTRACTOR_VERSION
 from councildocs.extract.models import Evidence, Fact
-from councildocs.pipeline import DocumentResult
+from councildocs.results import DocumentResult
 from councildocs.warehouse.rows import fact_id
 from councildocs.warehouse.store import Warehouse
 from councildocs.warehouse.testing import (
