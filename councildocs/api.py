@@ -32,13 +32,15 @@ def _extractor():
 def extract_file(path: str | os.PathLike[str]) -> DocumentResult:
     """Read, repair and extract one file (.pdf, .txt, .html), as ``dcs extract`` does for each file.
 
-    Returns a :class:`~councildocs.pipeline.DocumentResult`: ``result.extraction.facts`` are the facts
+    Returns a :class:`~councildocs.results.DocumentResult`: ``result.extraction.facts`` are the facts
     (``Fact``: ``kind``, ``fields``, ``evidence`` with ``text``, ``page``, ``start``, ``end``, and
     ``confidence``), ``result.document.text`` the repaired text the evidence points into. Like the
     command, it does not raise for a bad file: ``result.ok`` is False and ``result.error_code`` says
-    why (``not_found``, ``encrypted``, ``corrupt_pdf``, …). The file is read within the command's
-    limits (200 MB, 2,000 pages, 300 s on the main thread). The text is not masked: it is the document
-    as read.
+    why (``not_found``, ``encrypted``, ``corrupt_pdf``, …). The file is read in this process, within
+    200 MB, 2,000 pages and, on the main thread, 300 s (an alarm, which cannot stop a parser in C). For
+    files you do not trust, use ``councildocs.reader_process.ReaderProcess`` (what ``dcs extract`` uses):
+    it reads in a child process whose time and memory are enforced from outside. The text is not
+    masked: it is the document as read.
     """
     return process_file(Path(path), _extractor())
 
