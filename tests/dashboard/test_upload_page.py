@@ -136,3 +136,22 @@ def test_a_file_name_carrying_markdown_or_a_contact_is_shown_as_plain_text(uploa
     assert not any("jo.bloggs@kingston.gov.uk" in v for v in plain), "the contact in the name is masked"
     markdown = "\n".join(str(e.value) for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error))
     assert "tracker.example" not in markdown, "the name never reaches a Markdown element"
+
+
+def test_a_decompression_bomb_costs_its_reader_process_not_the_server(upload_page, samples_unsourced_db_copy,
+                                                                     tmp_path):
+    import psutil
+
+    from councildocs.ingest.limits import READER_LIMITS
+    from hostile_files import pdf_with_inflating_content
+
+    # inflates to more than a reader may hold: the server (this process, under AppTest) must not parse it
+    bomb = pdf_with_inflating_content(tmp_path / "bomb.pdf", 2 * READER_LIMITS.memory_bytes // 2**20)
+    before = row_counts(samples_unsourced_db_copy)
+    server = psutil.Process()
+    rss_before = server.memory_info().rss
+    at = upload_page("bomb.pdf", bomb.read_bytes(), "application/pdf")
+    message = texts(at)
+    assert "`too_large`" in message and "Nothing was stored." in message
+    assert server.memory_info().rss - rss_before < 200 * 2**20
+    assert row_counts(samples_unsourced_db_copy) == before
