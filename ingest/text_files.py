@@ -18,6 +18,8 @@ import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.html_nesting import check_nesting
+from councildocs.ingest.names import printable
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -41,7 +43,12 @@ def read_text_file(path: Path, data: bytes) -> str:
 
 
 def read_html_file(path: Path, data: bytes) -> str:
-    return html_to_text(decode(data, path, declared=_declared_charset(data)))
+    html = decode(data, path, declared=_declared_charset(data))
+    # Before the parser sees it: a page nested thousands of levels deep (or one that makes the parser
+    # re-open formatting tags without end) would keep it busy for minutes in C, where no time limit
+    # can stop it. ``check_nesting`` refuses such a page, in linear time, as ``too_large``.
+    check_nesting(html, printable(path.name))
+    return html_to_text(html)
 
 
 def decode(data: bytes, path: Path, declared: str | None = None) -> str:
@@ -88,7 +95,11 @@ def _detect(data: bytes, path: Path) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of ``html``: one paragraph per block element, lines kept at ``<br>``."""
+    """The visible text of ``html``: one paragraph per block element, lines kept at ``<br>``.
+
+    Callers pass pages that ``check_nesting`` has accepted (``read_html_file`` does): the walk below
+    is iterative, so no depth overflows Python's stack, but the parser's own time grows with depth.
+    """
     tree = LexborHTMLParser(html)
     tree.strip_tags(DROPPED_TAGS)
     root = tree.body or tree.root
