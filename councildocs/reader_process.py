@@ -55,10 +55,6 @@ NEAR_LIMIT = 0.75
 RECYCLE_SHARE = 0.25
 
 
-class ReaderUnavailable(RuntimeError):
-    """The reader process could not start (its imports fail, or it never became ready)."""
-
-
 class ReaderProcess:
     """One child process reading files one at a time, within ``limits`` enforced from this process."""
 
@@ -82,14 +78,13 @@ class ReaderProcess:
             return
         parent_reads, child_writes = os.pipe()
         child_reads, parent_writes = os.pipe()
-        # a child started while Ctrl-C is ignored ignores it from its first instruction: the parent decides
-        # what stops, and a Ctrl-C during the child's imports prints no traceback
         self._process = subprocess.Popen(
             [sys.executable, "-m", "councildocs.reader_process", str(child_reads), str(child_writes), str(os.getpid())],
             # its failures come back as coded results; what a C library prints as it dies is noise to a user
             pass_fds=(child_reads, child_writes), stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=_ignore_interrupts,
-            # its own process group, so that a kill takes what it started too (tesseract for OCR)
+            # Its own session: a kill takes what it started too (tesseract for OCR), and a Ctrl-C in the
+            # terminal reaches only the parent, which decides what stops. (No preexec_fn: it is unsafe in a
+            # threaded parent such as the dashboard's server or a Dask worker.)
             start_new_session=True,
             env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"},
         )
@@ -152,7 +147,10 @@ class ReaderProcess:
                 return self._died()
             if time.monotonic() > self._ready_deadline:
                 self.close()
-                raise ReaderUnavailable(f"the reader process did not start within {START_SECONDS:.0f} s")
+                return self._failed(ErrorCode.INTERNAL, (
+                    f"The process to read {printable(Path(self.path).name)} did not start within "
+                    f"{START_SECONDS:.0f} seconds (the machine is overloaded, or the installation is broken)."
+                ))
             return None
         return self._watch()
 
@@ -248,10 +246,6 @@ class _Duplex(Connection):
         super().close()
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _kill(process: subprocess.Popen) -> None:
     if process.poll() is None:
         try:
@@ -288,6 +282,7 @@ def _serve(read_fd: int, write_fd: int, parent_pid: int) -> None:
     from councildocs.extract.pipeline import Extractor
     from councildocs.pipeline import process_file
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the parent decides what stops
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     inbox = Connection(read_fd, writable=False)
     outbox = Connection(write_fd, readable=False)
