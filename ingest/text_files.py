@@ -45,8 +45,9 @@ def read_text_file(path: Path, data: bytes) -> str:
 def read_html_file(path: Path, data: bytes) -> str:
     html = decode(data, path, declared=_declared_charset(data))
     # Before the parser sees it: a page nested thousands of levels deep (or one that makes the parser
-    # re-open formatting tags without end) would keep it busy for minutes in C, where no time limit
-    # can stop it. ``check_nesting`` refuses such a page, in linear time, as ``too_large``.
+    # re-open formatting tags without end) would keep it busy for minutes in C, or exhaust memory, until
+    # the reader process is killed at its limit. ``check_nesting`` refuses such a page in linear time, as
+    # ``too_large``, with a message that says why.
     check_nesting(html, printable(path.name))
     return html_to_text(html)
 
