@@ -143,7 +143,7 @@ class ReaderProcess:
         except (EOFError, OSError):
             return self._died()
         if not self._ready:
-            if self._process.poll() is not None:
+            if self._reap(block=False) is not None:
                 return self._died()
             if time.monotonic() > self._ready_deadline:
                 self.close()
@@ -190,9 +190,32 @@ class ReaderProcess:
         if limits.memory_bytes and rss > limits.memory_bytes:
             self.close()
             return self._too_large()
-        if self._process.poll() is not None:
+        if self._reap(block=False) is not None:
             return self._died()
         return None
+
+    def _reap(self, block: bool) -> int | None:
+        """The child's exit status once it has ended, None while it runs (``block``: wait a little for it).
+
+        Reaped here with ``wait4`` rather than by ``Popen.poll`` for the kernel's record of the child's peak
+        resident memory (``ru_maxrss``): a child that died of its memory limit between two samples is
+        still known to have reached it.
+        """
+        process = self._process
+        deadline = time.monotonic() + (5.0 if block else 0.0)
+        while process.returncode is None:
+            try:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere
+                return process.poll()
+            if pid:
+                process.returncode = os.waitstatus_to_exitcode(status)
+                self._peak_rss = max(self._peak_rss, usage.ru_maxrss * 1024)  # KiB on Linux
+                break
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.01)
+        return process.returncode
 
     def _recycle_if_grown(self) -> None:
         limit = self.limits.memory_bytes
@@ -201,7 +224,7 @@ class ReaderProcess:
 
     def _died(self) -> DocumentResult | None:
         """The child ended while reading: the file is tried again in a new child, then failed."""
-        returncode = self._process.poll()
+        returncode = self._reap(block=True)
         self.close()
         limit = self.limits.memory_bytes
         # under its address-space limit, a C library whose malloc fails aborts (SIGABRT) rather than raise

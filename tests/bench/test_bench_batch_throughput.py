@@ -55,9 +55,9 @@ def test_report_has_every_figure(run):
         assert r["cpu_s"] > 0
     assert rows[batch_throughput.REFERENCE]["processes"] == 1
     one, two = rows[batch_throughput.COLD_1], rows[batch_throughput.COLD_2]
-    assert one["peak_rss_child"] == 0 and one["cpu_children_s"] == 0  # one worker: everything in the dcs process
-    assert one["cpu_main_s"] > 0
-    assert two["processes"] >= 3 and two["peak_rss_child"] > 0 and two["cpu_children_s"] > 0
+    # every file is read in a reader process: one with one worker, two with two, beside the main process
+    assert one["processes"] >= 2 and one["peak_rss_child"] > 0 and one["cpu_children_s"] > one["cpu_main_s"] > 0
+    assert two["processes"] >= 3 and two["peak_rss_child"] > 0 and two["cpu_children_s"] > two["cpu_main_s"]
     ratios = report["ratios"]
     warm = rows["warm, 2 workers"]
     assert ratios["two_over_one"] == pytest.approx(two["pages_per_s"] / one["pages_per_s"])

@@ -1,6 +1,6 @@
 """Hostile and enormous files cost a coded error within their limits; the batch goes on, and stops cleanly on request.
 
-The hostile PDFs are built here with pikepdf: thousands of pages, a content stream that inflates to
+The hostile PDFs are built with pikepdf (here and in tests/hostile_files.py): thousands of pages, a content stream that inflates to
 hundreds of megabytes (a decompression bomb), and one that inflates to millions of drawing operators
 (minutes of parsing).
 """
@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import zlib
 from pathlib import Path
 
 import duckdb
@@ -22,10 +21,9 @@ import pikepdf
 import pytest
 
 from batch_warehouses import distinct_copies
+from hostile_files import pdf_with_inflating_content
 
 DCS = Path(sys.executable).with_name("dcs")
-# One drawing operator: parsing costs pdfminer several microseconds per token, so millions of these take minutes.
-OPERATOR = b"1 0 0 1 0 0 cm\n"
 
 
 def _pdf_with_pages(path: Path, pages: int) -> Path:
@@ -36,28 +34,14 @@ def _pdf_with_pages(path: Path, pages: int) -> Path:
     return path
 
 
-def _pdf_with_inflating_content(path: Path, decoded_mb: int) -> Path:
-    """One page whose content stream is ``decoded_mb`` MB of operators, deflated to a small fraction."""
-    chunk = OPERATOR * (1024 * 1024 // len(OPERATOR))
-    packer = zlib.compressobj(9)
-    deflated = b"".join(packer.compress(chunk) for _ in range(decoded_mb)) + packer.flush()
-    with pikepdf.new() as pdf:
-        pdf.add_blank_page(page_size=(200, 200))
-        stream = pikepdf.Stream(pdf, b"")
-        stream.write(deflated, filter=pikepdf.Name.FlateDecode)
-        pdf.pages[0].obj.Contents = stream
-        pdf.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def hostile_folder(tmp_path_factory, corpus_dir) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     good = sorted((corpus_dir / "adverts").glob("*.pdf"))[0]
     (folder / "good.pdf").write_bytes(good.read_bytes())
     _pdf_with_pages(folder / "thousands-of-pages.pdf", 3000)
-    _pdf_with_inflating_content(folder / "decompression-bomb.pdf", 400)
-    _pdf_with_inflating_content(folder / "slow-to-parse.pdf", 40)
+    pdf_with_inflating_content(folder / "decompression-bomb.pdf", 400)
+    pdf_with_inflating_content(folder / "slow-to-parse.pdf", 40)
     return folder
 
 

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,11 +70,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(real_db: Path):
-    """The app served by `dcs dashboard` over README command one's warehouse; yields its address."""
+@contextmanager
+def served_dashboard(db: Path):
+    """``dcs dashboard`` on ``db`` at a free port, as a user starts it; yields its address."""
     port = _free_port()
-    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(real_db), "--port", str(port)],
+    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         address = proc.stderr.readline().split()[1]
@@ -92,6 +93,13 @@ def served(real_db: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def served(real_db: Path):
+    """The app served by `dcs dashboard` over README command one's warehouse; yields its address."""
+    with served_dashboard(real_db) as address:
+        yield address
 
 
 def _wait_until_rendered(page, heading: str) -> None:

@@ -21,10 +21,6 @@ on the pages as text, which shows they were shown, not dropped.
 from __future__ import annotations
 
 import re
-import subprocess
-import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -32,7 +28,7 @@ import duckdb
 import pytest
 from built_warehouses import ingested_warehouse
 from payload_documents import ADVERT_NAME, ADVERT_TEXT, PAYLOAD_HOST, write_payload_documents
-from test_browser import CHROMIUM, CHROMIUM_ARGS, DCS, _free_port, _require_browser, _wait_until_rendered
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser, _wait_until_rendered, served_dashboard
 
 pytestmark = pytest.mark.slow
 
@@ -81,31 +77,6 @@ for (const name of ['alert', 'confirm', 'prompt']) {
 def payload_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = write_payload_documents(tmp_path_factory.mktemp("payload-documents"))
     return ingested_warehouse(tmp_path_factory, folder)
-
-
-@contextmanager
-def _served(db: Path):
-    """``dcs dashboard`` on ``db`` at a free port; yields its address."""
-    port = _free_port()
-    proc = subprocess.Popen([str(DCS), "dashboard", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        address = proc.stderr.readline().split()[1]
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{address}/_stcore/health", timeout=2) as health:
-                    if health.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail(f"the dashboard did not come up at {address}")
-            time.sleep(0.3)
-        yield address
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 class _Watch:
@@ -177,7 +148,7 @@ def test_payloads_in_text_names_and_urls_stay_text_on_every_page(payload_db: Pat
         (f"evidence?fact={CRAFTED}", "Evidence"),
         (f"upload?name={CRAFTED}", "Add a document"),
     ]
-    with _served(payload_db) as address, sync_playwright() as p:
+    with served_dashboard(payload_db) as address, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1440, "height": 900})
@@ -210,7 +181,7 @@ def test_an_upload_with_a_payload_name_and_text_stays_text(payload_db: Path, tmp
     sync_playwright = _require_browser()
     db = tmp_path / "uploads.duckdb"
     db.write_bytes(payload_db.read_bytes())
-    with _served(db) as address, sync_playwright() as p:
+    with served_dashboard(db) as address, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1440, "height": 900})
