@@ -46,6 +46,9 @@ WATCH_SECONDS = 0.1
 # A child that does not say it is ready within this long (importing spaCy, loading the model) is broken.
 START_SECONDS = 180.0
 TRIES = 2  # a file whose reader dies is tried once more, alone, before it is failed
+# The parent kills a child whose resident memory passes this share of the limit, so that, sampled every
+# WATCH_SECONDS, it never reaches the limit itself.
+KILL_SHARE = 0.95
 # A child that dies after its memory reached this share of the limit, or by SIGABRT, died of the limit
 # (a C library that aborts when malloc fails under RLIMIT_AS, instead of raising MemoryError): too_large,
 # not retried.
@@ -187,7 +190,8 @@ class ReaderProcess:
             ))
         rss = _rss(self._process.pid)
         self._peak_rss = max(self._peak_rss, rss)
-        if limits.memory_bytes and rss > limits.memory_bytes:
+        # stopped a little short of the limit: between two samples it may grow by tens of MB
+        if limits.memory_bytes and rss > KILL_SHARE * limits.memory_bytes:
             self.close()
             return self._too_large()
         if self._reap(block=False) is not None:
@@ -241,8 +245,8 @@ class ReaderProcess:
 
     def _too_large(self) -> DocumentResult:
         return self._failed(ErrorCode.TOO_LARGE, (
-            f"{printable(Path(self.path).name)} needed more than {self.limits.memory_bytes / MiB:.0f} MiB of memory "
-            "and was stopped: it holds an enormous stream, image or set of fonts. Re-save it in a PDF viewer, or "
+            f"{printable(Path(self.path).name)} needed more than the {self.limits.memory_bytes / MiB:.0f} MiB of memory "
+            "a reader may hold and was stopped: it holds an enormous stream, image or set of fonts. Re-save it in a PDF viewer, or "
             "extract the pages you need."
         ))
 

@@ -90,6 +90,7 @@ def _statm() -> tuple[int, int] | None:
 
 # However little is left of the limit, a file gets this much room to fail in with MemoryError.
 MIN_HEADROOM = 16 * MiB
+HEADROOM_SHARE = 0.9
 
 
 @contextmanager
@@ -102,7 +103,9 @@ def _memory_limit(memory_bytes: int | None) -> Iterator[None]:
         return
     address_space, resident = usage
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = address_space + max(MIN_HEADROOM, memory_bytes - resident)
+    # a tenth kept back: pages the process reserved before (arenas, stacks) can still become resident
+    # without growing the address space
+    limit = address_space + max(MIN_HEADROOM, int(HEADROOM_SHARE * (memory_bytes - resident)))
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
