@@ -27,8 +27,11 @@ OPEN_DOMAINS = (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru", "parliament
 # Public repositories that hold public bodies' own published PDFs byte for byte: Trafford Council's data
 # lab (its READMEs give OGL v3.0), Gloucester City Council's own repository, and data-to-insight's copies
 # of Ofsted inspection reports (each report states the OGL), and a developer's test fixtures that are
-# Kingston Council committee reports byte for byte (a council's publication, OGL). The URL pins the commit.
-OPEN_REPOSITORIES = ("https://github.com/traffordDataLab/council_open_data/blob/",
+# Kingston Council committee reports byte for byte (a council's publication, OGL), and Democracy Club's
+# copies of councils' statutory election notices and polling-station papers. The URL pins the commit.
+OPEN_REPOSITORIES = ("https://github.com/DemocracyClub/UK-Polling-Stations/blob/",
+                     "https://github.com/DemocracyClub/yournextrepresentative/blob/",
+                     "https://github.com/traffordDataLab/council_open_data/blob/",
                      "https://github.com/traffordDataLab/info/blob/",
                      "https://github.com/aifgi/council_cycle/blob/",
                      "https://github.com/Gloucester-City-Council/",
