@@ -13,7 +13,7 @@ from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import AREA_WORDS, categorise_role, main_post
 
-_HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
+_HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
                "sir", "dame", "professor", "prof", "rev", "revd"}
 _POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba"}
 _NOT_NAME_WORDS = {
@@ -23,7 +23,7 @@ _NOT_NAME_WORDS = {
     "unison", "unite", "gmb", "team", "office", "programme", "plan", "fund", "policy", "forum", "group", "cabinet",
     "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
-    "member", "members", "cabinet", "head", "officer", "manager", "commissioner", "chair", "interim", "acting",
+    "member", "members", "cabinet", "head", "officer", "officers", "manager", "commissioner", "chair", "interim", "acting",
     "call", "contact", "email", "e-mail", "phone", "tel", "telephone", "fax", "mobile", "ring", "write", "visit", "apply", "please", "dear",
     "town", "grade", "scale", "band", "level", "salary", "rate", "post", "role", "job", "civic", "heads",
     # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
@@ -105,7 +105,14 @@ def _heading_word(word: str) -> bool:
     are words.)"""
     from wordfreq import zipf_frequency
 
-    return word.endswith(("ment", "tion", "ance", "ments", "tions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0
+    if word.endswith(("ment", "tion", "ance", "ments", "tions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0:
+        return True
+    # plural abstract nouns: "Special Responsibilities", "Joint Briefings" (while Hastings, Jennings and
+    # Cummings, plurals of no common word, stay surnames)
+    if word.endswith("ities") and len(word) >= 8:
+        return zipf_frequency(word, "en") >= 3.0
+    return (word.endswith("ings") and len(word) >= 7 and zipf_frequency(word, "en") >= 3.0
+            and zipf_frequency(word[:-1], "en") >= 3.5)
 
 
 def _clean_name(text: str, start: int) -> _Mention | None:
@@ -301,6 +308,7 @@ def find_people(doc, view) -> list[Candidate]:
         for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat):
             if not any(x.start <= occurrence.start() < x.end for x in mentions):
                 mentions.append(_Mention(name=name, start=occurrence.start(), end=occurrence.end(), honorific=None))
+    mentions = _split_run_together(mentions, flat)
     # "N.Mackie" and "N. Mackie" are one name written two ways
     mentions = [replace(m, name=_INITIAL_GLUED.sub(r"\1 ", m.name)) for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
@@ -381,7 +389,7 @@ _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bai
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|COUNCILLOR|Cllr|CLLR|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
-    rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?P<name>{_TITLED_NAME}))\b")
+    rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?!Council)(?P<name>{_TITLED_NAME}))\b")  # "Depute Provost. Councillors …": a sentence ended
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
 _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councillors|Cllrs|Cllr\(s\))|Members|"
                         r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*:?\s+")
@@ -651,6 +659,28 @@ def _post_from_context(doc, view, mention: _Mention) -> tuple[str, int, int] | N
     if doc._.dcs_cues.within("contact", min(c_start, max(0, mention.start - 20)), c_end):
         return "contact", mention.start, mention.end
     return None
+
+
+def _split_run_together(mentions: list[_Mention], flat: str) -> list[_Mention]:
+    """Two people a table row or a two-column block ran together ("Licensing Committee Gill Al-Samarai Steve
+    Delaney", convener then vice-convener): a four-word name whose first or last two words the document also
+    writes as a name on its own is two names, each its own mention. Left whole, it would become the full
+    name of every mention of either person."""
+    alone = {m.name for m in mentions if len(m.name.split()) == 2}
+    kept: list[_Mention] = []
+    for m in mentions:
+        words = m.name.split()
+        if len(words) != 4 or not (" ".join(words[:2]) in alone or " ".join(words[2:]) in alone):
+            kept.append(m)
+            continue
+        third = re.search(rf"(?<![\w’'-]){re.escape(words[2])}(?![\w’'-])", flat[m.start:m.end])
+        if third is None:
+            kept.append(m)
+            continue
+        first_end = m.start + len(flat[m.start:m.start + third.start()].rstrip())
+        kept.append(replace(m, name=" ".join(words[:2]), end=first_end))
+        kept.append(replace(m, name=" ".join(words[2:]), start=m.start + third.start(), honorific=None))
+    return kept
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:

@@ -59,8 +59,16 @@ def _described_otherwise(doc, view, start: int, end: int) -> bool:
     s_start, s_end = view.sentence_bounds(start)
     clause_end = min(s_end, end + 60)
     semicolon = view.flat.find(";", end, clause_end)
-    return doc._.dcs_cues.within("not_poverty_rate", _clause_start(view.flat, s_start, start),
+    # the two ends of a change share their words: "pupils eligible for free school meals had increased from 5%
+    # in 2013 to 9% now" describes the 9% too, but only the words just before its first end, not a clause or
+    # paragraph before that which the sentence splitter ran on into this one
+    own = _clause_start(view.flat, s_start, start)
+    clause_start = max(_clause_start(view.flat, s_start, start, change_is_one_clause=True), own - _CHANGE_WORDS)
+    return doc._.dcs_cues.within("not_poverty_rate", min(own, clause_start),
                                  semicolon if semicolon >= 0 else clause_end)
+
+
+_CHANGE_WORDS = 80  # characters before a change's first end that describe both ends
 
 
 def _clause_start(flat: str, s_start: int, start: int, change_is_one_clause: bool = False) -> int:
@@ -104,6 +112,9 @@ def _average_before() -> re.Pattern:
     areas = "|".join([r"national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional"] + [re.escape(r) for r in regions])
     return re.compile(rf"\b(?:{areas})['’]?s?\s+(?:average|figure|rate|level)"
                       r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
+# the rate's own words place it in a nation: "… of children are living in poverty in Scotland"
+_POVERTY_IN_NATION = re.compile(r"[^.;%]*?\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\s+(?:in|across)\s+(?:the\s+)?"
+                                r"(?:Scotland|England|Wales|UK|United\s+Kingdom|Great\s+Britain|Britain|country)\b")
 _NATION_BEFORE_BRACKET = re.compile(r"\b(?:England|UK|United\s+Kingdom|Scotland|Wales|Great\s+Britain|nationally)\s*\($")
 
 
@@ -120,6 +131,9 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
     if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
         return None
+    figure = _ANY_PCT.match(flat, start)
+    if _POVERTY_IN_NATION.match(flat, figure.end() if figure else start, min(max(s_end, end), end + 80)):
+        return None  # "as an estimated 26% of children are still living in poverty in Scotland": the nation's rate
     if _another_place_before(doc, flat, s_start, start):
         return None
     return sentence_authority(doc, start, end)
@@ -130,7 +144,8 @@ def _authority(doc, view, start: int, end: int) -> str | None:
 # that place is no council (a constituency, a region, a town) the rate is no council's.
 _PLACE_BEFORE = re.compile(r"\b(?:in|within|across|for)\s+(?:the\s+)?(?P<place>(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*)){0,3})",
                            re.I)
-_JOINS_NEXT = re.compile(r"\s*(?:to|-|–)\s*")
+# between the two ends of a change: " to ", " - ", " in 2013 to ", " in 2019/20 to "
+_JOINS_NEXT = re.compile(r"\s*(?:(?:in|for)\s+\d{4}(?:[/-]\d{2,4})?\s+)?(?:to|-|–)\s*")
 _NOT_A_PLACE = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "spring", "summer", "autumn", "winter", "total", "addition", "particular",
                 "contrast", "comparison", "summary", "short", "fact", "general", "practice", "order", "this", "that"}

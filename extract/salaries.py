@@ -185,12 +185,16 @@ def _line_label(text: str, start: int) -> RoleMention | None:
 def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
     """Whether the words nearest a figure (text[start:end]) make it a budget, saving or contribution rather
     than pay: "worth more than £35,000" after "19.9% of salary" is a pension figure."""
-    budget = cues.last_end("not_pay", start - 50, start)
-    pay = cues.last_end("strong_salary", start - 50, start)
+    # the figure's own clause: "the additional costs of recruiting to this post will be capped at a maximum
+    # of £20k" are costs though nine words stand between
+    budget = cues.last_end("not_pay", start - 90, start)
+    pay = cues.last_end("strong_salary", start - 90, start)
     if budget is not None and (pay is None or budget > pay):
         return True
     line_end = text.find("\n", end, end + 12)
-    return cues.within("not_pay", end, line_end if line_end >= 0 else end + 12) and pay is None
+    # "each council pays £80,000 towards the post": a word after the figure makes it a contribution unless a
+    # pay word stands right before it
+    return cues.within("not_pay", end, line_end if line_end >= 0 else end + 12) and cues.last_end("strong_salary", start - 50, start) is None
 
 
 def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:

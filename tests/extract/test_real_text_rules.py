@@ -757,3 +757,51 @@ def test_a_post_named_before_its_holder_with_is(extractor, text, name, category)
     people = [f.fields for f in extractor.extract(document).facts if f.kind == "person"]
     assert [(p["name"], p["role_category"], p["status"]) for p in people] == [(name, category, "incumbent")]
     assert "\n" not in people[0]["role"] and not people[0]["role"].startswith("Bolton")  # the post stays on its line
+
+
+@pytest.mark.parametrize("text", [
+    # b43: the rate's own words place it in the nation, though a council is named before it
+    "Tackling child poverty remains a key priority for East Ayrshire Council as an estimated 26% of children are "
+    "still living in poverty in Scotland.",
+    # b43: the second end of a change shares the first end's words (a free-school-meals share)
+    "Wokingham Borough Council heard that child poverty was rising; the number of pupils eligible for free school "
+    "meals had increased from 5% in 2013 to 9% now.",
+])
+def test_a_nation_s_rate_and_a_free_school_meals_change_are_no_council_s_poverty_rate(extract_text, text):
+    assert _kind(extract_text(text), "poverty_rate") == []
+
+
+def test_a_council_s_rate_beside_the_nation_s_is_still_found(extract_text):
+    text = "In Glasgow City Council's area 30% of children live in poverty, against 24% of children in poverty in Scotland."
+    assert [(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")] == [("S12000049", 30.0)]
+
+
+def test_costs_nine_words_before_a_figure_still_govern_it(extract_text):
+    # b42: recruitment costs, not a post's pay
+    text = ("Herefordshire Council noted that the additional costs of recruiting to this post will be capped at a "
+            "maximum of £20k.")
+    assert _kind(extract_text(text), "salary") == []
+
+
+def _people(extractor, text):
+    from councildocs.ingest.models import RepairedDocument
+
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    return [f.fields for f in extractor.extract(document).facts if f.kind == "person"]
+
+
+def test_names_a_table_row_runs_together_are_two_people(extractor):
+    # b42: a convener and a vice-convener on one row of a flattened table
+    text = ("Aberdeen City Council\n\nCouncillor Steve Delaney was appointed as Depute Provost. Councillors Alex Nicoll "
+            "and Ian Yuill were appointed as Co-Leaders of the Council.\n\nCommittee Convener Vice Convener\n"
+            "Licensing Committee Gill Al-Samarai Steve Delaney\n")
+    names = {p["name"] for p in _people(extractor, text)}
+    assert "Steve Delaney" in names and "Alex Nicoll" in names
+    assert not any(len(n.split()) >= 4 or n.startswith("Councillors") for n in names)
+
+
+@pytest.mark.parametrize("heading", ["Special Responsibilities", "Joint Briefings", "Returning Officers"])
+def test_plural_headings_are_no_names(extractor, heading):
+    # b45: a members' allowances scheme's headings above a post
+    text = f"Trafford Council members' allowances scheme\n\n{heading}\nLeader of the Council\n\nA basic allowance is paid."
+    assert [p["name"] for p in _people(extractor, text)] == []
