@@ -44,8 +44,9 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
               r"inspector|constable|commander|author|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
-              r"lord[\s–-]lieutenant|solicitor|auditor")
-_ROLE_WORD = r"[A-Za-z][\w’'&-]*"
+              r"lord[\s–-]lieutenant|solicitor|auditor|champion")
+# a word of a post's title; a number only as a statutory section ("Section 151 Officer", "Section 95 Officer")
+_ROLE_WORD = r"(?:[A-Za-z][\w’'&-]*|(?<=Section\s)\d{2,3}\b)"
 # A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director",
 # "appointed Bill Alexander to the temporary post of Chief Operating Officer"
 _ROLE_AFTER = re.compile(

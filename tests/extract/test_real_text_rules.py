@@ -805,3 +805,14 @@ def test_plural_headings_are_no_names(extractor, heading):
     # b45: a members' allowances scheme's headings above a post
     text = f"Trafford Council members' allowances scheme\n\n{heading}\nLeader of the Council\n\nA basic allowance is paid."
     assert [p["name"] for p in _people(extractor, text)] == []
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # b44, b43: a post in brackets after its holder, with a statutory section's number or as a champion
+    ("Gwynedd Council\n\nApologies were received from Emyr Williams (Chief Executive) and Dewi Morgan (Section 151 "
+     "Officer).", "Dewi Morgan", "Section 151 Officer"),
+    ("Plymouth City Council\n\nFather Sam Philpott (Child Poverty Champion) presented the annual update.",
+     "Sam Philpott", "Child Poverty Champion"),
+])
+def test_a_post_in_brackets_with_a_section_number_or_a_champion(extractor, text, name, role):
+    assert any(p["name"] == name and p["role"] == role for p in _people(extractor, text))
