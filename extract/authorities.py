@@ -118,8 +118,17 @@ class AuthorityIndex:
             self.ambiguous[short] = frozenset(gazetteer.current(g).gss for g in owners)
         self.names = seen
         self.regions = {a.gss: a.region for a in gazetteer.authorities}
+        # a match is looked up by its tokens, as the matcher found it: a PDF may glue words of a name together
+        # in the text ("LondonBorough ofHackney" laid out as separate words), so the span's text is not a key
+        self.by_tokens: dict[tuple[str, ...], str] = {}
+        for name in [*seen, *self.ambiguous]:
+            self.by_tokens.setdefault(tuple(t.lower_ for t in nlp.make_doc(name)), name)
         self.matcher.add("AUTHORITY", [nlp.make_doc(name) for name in seen])
         self.matcher.add("AMBIGUOUS", [nlp.make_doc(name) for name in self.ambiguous])
+
+    def _name(self, span) -> str:
+        """The gazetteer name a matched span is (its tokens, not its text, are what matched)."""
+        return self.by_tokens.get(tuple(t.lower_ for t in span), span.text.lower())
 
     def find(self, doc: Doc) -> list[AuthorityMention]:
         text = doc.text
@@ -136,7 +145,7 @@ class AuthorityIndex:
         from spacy.util import filter_spans
 
         spans = filter_spans(spans)
-        named_in_full = {self.names[s.text.lower()] for s in spans if s.text.lower() in self.names}
+        named_in_full = {self.names[self._name(s)] for s in spans if self._name(s) in self.names}
         in_london = bool(_LONDON.search(text))
         for span in spans:
             # place names are proper nouns: skip lower-case uses ("reading", "bath") and e-mail/web addresses
@@ -159,12 +168,14 @@ class AuthorityIndex:
             if not _COUNCIL_SUFFIX.match(text[span.end_char:span.end_char + 40]) and any(
                     start < span.start_char and span.end_char <= end for start, end in people):
                 continue
-            gss = self.names.get(span.text.lower())
+            name = self._name(span)
+            gss = self.names.get(name)
             if gss is None:
-                readings = self.ambiguous[span.text.lower()] & named_in_full
+                owners = self.ambiguous.get(name, frozenset())
+                readings = owners & named_in_full
                 if not readings and in_london:
                     # "Richmond" and "Kingston" in a London story are the London boroughs
-                    readings = {g for g in self.ambiguous[span.text.lower()] if self.regions.get(g) == "London"}
+                    readings = {g for g in owners if self.regions.get(g) == "London"}
                 if len(readings) != 1:
                     continue
                 gss = next(iter(readings))

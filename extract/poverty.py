@@ -64,7 +64,7 @@ def _described_otherwise(doc, view, start: int, end: int) -> bool:
     # paragraph before that which the sentence splitter ran on into this one
     own = _clause_start(view.flat, s_start, start)
     clause_start = max(_clause_start(view.flat, s_start, start, change_is_one_clause=True), own - _CHANGE_WORDS)
-    return doc._.dcs_cues.within("not_poverty_rate", min(own, clause_start),
+    return doc._.dcs_cues.within("not_poverty_rate", clause_start,
                                  semicolon if semicolon >= 0 else clause_end)
 
 

@@ -816,3 +816,14 @@ def test_plural_headings_are_no_names(extractor, heading):
 ])
 def test_a_post_in_brackets_with_a_section_number_or_a_champion(extractor, text, name, role):
     assert any(p["name"] == name and p["role"] == role for p in _people(extractor, text))
+
+
+def test_a_council_name_whose_words_a_table_glued_together_is_read_not_a_crash(extractor):
+    # b45: a PDF notice whose cells run words together ("LondonBorough ofHackney") beside a figure glued to a
+    # name, so the name is matched on tokens that have no space between them
+    text = "Election of the Mayor of the LondonBorough ofHackney\nIsle of Anglesey68,877 residents\n"
+    from councildocs.ingest.models import RepairedDocument
+
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    doc = extractor.annotate(document)
+    assert "E09000012" in {m.gss for m in doc._.dcs_authority_mentions}
