@@ -7,6 +7,7 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.joint_bodies import find_joint_bodies
 
 _BOTH = re.compile(r"\b(?:both|the\s+two|two|the)\s+(?:councils|authorities|local\s+authorities|boroughs|LA['’]?s)\b", re.I)
 _SHARE_VERB = re.compile(r"\b(?:we|councils|authorities|boroughs|both|they|agreed\s+to|(?P<intent>(?:decision|agreement|proposals?|plans?)\s+to)|and\s+\w+|(?-i:[A-Z][\w’'-]+))\s+"
@@ -560,6 +561,13 @@ def _partnerships(doc, view) -> list[Candidate]:
         fields = {"authorities": named, "name": name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.8,
                                dedupe_key=_partnership_key(named)))
+    for body, start, end in find_joint_bodies(doc):
+        # a joint body known by name (extract/data/joint_bodies.csv): its members although the text lists none
+        s_start, s_end = view.sentence_bounds(start)
+        ev_start, ev_end = evidence_span(view, start, end)
+        fields = {"authorities": list(body.members), "name": body.name, "status": _status(doc, s_start, s_end)}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.85,
+                               dedupe_key=_partnership_key(list(body.members))))
     return _one_per_name(doc, view, found)
 
 
