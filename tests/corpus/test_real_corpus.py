@@ -35,6 +35,7 @@ OPEN_REPOSITORIES = ("https://github.com/DemocracyClub/UK-Polling-Stations/blob/
                      "https://github.com/traffordDataLab/info/blob/",
                      "https://github.com/aifgi/council_cycle/blob/",
                      "https://github.com/Gloucester-City-Council/",
+                     "https://github.com/OxfordCityCouncil/",  # the council's own repository
                      "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool/blob/",
                      "https://github.com/data-to-insight/ofsted-send-scrape-tool/blob/")
 # Reserved for independent evaluation (corpus/real/README.md).
