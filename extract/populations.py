@@ -65,9 +65,9 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|t
                                r"would\s+need|ideal|optimum|optimal|between)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
-# "a net migration gain of 1,550 people", "an increase of 6,000 residents": a change, not a count
+# "a net migration gain of 1,550 people", "an increase of 6,000 residents", "they lost 10,000 people": a change, not a count
 _CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|rise|fall|drop|migration|births|deaths|"
-                            r"grew|fell|rose|increased|decreased)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
+                            r"grew|fell|rose|increased|decreased|lost|lose|loses|losing|gained|gains|gaining)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
 
 
 # "people aged between 16 and 64", "aged 65 and over": an age band, not all residents (under-18s are read apart)
@@ -79,9 +79,10 @@ _SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|
 _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?|localit(?:y|ies)|towns?\s+centre)\b", re.I)
 
 
-# "Of the population 144,600 (62.94%) were of working age", "(7.19%, 16,604 residents)": a count set beside
+# "Of the population 144,600 (62.94%) were of working age", "(7.19%, 16,604 residents)", "(21.6%, or 682,000
+# people)": a count set beside
 # its percentage is a share of the residents, not all of them
-_SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?|\bof\s+(?:the|its|our|their)\s+)\s*$", re.I)
+_SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|\bof\s+(?:the|its|our|their)\s+)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
 
 
@@ -122,6 +123,8 @@ _SETTLEMENT = re.compile(r"\b(?:town|towns|village|villages|hamlet|suburb|settle
 def _another_place(doc, view, start: int, end: int) -> bool:
     """ "Ryde has around 24,000 residents", "The population of England is 56.5 million": the sentence gives the
     figure at text[start:end] to a town, a region or a nation and names no council."""
+    if _LIVING_IN_NATION.match(view.flat, end):
+        return True  # "around 3,164,000 people were living in Wales", whichever council the sentence names
     s_start, _ = view.sentence_bounds(start)
     if any(s_start <= m.start < end for m in doc._.dcs_authority_mentions):
         return False
@@ -134,6 +137,10 @@ def _another_place(doc, view, start: int, end: int) -> bool:
 
 
 _PLACE_REACH = 60  # characters before a count in which a place names whose count it is
+# the nation a count's own words after it place its people in
+_LIVING_IN_NATION = re.compile(r"\s*(?:(?:were|are|was|is|now)\s+)?(?:(?:usually\s+)?(?:living|lived|live|resident)\s+)?"
+                               r"(?:in|across)\s+(?:England(?:\s+and\s+Wales)?|Wales|Scotland|Northern\s+Ireland|"
+                               r"(?:the\s+)?UK|(?:the\s+)?United\s+Kingdom|(?:Great\s+)?Britain)\b")
 
 
 def _candidate(doc, view, start, end, value, qualifier, group, confidence) -> Candidate | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _WS = re.compile(r"\s")
+_LIST_ITEM = re.compile(r"^[ \t]*([-*–▪■◦·](?=[ \t]))", re.MULTILINE)
 
 def _heading_ends(text: str) -> list[int]:
     """Where a line that cannot be wrapped prose ends: a heading, masthead or table row, much shorter than
@@ -55,6 +56,9 @@ class TextView:
         starts = [0]
         for m in re.finditer(r"(?:(?<=[.!?:;])|(?<=[.!?][”’\"']))\s+(?=[\"'“‘(A-Z0-9])|[●•]", flat):
             starts.append(m.end() if m.group().strip() == "" else m.start())
+        # an item of a list written with a dash, star or square marker ("- 15.9% of children …\n- 15.8% of
+        # households …") is a sentence of its own, as an item marked with a bullet is
+        starts.extend(m.start(1) for m in _LIST_ITEM.finditer(text))
         starts.extend(_heading_ends(text))
         starts.extend(_table_row_bounds(text))
         return cls(text=text, flat=flat, sentence_starts=sorted(set(starts)))

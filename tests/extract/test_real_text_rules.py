@@ -827,3 +827,21 @@ def test_a_council_name_whose_words_a_table_glued_together_is_read_not_a_crash(e
     document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
     doc = extractor.annotate(document)
     assert "E09000012" in {m.gss for m in doc._.dcs_authority_mentions}
+
+
+def test_an_item_of_a_dashed_list_is_its_own_sentence(extract_text):
+    # b47 development part: the next item's share of households is not the child-poverty rate of the item before
+    text = ("Scottish Borders Council: current child poverty statistics:\n"
+            "- 15.9% of children in the Scottish Borders still live in poverty before housing costs\n"
+            "- 15.8% of households in the region receive Universal Credit.")
+    assert sorted(f["percent"] for f in _kind(extract_text(text), "poverty_rate")) == [15.9]
+
+
+@pytest.mark.parametrize("text", [
+    # b47 development part, each in the words a real paper used
+    "Cardiff Council noted that around 3,164,000 people were living in Wales on 30 June 2023.",
+    "Cardiff Council noted that people aged 65 or older made up a fifth (21.6%, or 682,000 people) of residents.",
+    "Wiltshire Council heard that Manchester City Council estimated that they lost 10,000 people from the count.",
+])
+def test_a_nations_count_a_share_and_a_loss_are_not_a_councils_population(extract_text, text):
+    assert _kind(extract_text(text), "population") == []
