@@ -419,6 +419,7 @@ _INITIAL_GLUED = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _VENUE_LINE = re.compile(r"[ \t]*(?:Venue|Location|Address|Place)[ \t]*:", re.I)
 _NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?(?P<name>[A-Z][a-z]+(?:(?:\s|\s?-\s?){_SURNAME}){{1,2}})")
 _LINE = re.compile(r"[^\n]+")
+_DATED_NAME_LINE = re.compile(rf"(?:Dated|Date[ \t]*:)[ \t]+(?:(?:the[ \t]+)?[\w,]+[ \t]+){{1,4}}?(?:19|20)\d\d[ \t]+{_NAME_LINE.pattern}")
 
 
 def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, tuple[str, int, int]]]:
@@ -431,7 +432,9 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
         if not line:
             continue
         start = m.start() + m.group().index(line)
-        name = _NAME_LINE.fullmatch(line)
+        # a notice's signature: the date on the left, the signer on the right of one line ("Dated Thursday
+        # 9 April 2015      Sean Harriss"), the post on the next ("Acting Returning Officer")
+        name = _NAME_LINE.fullmatch(line) or _DATED_NAME_LINE.fullmatch(line)
         if name and all(_is_name_word(w) for w in re.split(r"\s*-\s*|\s+", name.group("name"))) and \
                 name.group("name").lower() not in place_names and not re.search(_ROLE_HEAD, line, re.I):
             lines.append(("name", start, start + len(line), name.start("name")))
@@ -612,7 +615,7 @@ _BRACKETED_ITEM = re.compile(rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*\((?P<post
 _LIST_SEPARATORS = re.compile(r"[\s,&.]*(?:\band\b[\s,&.]*)*")
 # "Contact: John Grieve - 0113 3788662", "Contact: J Taylor - (01480) 388119": a paper's contact line
 _CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?"
-                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*(?=[-–,(]|$|\d|Tel\b|tel\b)", re.M)
+                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[^\S\n]*(?=[-–,(]|$|\d|Tel\b|tel\b)", re.M)  # web pages set a no-break space
 
 
 def _bracketed_list_lines(text: str) -> list[_Mention]:

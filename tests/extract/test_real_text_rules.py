@@ -845,3 +845,15 @@ def test_an_item_of_a_dashed_list_is_its_own_sentence(extract_text):
 ])
 def test_a_nations_count_a_share_and_a_loss_are_not_a_councils_population(extract_text, text):
     assert _kind(extract_text(text), "population") == []
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # b45 and b49 development parts: a notice signed on the line that gives its date, the post on the next
+    ("A poll will be taken on Thursday 7 May 2015.\nDated Thursday 9 April 2015      Sean Harriss\nActing Returning Officer\n",
+     "Sean Harriss", "Acting Returning Officer"),
+    ("Dated Friday, 1 February 2019 Kathy O'Leary\nReturning Officer\n", "Kathy O'Leary", "Returning Officer"),
+    # b44 and b48 development parts: a web page's contact line with a no-break space before the telephone number
+    ("Venue: Virtual Meeting.\n\nContact: Lowri Haf Evans\u00a0 01286 679878\n", "Lowri Haf Evans", "contact"),
+])
+def test_a_notices_signature_and_a_contact_line_name_their_person(extractor, text, name, role):
+    assert (name, role) in [(p["name"], p["role"]) for p in _people(extractor, text)]
