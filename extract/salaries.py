@@ -270,9 +270,10 @@ def find_salaries(doc, view) -> list[Candidate]:
         if _parse_says_not_pay(doc, cues, view.text, low):
             continue  # "Agency costs for the interim Director were £1,200 per day": the figure is the costs
         role = _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
-        if role is None and not cues.within("salary", *_line_bounds(view.text, low.start)):
-            # a figure no post is named for, and whose own line does not call it pay ("David Aitchison | C |
-            # £20,099" under a distant header), says nothing to compare
+        if role is None:
+            # a figure no post is named for says nothing to compare, even where its line calls it pay ("David
+            # Aitchison | C | £20,099" under a distant header; "salaries rose to £48,000"): every salary of the
+            # development split names its post, so this gate costs nothing the corpus knows of
             continue
         role_adjacent = role is not None and 0 <= low.start - role.end <= 30 and bool(
             _BETWEEN_ROLE_AND_PAY.fullmatch(flat[role.end:low.start]))

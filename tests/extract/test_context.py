@@ -23,7 +23,7 @@ def test_the_county_council_is_the_county_among_the_documents_councils(extract_t
 
 
 def test_career_history_does_not_move_the_scope(extract_text):
-    text = ("Redcar and Cleveland Borough Council has appointed Jo Hollings. She joins from Gateshead Council, where she "
+    text = ("Redcar and Cleveland Borough Council has appointed Jo Hollings as Director of Children's Services. She joins from Gateshead Council, where she "
             "has been service director. The post was advertised at £118,935 - £131,472.")
     salary = _facts(extract_text(text), "salary")[0]
     assert salary["authorities"] == ["E06000003"]

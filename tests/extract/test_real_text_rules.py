@@ -14,14 +14,16 @@ def _kind(extraction, kind):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Wirral Council has raised the salary for the role by £40,000 to £155,000 per annum.", [(155000, 155000)]),
-    ("Manchester City Council confirmed its grade at SS5 with a salary range of £135,976 to £155,898.", [(135976, 155898)]),
+    ("Wirral Council has raised the salary for the Director of Children's Services by £40,000 to £155,000 per annum.", [(155000, 155000)]),
+    ("Manchester City Council confirmed the Strategic Director's grade at SS5 with a salary range of £135,976 to £155,898.", [(135976, 155898)]),
 ])
 def test_a_change_gives_the_figure_it_reached_and_a_range_stays_a_range(extract_text, text, expected):
     assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == expected
 
 
 @pytest.mark.parametrize("text", [
+    # a figure no post is named for says nothing to compare, though its sentence calls it pay
+    "Redcar and Cleveland Borough Council has appointed Jo Hollings. The post was advertised at £118,935 - £131,472.",
     "Leeds City Council will publish all salaries in excess of £100,000 per annum.",
     "Leeds City Council will publish the salary of every post paid £50,000 and upwards.",
     "Cardiff Council agreed cuts of £0.4m to the staffing budget for the Director of Education.",
