@@ -23,7 +23,9 @@ OPEN_DOMAINS = (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru", "parliament
                 # councils' own committee sites run on modern.gov ("westsussex.moderngov.co.uk")
                 ".moderngov.co.uk",
                 # and on Civica CMIS ("moray.cmis.uk.com")
-                ".cmis.uk.com")
+                ".cmis.uk.com",
+                # combined authorities (local government bodies of their constituent councils) on their own domains
+                "governance.wmca.org.uk", "moderngov.merseytravel.uk.net")
 # Public repositories that hold public bodies' own published PDFs byte for byte: Trafford Council's data
 # lab (its READMEs give OGL v3.0), Gloucester City Council's own repository, and data-to-insight's copies
 # of Ofsted inspection reports (each report states the OGL), and a developer's test fixtures that are
