@@ -65,6 +65,35 @@ def recent_authority(doc, pos: int) -> str | None:
     return None
 
 
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|Its|It['’]s)\b")
+_SUBJECT_LEAD = re.compile(r"\s*(?:the\s+)?$", re.I)
+
+
+def _paragraph_subject(doc, s_start: int, sentences: int = 3) -> str | None:
+    """The council one of the few sentences before ``s_start`` in its paragraph opens with as its subject."""
+    view = doc._.dcs_view
+    pos = s_start
+    for _ in range(sentences):
+        if pos <= 0 or "\n\n" in view.text[max(0, pos - 2):pos + 1]:
+            return None
+        bounds = view.sentence_bounds(pos - 1)
+        subject = _subject_of(doc, bounds)
+        if subject is not None:
+            return subject
+        if "\n\n" in view.text[bounds[0]:pos]:
+            return None
+        pos = bounds[0]
+    return None
+
+
+def _subject_of(doc, bounds: tuple[int, int]) -> str | None:
+    """The council a sentence opens with as its subject ("High Peak Borough Council is …"), if any."""
+    s_start, s_end = bounds
+    for m in _mentions_between(doc, s_start, s_end):
+        return m.gss if _SUBJECT_LEAD.fullmatch(doc._.dcs_view.flat[s_start:m.start]) else None
+    return None
+
+
 _THE_COUNCIL = re.compile(r"\bthe\s+(?:borough|council|authority|county|city|district)\b(?!\s+of\b)", re.I)
 # "the county", "the city's" ("the county town" is a town of the county, not the county)
 _DESCRIBED = re.compile(r"\bthe\s+(county|city|island)(?:\s+council|['’]s)?\b(?!\s+town)", re.I)
@@ -121,6 +150,12 @@ def sentence_authority(doc, start: int, end: int) -> str | None:
     main = doc._.dcs_main_authorities or []
     if len(main) == 1 and _THE_COUNCIL.search(view.flat[s_start:start]):
         return main[0]  # "The borough is home to …" in a document about one council
+    if _PRONOUN_SUBJECT.match(view.flat, s_start):
+        # "High Peak Borough Council … occupies the North West of Derbyshire … 30% of the district is rural. It
+        # serves 90,900 residents": "it" is the council the paragraph is about, not the one it named last
+        subject = _paragraph_subject(doc, s_start)
+        if subject is not None:
+            return subject
     recent = recent_authority(doc, s_start)
     if recent is not None and (len(main) != 1 or recent in main or len(doc._.dcs_document_authorities or []) > 2):
         return recent

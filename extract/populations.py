@@ -58,7 +58,7 @@ _OTHER_POPULATION = re.compile(r"\b(?:school|pupil|student|prison|patient|workin
 _RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.IGNORECASE)
 # "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold
 _THRESHOLD_AFTER = re.compile(r"\s*(?:people\s+|residents\s+|inhabitants\s+)?(?:or\s+(?:more|above|over|less|below|fewer)|"
-                              r"and\s+(?:above|over))\b", re.IGNORECASE)
+                              r"and\s+(?:above|over))\b(?!\s*\d)", re.IGNORECASE)  # "… people and over 37,000 are aged 65": a second count
 # "approximately 7,000 more than official estimates": a difference between two counts
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:people\s+|residents\s+)?(?:more|fewer|less|higher|lower|greater|above|below)\s+than\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|threshold\s+of|should|must|need(?:s|ed)?\s+to|"
@@ -70,8 +70,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|ris
                             r"grew|fell|rose|increased|decreased|lost|lose|loses|losing|gained|gains|gaining)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
 
 
-# "people aged between 16 and 64", "aged 65 and over": an age band, not all residents (under-18s are read apart)
-_AGE_BAND = re.compile(r"\s+aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)", re.I)
+# "people aged between 16 and 64", "aged 65 and over", "37,000 people are aged 65 or over": an age band, not all residents (under-18s are read apart)
+_AGE_BAND = re.compile(r"(?:\s+(?:are|were|is|was))?\s+aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)", re.I)
 # "used to educate over 17,000 residents": the people a service reaches, not those living there
 _SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|employ\w*|treat\w*|train\w*|"
                         r"vaccinat\w+|screen\w*|visit\w*|assist\w*)\s+(?:\w+\s+)?$", re.I)

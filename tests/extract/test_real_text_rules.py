@@ -859,3 +859,17 @@ def test_a_nations_count_a_share_and_a_loss_are_not_a_councils_population(extrac
 ])
 def test_a_notices_signature_and_a_contact_line_name_their_person(extractor, text, name, role):
     assert (name, role) in [(p["name"], p["role"]) for p in _people(extractor, text)]
+
+
+def test_it_is_the_council_its_paragraph_is_about(extract_text):
+    # b51 development part: the last council named before "It" is the county the district lies in
+    text = ("High Peak Borough Council is a local authority that occupies the North West of Derbyshire, the second "
+            "biggest district in Derbyshire after Derbyshire Dales. 30% of the district is rural.\n"
+            "It serves 90,900 residents (2021 Census) living in the towns of Buxton and Glossop.")
+    assert [(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")] == [("E07000037", 90900)]
+
+
+def test_a_second_count_after_and_over_is_an_age_band_not_a_threshold(extract_text):
+    # b51 development part: "people and over 37,000" is no threshold, and the 37,000 aged 65 or over are not everyone
+    text = "St Helens is home to 180,585 people and over 37,000 people are aged 65 or over (21% of population)."
+    assert [(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")] == [("E08000013", 180585)]
