@@ -48,9 +48,10 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
 # a word of a post's title; a number only as a statutory section ("Section 151 Officer", "Section 95 Officer")
 _ROLE_WORD = r"(?:[A-Za-z][\w’'&-]*|(?<=Section\s)\d{2,3}\b)"
 # A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director",
-# "appointed Bill Alexander to the temporary post of Chief Operating Officer"
+# "appointed Bill Alexander to the temporary post of Chief Operating Officer", "Lynda Poole is the Assistant Director
+# for Access and Achievement"
 _ROLE_AFTER = re.compile(
-    rf"^\s*(?:,|–|—|-|:|\(|as\b|to\s+the\s+(?:[a-z]+\s+)?(?:post|role|position)\s+of\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
+    rf"^\s*(?:,|–|—|-|:|\(|as\b|is\b|to\s+the\s+(?:[a-z]+\s+)?(?:post|role|position)\s+of\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
     rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
@@ -162,6 +163,8 @@ def _trim_role(role: str) -> str:
                                                       and not re.fullmatch(_ROLE_HEAD, words[0], re.I))):
         words = words[1:]
     role = re.sub(r"\s+", " ", " ".join(words)).strip(" ,–-:(")
+    # the sentence going on after the title: "Service Director for People and Places and has management responsibility"
+    role = re.sub(r"\s+and\s+(?:has|have|had|is|was|will|leads?|led|oversees|manages|works|also)\b.*$", "", role, flags=re.I)
     # a paper's heading before the title: "Report of the Leader of the Council (William Nunn)"
     return re.sub(r"^(?:Report|Statement|Update|Letter|Decision)\s+(?:of|from|by)\s+(?:the\s+)?", "", role)
 

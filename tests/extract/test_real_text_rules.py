@@ -873,3 +873,14 @@ def test_a_second_count_after_and_over_is_an_age_band_not_a_threshold(extract_te
     # b51 development part: "people and over 37,000" is no threshold, and the 37,000 aged 65 or over are not everyone
     text = "St Helens is home to 180,585 people and over 37,000 people are aged 65 or over (21% of population)."
     assert [(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")] == [("E08000013", 180585)]
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # b50 and b52 development parts: a holder, "is the", then the post; the sentence going on is not the post
+    ("Mark Billington is the Service Director for People and Places and has management responsibility for Operations.",
+     "Mark Billington", "Service Director for People and Places"),
+    ("Lynda Poole is the Assistant Director for Access and Achievement in Children’s Services.",
+     "Lynda Poole", "Assistant Director for Access and Achievement in Children’s Services"),
+])
+def test_a_holder_is_the_post(extractor, text, name, role):
+    assert (name, role) in [(p["name"], p["role"]) for p in _people(extractor, text)]
