@@ -167,6 +167,9 @@ def _role_for(doc, start: int, end: int):
 
 # "• Council Leader - £49,450": a list line that names what its figure is for, in a few capitalised words
 _LINE_LABEL = re.compile(r"[•·*\-–\s]*(?P<label>[A-Z][\w’']*(?:\s+[\w’']+){0,4}?)\s*[-–—:]\s*$")
+# "- Statutory Chief Officer £83,409": a list item that is a post and its pay, the post ending in a post's head word
+_LINE_POST = re.compile(r"[ \t]*[•·*\-–][ \t]+(?P<label>[A-Z][\w’']*(?:[ \t]+[\w’']+){0,4}?[ \t]+"
+                        r"(?i:officer|director|executive|manager))[ \t]*[-–—:]?[ \t]*$")
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -180,6 +183,14 @@ def _line_label(text: str, start: int) -> RoleMention | None:
         return None
     title = label.group("label")
     return RoleMention(label.start("label"), label.end("label"), title, categorise_role(title))
+
+
+def _line_post(text: str, start: int) -> RoleMention | None:
+    """The post a list item names before its figure: it, not a post of the items before, is what the figure pays."""
+    post = _LINE_POST.fullmatch(text, _line_bounds(text, start)[0], start)
+    if post is None:
+        return None
+    return RoleMention(post.start("label"), post.end("label"), post.group("label"), categorise_role(post.group("label")))
 
 
 def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
@@ -269,7 +280,7 @@ def find_salaries(doc, view) -> list[Candidate]:
             continue
         if _parse_says_not_pay(doc, cues, view.text, low):
             continue  # "Agency costs for the interim Director were £1,200 per day": the figure is the costs
-        role = _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
+        role = _line_post(view.text, low.start) or _role_for(doc, low.start, last.end) or _line_label(view.text, low.start)
         if role is None:
             # a figure no post is named for says nothing to compare, even where its line calls it pay ("David
             # Aitchison | C | £20,099" under a distant header; "salaries rose to £48,000"): every salary of the

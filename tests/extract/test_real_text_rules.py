@@ -884,3 +884,11 @@ def test_a_second_count_after_and_over_is_an_age_band_not_a_threshold(extract_te
 ])
 def test_a_holder_is_the_post(extractor, text, name, role):
     assert (name, role) in [(p["name"], p["role"]) for p in _people(extractor, text)]
+
+
+def test_a_list_item_names_the_post_its_figure_pays(extract_text):
+    # b53 development part: the third item has no colon, and the post of the item before is not its post
+    text = ("Chesterfield Borough Council: the senior salary information as at 31 March 2024 is as follows:\n"
+            "- Chief executive: £121,706\n- Executive director: £101,315\n- Statutory Chief Officer £83,409\n")
+    found = [(f["role"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")]
+    assert found == [("Chief executive", 121706), ("Executive director", 101315), ("Statutory Chief Officer", 83409)]
