@@ -80,9 +80,10 @@ _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?
 
 
 # "Of the population 144,600 (62.94%) were of working age", "(7.19%, 16,604 residents)", "(21.6%, or 682,000
-# people)": a count set beside
+# people)", "a third of our 90,000 residents" (but not "the wellbeing of our 290,000 residents"): a count set beside
 # its percentage is a share of the residents, not all of them
-_SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|\bof\s+(?:the|its|our|their)\s+)\s*$", re.I)
+_SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|(?:\d|\b(?:one|two|three|half|third|quarter|fifth|majority|proportion|share|"
+                           r"percentage|many|most|some))\s+of\s+(?:the|its|our|their)\s+)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
 
 
@@ -128,6 +129,9 @@ def _another_place(doc, view, start: int, end: int) -> bool:
     s_start, _ = view.sentence_bounds(start)
     if any(s_start <= m.start < end for m in doc._.dcs_authority_mentions):
         return False
+    if any(0 <= m.start - end <= 12 and re.fullmatch(r"\s*(?:people|residents)?\s*,\s*(?:the\s+)?", view.flat[end:m.start], re.I)
+           for m in doc._.dcs_authority_mentions):
+        return False  # "with a growing population of over 77,000 people, Tamworth is a borough …": the council the clause opens on
     # the place must be the figure's: within its own words, not a sentence's opening about something else
     # ("one of the largest employers in South West Wales … providing services to a population of 187,900")
     near = max(s_start, start - _PLACE_REACH)
@@ -280,11 +284,13 @@ def find_populations(doc, view) -> list[Candidate]:
         if not free(m.start("num"), m.end()):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
-        if value < 5000 or _NOT_POPULATION.search(flat[m.end():m.end() + 25]) or _not_a_count(flat, m.start(), m.end()):
+        # the words after the count in its own sentence ("… 290,000 residents\n  • delivering homes" ends at the item)
+        after_end = min(m.end() + 25, view.sentence_bounds(m.start("num"))[1])
+        if value < 5000 or _NOT_POPULATION.search(flat[m.end():after_end]) or _not_a_count(flat, m.start(), m.end()):
             continue
         if "\n\n" in view.text[m.end("num"):m.start("noun")]:
             continue  # a table's last figure and the next paragraph's "Population estimates …"
-        if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start() - 25), m.start()):
+        if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start("num") - 25), m.start("num")):
             continue
         if doc._.dcs_cues.starts_near("subgroup", m.end()):
             continue  # "12,000 people living with diabetes": some of the residents, not all

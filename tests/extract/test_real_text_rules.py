@@ -892,3 +892,20 @@ def test_a_list_item_names_the_post_its_figure_pays(extract_text):
             "- Chief executive: £121,706\n- Executive director: £101,315\n- Statutory Chief Officer £83,409\n")
     found = [(f["role"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")]
     assert found == [("Chief executive", 121706), ("Executive director", 101315), ("Statutory Chief Officer", 83409)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b51, b52, b53 development parts
+    ("Located in the centre of Britain, with a growing population of over 77,000 people, Tamworth is a borough "
+     "with much to be proud of.", [("E07000199", 77000)]),
+    ("Central Bedfordshire Council will focus on:\n\n  • protecting the environment\n"
+     "  • supporting the health and wellbeing of our 290,000 residents\n  • delivering homes\n", [("E06000056", 290000)]),
+    ("Bournemouth, Christchurch and Poole Council employs 5107 people and provides services to around 400,000 residents.",
+     [("E06000058", 400000)]),
+])
+def test_whose_count_and_which_count_is_the_residents(extractor, text, expected):
+    from councildocs.ingest.models import RepairedDocument
+
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    found = [(f.fields["authority"], f.fields["value"]) for f in extractor.extract(document).facts if f.kind == "population"]
+    assert found == expected
