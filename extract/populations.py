@@ -42,18 +42,24 @@ _POPULATION_OF = re.compile(
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
     rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|"
     # "grew by 8.4% to 510,400": the count it reached
-    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as))|:|\s*=)?\s+{_QUAL}{_AMOUNT}",
+    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as)|"
+    # "estimate the population of Birmingham at 1,073,000"
+    rf"at(?=\s+\d))|:|\s*=)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
 _COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
                              r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals|"
                              # flows, not residents: "about 5,050 people came to Conwy to live"
-                             r"came|moved|left|arrived|migrated|died|born|visited)\b", re.I)
+                             r"came|moved|left|arrived|migrated|died|born|visited|"
+                             # a survey's answer: "15,800 residents say their day to day activities are limited"
+                             r"say|said|reported|report|feel|felt|describe\w*|consider\w*|rated?)\b", re.I)
 
 
 # "school population", "prison population", "working-age population": a population that is not the residents
 _OTHER_POPULATION = re.compile(r"\b(?:school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|"
                                r"registered|GP|client|care|claimant)\s*$", re.I)
+_OTHER_POPULATION_BEFORE = re.compile(r"\b(?:school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|"
+                                      r"registered|claimant)\s+population\b[^.;]{0,40}$", re.I)
 # "per 10,000 people": a rate's base, not a count of anyone
 _RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.IGNORECASE)
 # "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold
@@ -87,19 +93,23 @@ _SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|(?:\d|\b(?:one|two|three|h
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
 
 
-def _not_a_count(flat: str, start: int, end: int) -> bool:
+def _not_a_count(flat: str, start: int, end: int, floor: int = 0) -> bool:
     """A rate base, a threshold, a change, a share or a ward's count, not the number of people living in a
-    council's area."""
+    council's area. The words looked at before the figure begin no earlier than ``floor`` (its sentence's start:
+    "… Walsall town centre.\n\nThe Borough had an estimated 286,700 residents" is not a town centre's count)."""
+    def before(chars: int) -> str:
+        return flat[max(floor, start - chars):start]
+
     number = re.search(r"\d", flat[start:end])
     figure_end = re.match(r"[\d,.]+", flat[start + number.start():end]) if number else None
     if figure_end and _SHARE_AFTER.match(flat, start + number.start() + figure_end.end()):
         return True
-    return bool(_RATE_BASE.search(flat[max(0, start - 15):start]) or _THRESHOLD_AFTER.match(flat, end)
+    return bool(_RATE_BASE.search(before(15)) or _THRESHOLD_AFTER.match(flat, end)
                 or _DIFFERENCE_AFTER.match(flat, end)
-                or _SHARE_BEFORE.search(flat[max(0, start - 15):start])
-                or _THRESHOLD_BEFORE.search(flat[max(0, start - 60):start])
-                or _CHANGE_BEFORE.search(flat[max(0, start - 40):start])
-                or _PART_OF_AREA.search(flat[max(0, start - 60):start]))
+                or _SHARE_BEFORE.search(before(15))
+                or _THRESHOLD_BEFORE.search(before(60))
+                or _CHANGE_BEFORE.search(before(40))
+                or _PART_OF_AREA.search(before(60)))
 
 
 def _qualifier(raw: str | None) -> str:
@@ -239,8 +249,9 @@ def _first_row(heading: str) -> int:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "an increase in population from 101,700 to 106,900": the count it reached
-# "has risen from 650,489 in the 2011 national census to 712,300 in the 2021 census"
-_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:\w+\s+){{0,4}}?from\s+(?:{_NUM})(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
+# "has risen from 650,489 in the 2011 national census to 712,300 in the 2021 census", "the population size has
+# increased by 14.9%, from around 79,400 in 2011 to 91,300 in 2021"
+_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\s+(?:around\s+|about\s+|some\s+|approximately\s+)?(?:{_NUM})(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
                                  rf"\s+to\s+{_QUAL}{_AMOUNT}", re.I)
 
 
@@ -272,7 +283,7 @@ def find_populations(doc, view) -> list[Candidate]:
         if not free(m.start("num"), m.end()):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
-        if value < 1000 or _not_a_count(flat, m.start(), m.end()) or _YEAR.fullmatch(m.group("num")):
+        if value < 1000 or _not_a_count(flat, m.start(), m.end(), view.sentence_bounds(m.start())[0]) or _YEAR.fullmatch(m.group("num")):
             continue  # "population estimates 2021": a year, not a count
         if _OTHER_POPULATION.search(flat[max(0, m.start() - 20):m.start()]) or _NOT_POPULATION.match(
                 flat[m.end():m.end() + 25].lstrip()):
@@ -286,12 +297,15 @@ def find_populations(doc, view) -> list[Candidate]:
         value = parse_number(m.group("num"), m.group("mult"))
         # the words after the count in its own sentence ("… 290,000 residents\n  • delivering homes" ends at the item)
         after_end = min(m.end() + 25, view.sentence_bounds(m.start("num"))[1])
-        if value < 5000 or _NOT_POPULATION.search(flat[m.end():after_end]) or _not_a_count(flat, m.start(), m.end()):
+        if value < 5000 or _NOT_POPULATION.search(flat[m.end():after_end]) or _not_a_count(
+                flat, m.start(), m.end(), view.sentence_bounds(m.start("num"))[0]):
             continue
         if "\n\n" in view.text[m.end("num"):m.start("noun")]:
             continue  # a table's last figure and the next paragraph's "Population estimates …"
         if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start("num") - 25), m.start("num")):
             continue
+        if _OTHER_POPULATION_BEFORE.search(flat, view.sentence_bounds(m.start("num"))[0], m.start("num")):
+            continue  # "the adult population 18+ was estimated to be 224,100 people": not all residents
         if doc._.dcs_cues.starts_near("subgroup", m.end()):
             continue  # "12,000 people living with diabetes": some of the residents, not all
         noun = m.group("noun").lower()

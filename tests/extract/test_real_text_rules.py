@@ -909,3 +909,23 @@ def test_whose_count_and_which_count_is_the_residents(extractor, text, expected)
     document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
     found = [(f.fields["authority"], f.fields["value"]) for f in extractor.extract(document).facts if f.kind == "population"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b56 development part: how census and area pages give the residents
+    ("In Uttlesford, the population size has increased by 14.9%, from around 79,400 in 2011 to 91,300 in 2021.",
+     [("E07000077", 91300)]),
+    ("The first results from the 2011 Census estimate the population of Birmingham at 1,073,000.", [("E08000025", 1073000)]),
+    ("Birmingham’s population has been estimated at 1,073,000 by the Office of National Statistics.", [("E08000025", 1073000)]),
+    ("Walsall Borough main towns: Bloxwich, Willenhall and Walsall town centre.\n\n"
+     "Walsall had an estimated 286,700 residents in 2021 (2021 Census). Hence the adult population 18+ was estimated to be "
+     "224,100 people in 2021.", [("E08000030", 286700)]),
+    # b55 development part: a survey's answer is some residents
+    ("Milton Keynes Council: 15,800 residents say their day to day activities are limited a lot.", []),
+])
+def test_census_and_area_pages(extractor, text, expected):
+    from councildocs.ingest.models import RepairedDocument
+
+    document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
+    found = [(f.fields["authority"], f.fields["value"]) for f in extractor.extract(document).facts if f.kind == "population"]
+    assert found == expected
