@@ -389,6 +389,16 @@ def _listed_after(doc, pos: int, limit: int) -> list[str]:
     return listed
 
 
+def _council_follows(doc, view, pos: int) -> bool:
+    """Whether a council is named right after ``pos`` ("with Surrey County Council", "with the Royal Borough")."""
+    lead = re.match(r"\s*(?:the\s+)?(?:neighbouring\s+|other\s+|two\s+|three\s+|four\s+)?", view.flat[pos:pos + 40], re.I)
+    at = pos + lead.end()
+    if any(m.start == at for m in doc._.dcs_authority_mentions):
+        return True
+    # "with other councils", "with neighbouring authorities": councils, though not named
+    return bool(re.match(r"(?:local\s+)?(?:councils?|authorit(?:y|ies)|boroughs?|districts?|count(?:y|ies))\b", view.flat[at:at + 30], re.I))
+
+
 _OWN_COUNCIL = re.compile(r"the\s+(?:(?:County|City|Borough|District)\s+)?Council\s+and\s+", re.I)
 
 
@@ -520,6 +530,11 @@ def _partnerships(doc, view) -> list[Candidate]:
             continue  # "the Safer Peterborough Partnership" is one council's own
         if re.search(r"\bin\s+collaboration$", m.group(), re.I):
             continue  # "taking this forward in collaboration with …": a way of working, like "working together"
+        with_end = m.end() if re.search(r"\bwith$", m.group(), re.I) else None
+        if with_end is None and re.match(r"\s+with\b", flat[m.end():m.end() + 6], re.I) and re.search(r"\bin\s+partnership$", m.group(), re.I):
+            with_end = m.end() + len(re.match(r"\s+with", flat[m.end():]).group())
+        if with_end is not None and not _council_follows(doc, view, with_end):
+            continue  # "in partnership with businesses", "co-owned with the NHS": the partner is not a council
         members = sorted(in_name) if len(in_name) >= 2 else _arrangement_members(doc, view, m.start(), m.end(), m.group())
         if len(members) < 2 and re.search(r"(?-i:Joint\s+(?:Committee|Board))", m.group()):
             members = _members_present(doc, view)  # a joint committee's minutes: the councils its members come from

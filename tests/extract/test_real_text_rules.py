@@ -929,3 +929,20 @@ def test_census_and_area_pages(extractor, text, expected):
     document = RepairedDocument(source="t.txt", sha256="0" * 64, media_type="text", pages=1, raw_text=text, text=text)
     found = [(f.fields["authority"], f.fields["value"]) for f in extractor.extract(document).facts if f.kind == "population"]
     assert found == expected
+
+
+def test_a_resolution_that_a_role_be_shared_proposes_it(extract_text):
+    # b54 development part: "That … be shared" is what a report recommends, not what is in place
+    text = ("Malvern Hills District Council and Wychavon District Council: that the currently vacant Head of Housing "
+            "and Planning role at Wychavon be shared across both councils.")
+    posts = [f for f in _kind(extract_text(text), "shared_post")]
+    assert [(p["post"], p["status"]) for p in posts] == [("Head of Housing and Planning", "proposed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ANNOTATION.md: a partnership with businesses, the NHS or the police only is no partnership between councils
+    ("Redcar and Cleveland Council and Middlesbrough Council work very closely in partnership with businesses.", []),
+    ("Redcar and Cleveland Council works in partnership with Middlesbrough Council on waste.", [["E06000002", "E06000003"]]),
+])
+def test_in_partnership_with_names_a_council_or_is_no_partnership(extract_text, text, expected):
+    assert [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")] == expected
