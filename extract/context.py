@@ -65,7 +65,14 @@ def recent_authority(doc, pos: int) -> str | None:
     return None
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|Its|It['’]s)\b")
+# "It serves 90,900 residents" refers back; "It was noted that …", "It is expected to …", "It is important that …"
+# do not (an expletive "it" opens the sentence without standing for anything)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|Its|It['’]s)\b(?!\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|"
+                              r"could\s+be|can\s+be|should\s+be|seems|seemed|appears|appeared)\s+(?:(?:\w+\s+){0,2}?that\b|"
+                              r"(?:also\s+|now\s+|widely\s+|generally\s+)?(?:noted|agreed|reported|resolved|stated|explained|confirmed|"
+                              r"highlighted|recognised|acknowledged|expected|estimated|anticipated|proposed|recommended|likely|"
+                              r"unlikely|important|essential|clear|possible|necessary|vital|hoped|believed|understood|considered|"
+                              r"felt|thought|suggested|planned|intended)\b))")
 _SUBJECT_LEAD = re.compile(r"\s*(?:the\s+)?$", re.I)
 
 

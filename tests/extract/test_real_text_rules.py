@@ -943,3 +943,14 @@ def test_a_resolution_that_a_role_be_shared_proposes_it(extract_text):
 ])
 def test_in_partnership_with_names_a_council_or_is_no_partnership(extract_text, text, expected):
     assert [sorted(f["authorities"]) for f in _kind(extract_text(text), "partnership")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("High Peak Borough Council occupies the North West of Derbyshire, the second biggest district in Derbyshire.\n"
+     "It serves 90,900 residents.", [("E07000037", 90900)]),
+    # an expletive "it" stands for nothing: the figure is not the paragraph's subject's
+    ("High Peak Borough Council occupies the North West of Derbyshire, the second biggest district in Derbyshire.\n"
+     "It is estimated that 800,000 people live there.", [("E10000007", 800000)]),
+])
+def test_it_refers_back_only_when_it_stands_for_something(extractor, text, expected):
+    assert [(f["authority"], f["value"]) for f in _kind(_extract(extractor, text), "population")] == expected
