@@ -6,7 +6,7 @@ import fnmatch
 from pathlib import Path
 
 from councildocs.ingest.errors import ErrorCode, IngestError
-from councildocs.ingest.limits import MiB, FileLimits, TimeLimitExceeded, within_limits
+from councildocs.ingest.limits import MiB, FileLimits, TimeLimitExceeded, out_of_memory, within_limits
 from councildocs.results import DocumentResult
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".html", ".htm")
@@ -84,17 +84,20 @@ def process_file(path: Path, extractor, limits: FileLimits = DEFAULT_LIMITS) -> 
                 "very long document, split it; if it is short, it is probably malformed: re-save it in a PDF viewer."
             ),
         )
-    except MemoryError:
+    except Exception as err:
+        if not out_of_memory(err):
+            # a bug must not stop a batch; it is reported with its own code
+            return DocumentResult(
+                source=source, sha256=digest, document=document, error_code=ErrorCode.INTERNAL,
+                error_message=printable(f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file."),
+            )
+        # a MemoryError wrapped by the library it happened in (pdfplumber's PdfminerException, raised from a
+        # page's objects as well as from opening): the file is too large, however it surfaced
         return DocumentResult(
             source=source, sha256=digest, error_code=ErrorCode.TOO_LARGE,
             error_message=(
                 f"{printable(path.name)} needed more than {(limits.memory_bytes or 0) / MiB:.0f} MiB of memory ({stage}) and was "
                 "stopped: it holds an enormous stream or image. Re-save it in a PDF viewer, or extract the pages you need."
             ),
-        )
-    except Exception as err:  # a bug must not stop a batch; it is reported with its own code
-        return DocumentResult(
-            source=source, sha256=digest, document=document, error_code=ErrorCode.INTERNAL,
-            error_message=printable(f"Unexpected failure while {stage} ({type(err).__name__}: {err}); please report this file."),
         )
     return DocumentResult(source=source, sha256=digest, document=document, extraction=extraction)

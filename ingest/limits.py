@@ -113,3 +113,17 @@ def _memory_limit(memory_bytes: int | None) -> Iterator[None]:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def out_of_memory(err: BaseException | None) -> bool:
+    """Whether ``err`` is, or wraps, a ``MemoryError``: pdfplumber wraps whatever pdfminer raises in
+    ``PdfminerException`` (its argument the original error), and other libraries chain theirs, so a file
+    over its memory limit can surface as any exception type."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        if isinstance(err, MemoryError):
+            return True
+        seen.add(id(err))
+        inner = err.args[0] if err.args and isinstance(err.args[0], BaseException) else None
+        err = inner or err.__cause__ or err.__context__
+    return False

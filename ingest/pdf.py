@@ -29,6 +29,7 @@ from pdfminer.psparser import PSLiteral, literal_name
 from pdfplumber.utils.exceptions import PdfminerException
 
 from councildocs.ingest.errors import ErrorCode, IngestError
+from councildocs.ingest.limits import out_of_memory
 from councildocs.ingest.models import RepairStep
 from councildocs.ingest.boxes import Box, drawn_frames
 from councildocs.ingest.ocr import no_text_layer, ocr_pdf_pages
@@ -87,15 +88,10 @@ def _check_envelope(path: Path) -> None:
 
 
 def _raise_if_out_of_memory(err: BaseException) -> None:
-    """A file over its memory limit is too large, not damaged: pdfplumber wraps whatever pdfminer
-    raises (``MemoryError`` included) in ``PdfminerException``, so look inside before calling it corrupt."""
-    seen: set[int] = set()
-    while err is not None and id(err) not in seen:
-        if isinstance(err, MemoryError):
-            raise MemoryError from err
-        seen.add(id(err))
-        inner = err.args[0] if err.args and isinstance(err.args[0], BaseException) else None
-        err = inner or err.__cause__ or err.__context__
+    """A file over its memory limit is too large, not damaged: look inside what pdfplumber wraps before
+    calling it corrupt (``limits.out_of_memory``)."""
+    if out_of_memory(err):
+        raise MemoryError from err
 
 
 def _open_error(path: Path, cause: BaseException) -> IngestError:
