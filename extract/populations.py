@@ -56,10 +56,11 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
 
 
 # "school population", "prison population", "working-age population": a population that is not the residents
-_OTHER_POPULATION = re.compile(r"\b(?:school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|"
-                               r"registered|GP|client|care|claimant)\s*$", re.I)
-_OTHER_POPULATION_BEFORE = re.compile(r"\b(?:school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|"
-                                      r"registered|claimant)\s+population\b[^.;]{0,40}$", re.I)
+_OTHER_POPULATION_WORDS = (r"school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|registered|GP|"
+                           r"client|care|claimant")
+_OTHER_POPULATION = re.compile(rf"\b(?:{_OTHER_POPULATION_WORDS})\s*$", re.I)
+# "the adult population 18+ was estimated to be 224,100 people": the count a sentence gives such a population
+_OTHER_POPULATION_BEFORE = re.compile(rf"\b(?:{_OTHER_POPULATION_WORDS})\s+population\b[^.;]{{0,40}}$", re.I)
 # "per 10,000 people": a rate's base, not a count of anyone
 _RATE_BASE = re.compile(r"\b(?:per|every|each|for\s+every|in\s+every)\s*$", re.IGNORECASE)
 # "councils should have a population of 500,000 or more", "at least 300,000 residents": a threshold

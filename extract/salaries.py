@@ -177,8 +177,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
-def _line_label(text: str, start: int) -> RoleMention | None:
-    label = _LINE_LABEL.fullmatch(text, _line_bounds(text, start)[0], start)
+def _line_label(text: str, start: int, pattern: re.Pattern = _LINE_LABEL) -> RoleMention | None:
+    """What the words of a figure's line before it name (``pattern``'s group ``label``), as a post."""
+    label = pattern.fullmatch(text, _line_bounds(text, start)[0], start)
     if label is None:
         return None
     title = label.group("label")
@@ -187,10 +188,7 @@ def _line_label(text: str, start: int) -> RoleMention | None:
 
 def _line_post(text: str, start: int) -> RoleMention | None:
     """The post a list item names before its figure: it, not a post of the items before, is what the figure pays."""
-    post = _LINE_POST.fullmatch(text, _line_bounds(text, start)[0], start)
-    if post is None:
-        return None
-    return RoleMention(post.start("label"), post.end("label"), post.group("label"), categorise_role(post.group("label")))
+    return _line_label(text, start, _LINE_POST)
 
 
 def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
