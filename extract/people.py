@@ -394,9 +394,10 @@ _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|COUNCILLOR|Cllr|CLLR|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone
     rf"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+(?P<surname>{_TITLED_NAME}|{_SURNAME}(?![\w’'-]))|(?!Council)(?P<name>{_TITLED_NAME}))\b")  # "Depute Provost. Councillors …": a sentence ended
-# "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams"
+# "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams",
+# "For the Motion (12) Councillors, Gatt, Brown, …"
 _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councillors|Cllrs|Cllr\(s\))|Members|"
-                        r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*:?\s+")
+                        r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*[:,]?\s+")
 # "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
 # list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
 _LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
@@ -554,6 +555,7 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     listed: list[_Mention] = []
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()
+        first = len(listed)
         while True:
             # a councillors' list is read on the text itself, where a line break ends a surname
             item = (_COUNCILLORS_LIST_ITEM.match(text, pos) if head.group("councillors") and text
@@ -570,6 +572,8 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
                 break  # a list ends with its paragraph ("… and Ms. D. Patel;\n\nRepresenting Cardiff …") unless a
                 # comma carries it on past a blank line ("Eric Jones,\n\nRhian Medi, …")
             pos = item.end()
+        if "," in head.group() and len(listed) - first < 3:
+            del listed[first:]  # "their own elected Councillors, Cabinets and Leaders": a list of names runs longer
     if text:
         found.extend(_sederunt_names(text))
         found.extend(_bracketed_list_lines(text))

@@ -104,18 +104,28 @@ _NATION_AFTER = re.compile(r"\s*(?:nationally|(?:in|across|for)\s+(?:the\s+)?(?:
                            r"country|Great\s+Britain))\b", re.I)
 
 
+def _areas() -> str:
+    """Nations and regions as text names them (the regions are the gazetteer's)."""
+    regions = load_gazetteer().region_names()
+    return "|".join([r"national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional"] + [re.escape(r) for r in regions])
+
+
 @lru_cache(maxsize=1)
 def _average_before() -> re.Pattern:
     """ "a national average of 23 per cent", "the West Midlands figure of 26%": a nation's or a region's rate
-    set beside the council's (the regions are the gazetteer's)."""
-    regions = load_gazetteer().region_names()
-    areas = "|".join([r"national|England|English|Scottish|Scotland|Welsh|Wales|UK|regional"] + [re.escape(r) for r in regions])
-    return re.compile(rf"\b(?:{areas})['’]?s?\s+(?:average|figure|rate|level)"
+    set beside the council's."""
+    return re.compile(rf"\b(?:{_areas()})['’]?s?\s+(?:average|figure|rate|level)"
                       r"\s*(?:of|is|was|at|stands\s+at)?\s*(?:just\s+|some\s+|about\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _area_before_bracket() -> re.Pattern:
+    """ "lower than both London (18.8%) and England (17.0%)", "than in England (16.6%)": the bracketed figure
+    is the rate of the nation or region named right before it."""
+    return re.compile(rf"\b(?:{_areas()}|United\s+Kingdom|Great\s+Britain|nationally)\s*\($", re.I)
 # the rate's own words place it in a nation: "… of children are living in poverty in Scotland"
 _POVERTY_IN_NATION = re.compile(r"[^.;%]*?\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\s+(?:in|across)\s+(?:the\s+)?"
                                 r"(?:Scotland|England|Wales|UK|United\s+Kingdom|Great\s+Britain|Britain|country)\b")
-_NATION_BEFORE_BRACKET = re.compile(r"\b(?:England|UK|United\s+Kingdom|Scotland|Wales|Great\s+Britain|nationally)\s*\($")
 
 
 def _authority(doc, view, start: int, end: int) -> str | None:
@@ -172,7 +182,10 @@ def _councils_rate_in(doc, flat: str, start: int, end: int) -> bool:
     return any(start <= m.start < end and _RATE_AFTER_COUNCIL.match(flat, m.end, end) for m in doc._.dcs_authority_mentions)
 
 
-_SAME_RATE = re.compile(r"\b(?:the|this|its)\s+(?:rate|figure|proportion|level)\s+(?:was|is|stood|stands|fell|rose|has)\b", re.I)
+# "… child poverty in the North East has risen … c) Within Darlington it has risen from 25.9 per cent to 39.5 per
+# cent": "it" that rose, fell or stands is the measure of the sentence before
+_SAME_RATE = re.compile(r"\b(?:(?:the|this|its)\s+(?:rate|figure|proportion|level)\s+(?:was|is|stood|stands|fell|rose|has)|"
+                        r"it\s+(?:has\s+)?(?:risen|fallen|rose|fell|increased|decreased|stood|stands))\b", re.I)
 
 
 def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candidate]:
@@ -204,7 +217,7 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
                 continue
             if re.match(r"\s*(?:to|-|–)\s*\d", flat[m.end():m.end() + 6]):
                 continue  # "from 19.1% to 20.9%": the rate now is the second
-            if (_NATION_AFTER.match(flat, m.end()) or _NATION_BEFORE_BRACKET.search(flat, max(s_start, m.start() - 30), m.start())
+            if (_NATION_AFTER.match(flat, m.end()) or _area_before_bracket().search(flat, max(s_start, m.start() - 30), m.start())
                     or _average_before().search(flat, max(s_start, m.start() - 40), m.start())):
                 continue  # "compared with 29% nationally", "than in England (16.6%)", "a national average of 23 per
                 # cent": the nation's figure, not the council's

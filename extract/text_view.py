@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 _WS = re.compile(r"\s")
 _LIST_ITEM = re.compile(r"^[ \t]*([-*–▪■◦·](?=[ \t]))", re.MULTILINE)
+# "(2) Slough Borough Council be advised …; and\n(3) the Director … be authorised …": a numbered or lettered
+# item of a resolution or list is a sentence of its own, whatever ends the item before it
+_NUMBERED_ITEM = re.compile(r"^[ \t]*(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z])\))(?=[ \t])", re.MULTILINE)
 
 def _heading_ends(text: str) -> list[int]:
     """Where a line that cannot be wrapped prose ends: a heading, masthead or table row, much shorter than
@@ -59,6 +62,7 @@ class TextView:
         # an item of a list written with a dash, star or square marker ("- 15.9% of children …\n- 15.8% of
         # households …") is a sentence of its own, as an item marked with a bullet is
         starts.extend(m.start(1) for m in _LIST_ITEM.finditer(text))
+        starts.extend(m.start(1) for m in _NUMBERED_ITEM.finditer(text))
         starts.extend(_heading_ends(text))
         starts.extend(_table_row_bounds(text))
         return cls(text=text, flat=flat, sentence_starts=sorted(set(starts)))

@@ -954,3 +954,43 @@ def test_in_partnership_with_names_a_council_or_is_no_partnership(extract_text, 
 ])
 def test_it_refers_back_only_when_it_stands_for_something(extractor, text, expected):
     assert [(f["authority"], f["value"]) for f in _kind(_extract(extractor, text), "population")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b61 development part: the bracketed figure after a region or nation is that area's rate, not the council's
+    ("Based on HMRC data, 14.0% of children in Barnet aged under 16 were in low income families, which was lower "
+     "than both London (18.8%) and England (17.0%).", [("E09000003", 14.0)]),
+    ("Child poverty in Gateshead stood at 22% of children, above the North East (19%) figure.", [("E08000037", 22.0)]),
+    # b64 development part: fuel poverty is another measure
+    ("Fuel poverty levels in Angus remain static at 20% from 2018/19.", []),
+])
+def test_an_areas_bracketed_rate_and_other_kinds_of_poverty_are_not_the_councils_rate(extractor, text, expected):
+    assert [(f["authority"], f["percent"]) for f in _kind(_extract(extractor, text), "poverty_rate")] == expected
+
+
+def test_it_that_rose_is_the_poverty_measure_of_the_item_before(extractor):
+    # a motion's lettered items: "c)" starts a sentence of its own, and its "it has risen" is the measure of "b)"
+    text = ("This Council notes:\n\nb) Child poverty rates in the North East have risen from 26 per cent to 38 per cent.\n\n"
+            "c) Within Darlington it has risen from 25.9 per cent to 39.5 per cent.")
+    rates = [(f["authority"], f["percent"]) for f in _kind(_extract(extractor, text), "poverty_rate")]
+    assert ("E06000005", 39.5) in rates and all(percent != 25.9 for _, percent in rates)
+
+
+def test_a_numbered_resolution_item_is_a_sentence_of_its_own(extractor):
+    # b63 development part: item (3) does not run into item (2)'s council, so its agreement is Harrow's with Barnet
+    text = ("Harrow Council Cabinet resolved:\n(1) Barnet Council's continuing commitment to the shared legal practice be welcomed;\n"
+            "(2) Slough Borough Council be advised of Harrow's ongoing willingness to provide their legal services; and\n"
+            "(3) the Director of Legal Services be authorised to agree an extension to the Inter Authority Agreement with "
+            "the London Borough of Barnet until 2027.")
+    partnerships = [sorted(f["authorities"]) for f in _kind(_extract(extractor, text), "partnership")]
+    assert sorted(["E09000003", "E09000015"]) in partnerships
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b64 development part: a vote's list with a comma after its head
+    ("For the Motion (4) Councillors, Gatt, Brown, Allan and Eagle", ["Allan", "Brown", "Eagle", "Gatt"]),
+    # a comma after "Councillors" and fewer than three names is prose, not a list
+    ("Both councils remain sovereign bodies with their own elected Councillors, Cabinets and Leaders.", []),
+])
+def test_a_councillors_list_after_a_comma(extractor, text, expected):
+    assert sorted(f["name"] for f in _kind(_extract(extractor, "Moray Council\n\n" + text), "person")) == expected
