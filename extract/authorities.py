@@ -173,6 +173,11 @@ class AuthorityIndex:
             if gss is None:
                 owners = self.ambiguous.get(name, frozenset())
                 readings = owners & named_in_full
+                regions_named = {self.regions.get(n) for n in named_in_full}
+                if not readings and len(regions_named) == 1:
+                    # "services shared by Sutton and Kingston councils": the reading in the one region of the councils
+                    # the text names without doubt (Sutton is a London borough, so Kingston is Kingston upon Thames)
+                    readings = {g for g in owners if self.regions.get(g) in regions_named}
                 if not readings and in_london:
                     # "Richmond" and "Kingston" in a London story are the London boroughs
                     readings = {g for g in owners if self.regions.get(g) == "London"}

@@ -27,8 +27,8 @@ AREA_WORDS = {
     "policy", "commercial", "procurement", "place", "integration", "integrated", "quality", "improvement",
 }
 # the statutory officers every council names besides its head of paid service
-_HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:Head)\s+of|"
-          r"(?-i:Section)\s+151\s+(?-i:Officer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|(?-i:Chief\s+Finance\s+Officer)")
+_HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:DPH)|(?-i:Head)\s+of|"
+          r"(?-i:Section)\s+151\s+(?-i:[Oo]fficer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|(?-i:Chief\s+Finance\s+Officer)")
 
 # Capitalised words that start another title or a name rather than continue this one.
 _NOT_TITLE_WORDS = {"chief", "executive", "officer", "head", "manager", "leader", "member", "council", "councillor",
@@ -62,7 +62,7 @@ def categorise_role(title: str) -> str:
         return "chief_executive"
     if re.search(r"\bassistant director", t):
         return "assistant_director"
-    if "public health" in t and "director" in t:
+    if "public health" in t and "director" in t or re.search(r"\bdph\b", t):
         return "dph"
     if re.search(r"\bservice director|\bdirector of service|\bservices? director\b", t) and not re.search(
         r"children'?s services director", t

@@ -312,8 +312,55 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
             if c:
                 found.append(c)
 
+    found.extend(_posts_placed_with_another_council(doc, view, stated))
     found = _one_status_per_post(found)
     found.extend(_partnerships(doc, view))
+    return found
+
+
+# One council's officer placed with another (a section 113 agreement): "to place Medway Council's Chief Legal
+# Officer at the disposal of Gravesham Borough Council", "Shropshire's DPH had been seconded to the council", "to
+# fulfil the role of Section 151 officer at East Cambridgeshire District Council", "The DPH post will be hosted by
+# Reading Borough Council and jointly funded by West Berkshire Council". The post serves both councils.
+_PLACED_WITH = re.compile(r"\b(?:at\s+the\s+disposal\s+of|(?:being\s+|been\s+|be\s+)?seconded\s+to|secondment\s+to|"
+                          r"(?:fulfil|fulfill|perform|undertake|discharge)\s+the\s+role\s+of\s+(?P<role>[^.;]{3,60}?)\s+(?:at|for)|"
+                          r"(?P<host>hosted\s+by\s+[^.;]{3,60}?)\s+and\s+(?:jointly\s+)?funded\s+by)\s+(?:the\s+)?", re.I)
+_THIS_COUNCIL = re.compile(r"(?:council|authority)\b", re.I)
+
+
+def _posts_placed_with_another_council(doc, view, stated: set[int]) -> list[Candidate]:
+    flat = view.flat
+    mentions = doc._.dcs_authority_mentions
+    main = doc._.dcs_main_authorities or []
+    found = []
+    for m in _PLACED_WITH.finditer(flat):
+        target = next((x for x in mentions if x.start == m.end()), None)
+        if target is not None:
+            receiving = target.gss
+        elif _THIS_COUNCIL.match(flat, m.end()) and main:
+            receiving = main[0]  # "seconded to the council": the paper's own council
+        else:
+            continue  # seconded to the NHS, a company, a project: no second council
+        s_start, s_end = view.sentence_bounds(m.start())
+        s_end = max(s_end, m.end())
+        # the officer's own council: named in the sentence before the placement (nearest first), else the paper's
+        home = next((x.gss for x in reversed(mentions) if s_start <= x.start < m.start() and x.gss != receiving), None)
+        if home is None and m.group("host"):
+            home = next((x.gss for x in mentions if m.start("host") <= x.start < m.end("host") and x.gss != receiving), None)
+        if home is None:
+            home = next((g for g in main if g != receiving), None) if main and main[0] != receiving else (main[0] if main else None)
+        if home is None or home == receiving:
+            continue
+        in_role = [r for r in doc._.dcs_roles if m.start("role") <= r.start < m.end("role")] if m.group("role") else []
+        before = [r for r in doc._.dcs_roles if s_start <= r.start and r.end <= m.start() and m.start() - r.end < 120]
+        after = [r for r in doc._.dcs_roles if m.end() <= r.start < s_end]
+        role = (in_role or before[-1:] or after[:1] or [None])[0]
+        if role is None or role.start in stated:
+            continue
+        c = _shared_post(doc, view, role, min(role.start, m.start()), max(role.end, target.end if target else m.end()),
+                         _status(doc, s_start, s_end), conf=0.75, any_post=True, authorities=[home, receiving])
+        if c:
+            found.append(c)
     return found
 
 
@@ -583,7 +630,33 @@ def _partnerships(doc, view) -> list[Candidate]:
         fields = {"authorities": list(body.members), "name": body.name, "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.85,
                                dedupe_key=_partnership_key(list(body.members))))
+    found.extend(_services_shared_by_councils(doc, view))
     return _one_per_name(doc, view, found)
+
+
+# A service the text says councils share, named after it: "the collection of services shared by Sutton and Kingston
+# councils", "Environmental Health is provided as a shared service by Mole Valley District Council" (the second
+# council is the paper's own)
+_SHARED_BY = re.compile(r"\b(?:(?P<services>services?|functions?|teams?)\s+(?:(?:that\s+are|which\s+are|now|already)\s+)?"
+                        r"shared\s+(?:by|between)|(?P<provided>provided|delivered|run)\s+(?:as\s+a\s+shared\s+service\s+)by)\s+(?:the\s+)?", re.I)
+
+
+def _services_shared_by_councils(doc, view) -> list[Candidate]:
+    flat = view.flat
+    main = doc._.dcs_main_authorities or []
+    found = []
+    for m in _SHARED_BY.finditer(flat):
+        s_start, s_end = view.sentence_bounds(m.start())
+        listed = _listed_after(doc, m.end(), max(s_end, m.end() + 1))
+        if m.group("provided") and len(listed) == 1 and main and main[0] not in listed:
+            listed = [main[0], *listed]
+        if len(listed) < 2:
+            continue
+        last = max(x.end for x in doc._.dcs_authority_mentions if x.start >= m.end() and x.gss in listed and x.start < s_end + 1)
+        ev_start, ev_end = evidence_span(view, m.start(), last)
+        fields = {"authorities": sorted(listed), "name": re.sub(r"\s+", " ", m.group()).strip(), "status": _status(doc, s_start, s_end)}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.75, dedupe_key=_partnership_key(sorted(listed))))
+    return found
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

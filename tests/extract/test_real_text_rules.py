@@ -994,3 +994,36 @@ def test_a_numbered_resolution_item_is_a_sentence_of_its_own(extractor):
 ])
 def test_a_councillors_list_after_a_comma(extractor, text, expected):
     assert sorted(f["name"] for f in _kind(_extract(extractor, "Moray Council\n\n" + text), "person")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b60 development part: an officer placed at another council's disposal under a section 113 agreement
+    ("Cabinet agreed to make an agreement with Gravesham Borough Council to place Medway Council's Chief Legal Officer "
+     "at the disposal of Gravesham Borough Council for the purpose of his designation as Monitoring Officer.",
+     [(["E06000035", "E07000109"], "other")]),
+    # b3 development part: "the council" is the paper's own (Herefordshire's, by its heading)
+    ("Herefordshire Council\n\nShropshire's DPH had been seconded to the council on a part-time basis since 2015.",
+     [(["E06000019", "E06000051"], "dph")]),
+    # b30 development part: the role it fulfils at the other council is the post
+    ("Peterborough City Council approved an agreement to permit the Corporate Director: Resources to fulfil the role of "
+     "Section 151 officer at East Cambridgeshire District Council part-time.", [(["E06000031", "E07000009"], "other")]),
+    # b65 development part: a post one council hosts and another funds
+    ("The DPH post will be hosted by Reading Borough Council and jointly funded by West Berkshire Council.",
+     [(["E06000037", "E06000038"], "dph")]),
+    # seconded to a body that is no council: no second council
+    ("Leeds City Council's Director of Public Health has been seconded to NHS England for six months.", []),
+])
+def test_an_officer_placed_with_another_council_is_a_shared_post(extractor, text, expected):
+    posts = _kind(_extract(extractor, text), "shared_post")
+    assert [(sorted(p["authorities"]), p["role_category"]) for p in posts] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b62 development part: Kingston beside Sutton, a London borough, is Kingston upon Thames
+    ("A new HR service is the latest of the services shared by Sutton and Kingston councils.", [["E09000021", "E09000029"]]),
+    # b53 development part: the paper's own council and the one providing the service
+    ("Tandridge District Council\n\nEnvironmental Health is provided as a shared service by Mole Valley District Council.",
+     [["E07000210", "E07000215"]]),
+])
+def test_services_shared_by_named_councils_are_a_partnership(extractor, text, expected):
+    assert [sorted(f["authorities"]) for f in _kind(_extract(extractor, text), "partnership")] == expected
