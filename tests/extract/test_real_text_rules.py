@@ -1027,3 +1027,13 @@ def test_an_officer_placed_with_another_council_is_a_shared_post(extractor, text
 ])
 def test_services_shared_by_named_councils_are_a_partnership(extractor, text, expected):
     assert [sorted(f["authorities"]) for f in _kind(_extract(extractor, text), "partnership")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b65 development part: councils known by the short name or initials they use for themselves
+    ("Dorset Council will disaggregate the shared public health service after BCP Council's decision to end the agreement.",
+     [["E06000058", "E06000059"]]),
+    ("The shared services agreement between RBKC and LBHF ended in 2018.", [["E09000013", "E09000020"]]),
+])
+def test_councils_known_by_their_own_short_names(extractor, text, expected):
+    assert [sorted(f["authorities"]) for f in _kind(_extract(extractor, text), "partnership")] == expected
