@@ -191,6 +191,14 @@ def _line_post(text: str, start: int) -> RoleMention | None:
     return _line_label(text, start, _LINE_POST)
 
 
+def _role_beside(view, role, start: int, s_start: int, s_end: int) -> bool:
+    """Whether a post is written with its figure: in the figure's sentence, or in the same box or block just above
+    it with no blank line between (an organisation chart's "Corporate Director of Finance\nSM2\n£115,000-£120,000")."""
+    if s_start <= role.start < s_end:
+        return True
+    return 0 <= start - role.end <= 150 and "\n\n" not in view.text[role.end:start].replace(" ", "").replace("\t", "")
+
+
 def _governed_by_budget(cues, text: str, start: int, end: int) -> bool:
     """Whether the words nearest a figure (text[start:end]) make it a budget, saving or contribution rather
     than pay: "worth more than £35,000" after "19.9% of salary" is a pension figure."""
@@ -287,6 +295,10 @@ def find_salaries(doc, view) -> list[Candidate]:
         role_adjacent = role is not None and 0 <= low.start - role.end <= 30 and bool(
             _BETWEEN_ROLE_AND_PAY.fullmatch(flat[role.end:low.start]))
         if not (has_cue or high is not None or role_adjacent):
+            continue
+        if not has_cue and not role_adjacent and not _role_beside(view, role, low.start, s_start, max(s_end, last.end)):
+            # a range whose own words call it nothing, with a post only from the text around it ("£100,000 -
+            # £109,999 | 25" in an answer on how many chief executives are paid in each band): no fact
             continue
         up_to = high is None and bool(_UP_TO.search(flat[max(0, low.start - 20):low.start]))
         min_gbp = None if up_to else as_int_or_float(low.value)

@@ -1037,3 +1037,17 @@ def test_services_shared_by_named_councils_are_a_partnership(extractor, text, ex
 ])
 def test_councils_known_by_their_own_short_names(extractor, text, expected):
     assert [sorted(f["authorities"]) for f in _kind(_extract(extractor, text), "partnership")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a range its own words call nothing, with a post only in another block of the paper: no fact
+    ("Director of Children's Services\n\nThe service review covered several teams across the borough.\n\n"
+     "Property repairs in the year ran at £60,000 - £75,000 across the estate.", []),
+    # the same range in an organisation chart's box, under its post with no blank line between: the post's pay
+    ("Director of Children's Services\nSM2\n£60,000 - £75,000", [(60000, 75000)]),
+    # a grading level is pay, even with the post in the sentence before (b1 development part)
+    ("The Director of Public Health is a statutory post.  The current substantive grading level was SS4 "
+     "(£105,566 to £116,346).", [(105566, 116346)]),
+])
+def test_a_range_is_pay_only_when_its_words_or_its_post_beside_it_say_so(extractor, text, expected):
+    assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(_extract(extractor, "Leeds City Council\n\n" + text), "salary")] == expected
