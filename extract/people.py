@@ -387,7 +387,8 @@ _TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+
                 # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
                 # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
                 rf"(?:{_SURNAME}(?![a-z’'])|{_CAPS_SURNAME})"
-                rf"(?![ \t]+(?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Bailie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
+                # (a second space, as web pages set a column gap, ends the name: "Contact: Eleanor Mulligan  Head of …")
+                rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Bailie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bailie|Sergeant|Inspector|Superintendent|Professor|Prof"
 _TITLED = re.compile(
@@ -622,7 +623,7 @@ _BRACKETED_ITEM = re.compile(rf"(?P<name>{_TITLED_NAME_ON_LINE})[ \t]*\((?P<post
 _LIST_SEPARATORS = re.compile(r"[\s,&.]*(?:\band\b[\s,&.]*)*")
 # "Contact: John Grieve - 0113 3788662", "Contact: J Taylor - (01480) 388119": a paper's contact line
 _CONTACT_LINE = re.compile(rf"^[ \t]*Contact(?:[ \t]+officer)?s?[ \t]*:[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?"
-                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[^\S\n]*(?=[-–,(]|$|\d|Tel\b|tel\b)", re.M)  # web pages set a no-break space
+                           rf"(?P<name>{_TITLED_NAME_ON_LINE})[^\S\n]*(?=[-–,(]|$|\d|Tel\b|tel\b|E-?mail\b|(?<=\s\s)\S)", re.M)  # web pages set a no-break space
 
 
 def _bracketed_list_lines(text: str) -> list[_Mention]:

@@ -1051,3 +1051,13 @@ def test_councils_known_by_their_own_short_names(extractor, text, expected):
 ])
 def test_a_range_is_pay_only_when_its_words_or_its_post_beside_it_say_so(extractor, text, expected):
     assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(_extract(extractor, "Leeds City Council\n\n" + text), "salary")] == expected
+
+
+@pytest.mark.parametrize("line,name", [
+    # committee pages (modern.gov) set a column gap of two spaces after the contact's name: b35, b59, b61
+    ("Contact: Eleanor Mulligan  Head of Democratic Services", "Eleanor Mulligan"),
+    ("Contact: Andrew Beesley  Email: a.beesley@example.gov.uk 01708 432437", "Andrew Beesley"),
+])
+def test_a_contact_lines_name_ends_at_the_column_gap(extractor, line, name):
+    text = f"Newport City Council\n\nVenue: Civic Centre\n\n{line}\n\nItems"
+    assert [f["name"] for f in _kind(_extract(extractor, text), "person")] == [name]
