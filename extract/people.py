@@ -41,7 +41,7 @@ _NOT_NAME_WORDS = {
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
-              r"inspector|constable|commander|author|"
+              r"inspector|hmi|constable|commander|author|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
               r"lord[\s–-]lieutenant|solicitor|auditor|champion")
@@ -422,7 +422,8 @@ _INITIALLED_BEFORE_ROLE = re.compile(
 
 _INITIAL_GLUED = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _VENUE_LINE = re.compile(r"[ \t]*(?:Venue|Location|Address|Place)[ \t]*:", re.I)
-_NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?(?P<name>[A-Z][a-z]+(?:(?:\s|\s?-\s?){_SURNAME}){{1,2}})")
+# (a TAB parts a table's cells, not a name's words: "Judgement\tGrade" is a header)
+_NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?[ \t]+)?(?P<name>[A-Z][a-z]+(?:(?: | ?- ?){_SURNAME}){{1,2}})")
 _LINE = re.compile(r"[^\n]+")
 _DATED_NAME_LINE = re.compile(rf"(?:Dated|Date[ \t]*:)[ \t]+(?:(?:the[ \t]+)?[\w,]+[ \t]+){{1,4}}?(?:19|20)\d\d[ \t]+{_NAME_LINE.pattern}")
 
@@ -546,13 +547,20 @@ _LIST_ENDS = {"chief", "executive", "director", "directors", "council", "council
               "chairman", "the", "and", "apologies", "present"}
 
 
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+
+
 def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     """People named with an honorific or in a list, initials and all ("C.E. Smith"); with the text, also the
     shapes minutes set people out in line by line (sederunts, lines of officers with posts, contact lines)."""
     found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
              # read on the text, where a line break ends a name ("Councillor Evelyn TWEED\nIn Attendance")
-             for m in _TITLED.finditer(text or flat) for g in ("surname" if m.group("surname") else "name",)]
+             for m in _TITLED.finditer(text or flat) for g in ("surname" if m.group("surname") else "name",)
+             # a TAB parts a table's cells: "His Majesty's Inspector\n\nJudgement\tGrade" is a signature, then a
+             # table's header, not an inspector named Judgement Grade
+             if "\t" not in _line_of(text or flat, m.start(g))]
     listed: list[_Mention] = []
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()

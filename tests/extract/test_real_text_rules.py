@@ -1061,3 +1061,12 @@ def test_a_range_is_pay_only_when_its_words_or_its_post_beside_it_say_so(extract
 def test_a_contact_lines_name_ends_at_the_column_gap(extractor, line, name):
     text = f"Newport City Council\n\nVenue: Civic Centre\n\n{line}\n\nItems"
     assert [f["name"] for f in _kind(_extract(extractor, text), "person")] == [name]
+
+
+def test_an_inspection_reports_inspectors_and_not_its_table_header(extractor):
+    # b68 development part (Ofsted reports as published): "HMI" is a post; a signature line's title over a
+    # table's TAB-separated header names no one
+    text = ("Kingston upon Hull City Council\n\nLead inspector: Louise Hollick, His Majesty's Inspector\n\n"
+            "Judgement\tGrade\nOverall effectiveness\tGood\n\nChris Pollitt, Ofsted HMI\n")
+    names = sorted(f["name"] for f in _kind(_extract(extractor, text), "person"))
+    assert names == ["Chris Pollitt", "Louise Hollick"]
