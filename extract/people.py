@@ -54,9 +54,12 @@ _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|–|—|-|:|\(|as\b|is\b|to\s+the\s+(?:[a-z]+\s+)?(?:post|role|position)\s+of\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
     rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
+# "The two joint Chief Executives, Daryl Phillips and Patricia Hughes": posts before the names that hold them
+# (not "Councillors" or "Officers", which head lists of their own)
+_PLURAL_POSTS = r"(?:chief\s+executive|director|leader|manager|head|commissioner|inspector)s\b"
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:{_ROLE_HEAD})\b(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
+    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:(?:{_ROLE_HEAD})\b|{_PLURAL_POSTS})(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
     # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)", "Deputy Chief Executive and
     # CFO Sarah King"
     # … or "Our Chief Executive is Sue Johnson": the post, "is", then its holder
@@ -174,6 +177,11 @@ def _trim_role(role: str) -> str:
 _BODY = (r"(?:[A-Z][\w’'&-]*\s+){1,6}(?:Commission|Group|Trust|Association|Network|Board|Partnership|Service|University|"
          r"Foundation|Alliance|Agency|Office|Department|Inspectorate|Society|Institute|Unit|Panel|Forum|Council)")
 _AFFILIATION = re.compile(rf"^\s*(?:\((?P<paren>{_BODY})\)|,?\s+(?:from|of)\s+the\s+(?P<from>{_BODY})\b)")
+
+
+# "Dorothy ThonhillSpeaking": the next word run into a name where a line break was lost
+_GLUED_WORD = re.compile(r"(?<![MO])(?<!Ma)(?<!Mc)(?<!De)[a-z][A-Z][a-z]")
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
 # "Councillor J M Whitehouse, Councillor Wagland", "moved by Councillor Watts and seconded by Councillor
@@ -323,9 +331,17 @@ def find_people(doc, view) -> list[Candidate]:
         if owner is None:
             full_names.append(m.name)
     people: dict[str, dict] = {}
+    previous: tuple[_Mention, tuple[str, int, int] | None] | None = None
     for m in sorted(mentions, key=lambda x: x.start):
         owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
         found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
+        # "The two joint Chief Executives, Daryl Phillips and Patricia Hughes, lead …": a title written before a
+        # list of names is each one's, unless a name has a title of its own
+        if previous and previous[1] and previous[1][2] <= previous[0].start and _COORDINATED.fullmatch(flat, previous[0].end, m.start) \
+                and (found is None or found[0].islower()) and "\n" not in view.text[m.start:m.end] \
+                and not _GLUED_WORD.search(m.name):
+            found = previous[1]
+        previous = (m, found)
         if found is None and m.honorific and _COUNCILLOR.fullmatch(m.honorific):
             found = ("Councillor", m.start, m.end)
         if found is None and m.post:

@@ -1070,3 +1070,15 @@ def test_an_inspection_reports_inspectors_and_not_its_table_header(extractor):
             "Judgement\tGrade\nOverall effectiveness\tGood\n\nChris Pollitt, Ofsted HMI\n")
     names = sorted(f["name"] for f in _kind(_extract(extractor, text), "person"))
     assert names == ["Chris Pollitt", "Louise Hollick"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b55 and b37 development parts: a plural title before a list of names is each one's
+    ("Hart District Council\n\nThe two joint Chief Executives, Daryl Phillips and Patricia Hughes, lead the council.",
+     ["Daryl Phillips", "Patricia Hughes"]),
+    # b52 development part: a word run into a name where a line break was lost is not a person's name
+    ("Watford Borough Council\n\nCouncillors Ann Shaw and Dorothy ThonhillSpeaking after the committee met, they agreed.",
+     ["Ann Shaw"]),
+])
+def test_a_title_before_a_list_of_names_is_each_ones(extractor, text, expected):
+    assert sorted(f["name"] for f in _kind(_extract(extractor, text), "person")) == expected
