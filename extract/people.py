@@ -602,6 +602,7 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     if text:
         found.extend(_sederunt_names(text))
         found.extend(_bracketed_list_lines(text))
+        found.extend(_surname_first_lines(text))
         found.extend(_contact_lines(text))
     unique: dict[tuple[int, int], _Mention] = {}
     for m in found:
@@ -659,6 +660,26 @@ def _bracketed_list_lines(text: str) -> list[_Mention]:
         for item in items:
             found.append(_Mention(name=item.group("name"), start=item.start("name"), end=item.end("name"), honorific=None,
                                   post=(item.group("post"), item.start("post"), item.end("post"))))
+    return found
+
+
+# A parliamentary committee's membership, a member a line, surname first: "† Sunak, Rishi (Parliamentary Under-Secretary
+# of State for Housing, Communities and Local Government)", "Eagle, Ms Angela (Wallasey) (Lab)". The bracket holds the
+# member's office, else their constituency (then the party follows).
+_SURNAME_FIRST_LINE = re.compile(
+    rf"^[ \t]*(?:[†*‡][ \t]*)?(?P<surname>{_SURNAME}),[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+)?"
+    rf"(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*\((?P<office>[^()\n]{{2,120}})\)(?P<party>[ \t]*\([^()\n]{{2,20}}\))?[ \t]*$", re.M)
+
+
+def _surname_first_lines(text: str) -> list[_Mention]:
+    """The members who hold an office; a constituency is a seat, not a post (nor the council of that name)."""
+    found = []
+    for m in _SURNAME_FIRST_LINE.finditer(text):
+        office = m.group("office")
+        if m.group("party") or not re.search(rf"\b(?:{_ROLE_HEAD})\b", office, re.I):
+            continue
+        found.append(_Mention(name=f"{m.group('first')} {m.group('surname')}", start=m.start("surname"), end=m.end("first"),
+                              honorific=None, post=(office, m.start("office"), m.end("office"))))
     return found
 
 

@@ -1082,3 +1082,13 @@ def test_an_inspection_reports_inspectors_and_not_its_table_header(extractor):
 ])
 def test_a_title_before_a_list_of_names_is_each_ones(extractor, text, expected):
     assert sorted(f["name"] for f in _kind(_extract(extractor, text), "person")) == expected
+
+
+def test_a_committees_members_surname_first_who_hold_an_office(extractor):
+    # b66 development part: a Hansard committee's membership; a constituency in brackets is a seat, not a post
+    text = ("Draft Buckinghamshire (Structural Changes) Regulations 2019\n\nThe Committee consisted of the following Members:\n\n"
+            "† Courts, Robert (Witney) (Con)\n\n† Quin, Jeremy (Lord Commissioner of Her Majesty’s Treasury)\n\n"
+            "† Sunak, Rishi (Parliamentary Under-Secretary of State for Housing, Communities and Local Government)\n")
+    people = {f["name"]: f["role"] for f in _kind(_extract(extractor, text), "person")}
+    assert people == {"Jeremy Quin": "Lord Commissioner of Her Majesty’s Treasury",
+                      "Rishi Sunak": "Parliamentary Under-Secretary of State for Housing, Communities and Local Government"}
