@@ -323,6 +323,8 @@ def find_people(doc, view) -> list[Candidate]:
     mentions = _split_run_together(mentions, flat)
     # "N.Mackie" and "N. Mackie" are one name written two ways
     mentions = [replace(m, name=_INITIAL_GLUED.sub(r"\1 ", m.name)) for m in mentions]
+    # "Councillor Leadbitter, seconded by …": a title kept at the front of a name is not part of it
+    mentions = [replace(m, name=_LEADING_TITLE.sub("", m.name)) if _LEADING_TITLE.match(m.name) else m for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
     full_names: list[str] = []
     for m in sorted(mentions, key=lambda x: -len(x.name.split())):
@@ -398,7 +400,7 @@ _CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|
                  r"(?:MA?C)?[A-Z]{3,}(?:-[A-Z]{2,})?(?![A-Za-z])")
 # A middle name or initial may stand between ("Graeme Archibald Hardie", "Ian B. Roberts"), but not a post
 _MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)[A-Z][a-z]+))?"
-_TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+\s+(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
+_TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+[ \t]+(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
                 rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)"
                 # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
                 # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
@@ -407,6 +409,8 @@ _TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+
                 rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Bailie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bailie|Sergeant|Inspector|Superintendent|Professor|Prof"
+# "Bailie Willie Sawers (Dundee City Council)": a title a list or the recogniser kept at the front of a name
+_LEADING_TITLE = re.compile(rf"^(?:(?:County\s+)?Councillor|Cllr|{_ONE_HONORIFIC})\.?\s+(?=\S+)")
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<honorific>(?:County\s+|Borough\s+|Town\s+)?(?:Councillor|COUNCILLOR|Cllr|CLLR|Cyng)|{_ONE_HONORIFIC})(?:\.?\s+|\.(?=[A-Z]\.))"
     # "Councillor Mrs Moon": a second honorific, then a surname may stand alone

@@ -1092,3 +1092,15 @@ def test_a_committees_members_surname_first_who_hold_an_office(extractor):
     people = {f["name"]: f["role"] for f in _kind(_extract(extractor, text), "person")}
     assert people == {"Jeremy Quin": "Lord Commissioner of Her Majesty’s Treasury",
                       "Rishi Sunak": "Parliamentary Under-Secretary of State for Housing, Communities and Local Government"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b73 development part: a column of councillors a line each; the next line's "Cllr" is not a surname
+    ("Cheshire Fire Authority\n\nRepresenting Cheshire East Borough Council\n\nCllr D Marren             \n\nCllr D Bailey\n\n"
+     "Cllr G Merry\n", ["D Bailey", "D Marren", "G Merry"]),
+    # a Scottish title kept at the front of a listed name is not part of it
+    ("Scotland Excel Joint Committee\n\nPresent: Bailie Willie Sawers (Dundee City Council); Councillor Jim Paterson "
+     "(Renfrewshire Council).", ["Jim Paterson", "Willie Sawers"]),
+])
+def test_titles_are_not_part_of_names_in_lists(extractor, text, expected):
+    assert sorted(f["name"] for f in _kind(_extract(extractor, text), "person")) == expected
