@@ -12,6 +12,7 @@ from councildocs.extract.candidates import Candidate
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.roles import AREA_WORDS, categorise_role, main_post
+from councildocs.extract.text_view import line_bounds
 
 _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
                "sir", "dame", "professor", "prof", "rev", "revd"}
@@ -567,20 +568,21 @@ _LIST_ENDS = {"chief", "executive", "director", "directors", "council", "council
               "chairman", "the", "and", "apologies", "present"}
 
 
-def _line_of(text: str, pos: int) -> str:
-    return text[text.rfind("\n", 0, pos) + 1:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
-
-
 def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     """People named with an honorific or in a list, initials and all ("C.E. Smith"); with the text, also the
     shapes minutes set people out in line by line (sederunts, lines of officers with posts, contact lines)."""
+    source = text or flat  # read on the text, where a line break ends a name ("Councillor Evelyn TWEED\nIn Attendance")
+
+    def in_table_row(pos: int) -> bool:
+        # a TAB parts a table's cells: "His Majesty's Inspector\n\nJudgement\tGrade" is a signature, then a
+        # table's header, not an inspector named Judgement Grade
+        start, end = line_bounds(source, pos)
+        return "\t" in source[start:end]
+
     found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
-             # read on the text, where a line break ends a name ("Councillor Evelyn TWEED\nIn Attendance")
-             for m in _TITLED.finditer(text or flat) for g in ("surname" if m.group("surname") else "name",)
-             # a TAB parts a table's cells: "His Majesty's Inspector\n\nJudgement\tGrade" is a signature, then a
-             # table's header, not an inspector named Judgement Grade
-             if "\t" not in _line_of(text or flat, m.start(g))]
+             for m in _TITLED.finditer(source) for g in ("surname" if m.group("surname") else "name",)
+             if not in_table_row(m.start(g))]
     listed: list[_Mention] = []
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()

@@ -7,6 +7,7 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import in_career
 from councildocs.extract.evidence import evidence_span
+from councildocs.extract.text_view import line_bounds
 from councildocs.extract.syntax import described_by
 from councildocs.extract.roles import RoleMention, categorise_role, main_post
 from councildocs.extract.shared import distinctive_words
@@ -172,14 +173,9 @@ _LINE_POST = re.compile(r"[ \t]*[•·*\-–][ \t]+(?P<label>[A-Z][\w’']*(?:[ 
                         r"(?i:officer|director|executive|manager))[ \t]*[-–—:]?[ \t]*$")
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
-
-
 def _line_label(text: str, start: int, pattern: re.Pattern = _LINE_LABEL) -> RoleMention | None:
     """What the words of a figure's line before it name (``pattern``'s group ``label``), as a post."""
-    label = pattern.fullmatch(text, _line_bounds(text, start)[0], start)
+    label = pattern.fullmatch(text, line_bounds(text, start)[0], start)
     if label is None:
         return None
     title = label.group("label")
@@ -218,7 +214,7 @@ def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
     """Whether the words the parse makes the figure the value of ("Agency costs … were £1,200", "an allowance of
     £5,000", "spent £150,000") are a budget, fee, cost or allowance word (label ``not_pay``) and none is a pay
     word. Only words on the figure's own line count: a table row's parse runs into the next row."""
-    line_start, line_end = _line_bounds(text, amount.start)
+    line_start, line_end = line_bounds(text, amount.start)
     words = [w for w in described_by(doc, amount.start, amount.end) if line_start <= w.idx < line_end]
 
     def labelled(label: str) -> bool:

@@ -17,6 +17,12 @@ _LIST_ITEM = re.compile(r"^[ \t]*([-*–▪■◦·](?=[ \t]))", re.MULTILINE)
 # item of a resolution or list is a sentence of its own, whatever ends the item before it
 _NUMBERED_ITEM = re.compile(r"^[ \t]*(\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z])\))(?=[ \t])", re.MULTILINE)
 
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Where the line holding ``pos`` starts and ends (without its line break)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
 def _heading_ends(text: str) -> list[int]:
     """Where a line that cannot be wrapped prose ends: a heading, masthead or table row, much shorter than
     the document's typical line and without closing punctuation, followed by a capitalised line.
