@@ -146,6 +146,7 @@ class AuthorityIndex:
 
         spans = filter_spans(spans)
         named_in_full = {self.names[self._name(s)] for s in spans if self._name(s) in self.names}
+        regions_named = {self.regions.get(n) for n in named_in_full}
         in_london = bool(_LONDON.search(text))
         for span in spans:
             # place names are proper nouns: skip lower-case uses ("reading", "bath") and e-mail/web addresses
@@ -173,7 +174,6 @@ class AuthorityIndex:
             if gss is None:
                 owners = self.ambiguous.get(name, frozenset())
                 readings = owners & named_in_full
-                regions_named = {self.regions.get(n) for n in named_in_full}
                 if not readings and len(regions_named) == 1:
                     # "services shared by Sutton and Kingston councils": the reading in the one region of the councils
                     # the text names without doubt (Sutton is a London borough, so Kingston is Kingston upon Thames)

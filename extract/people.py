@@ -325,7 +325,7 @@ def find_people(doc, view) -> list[Candidate]:
     # "N.Mackie" and "N. Mackie" are one name written two ways
     mentions = [replace(m, name=_INITIAL_GLUED.sub(r"\1 ", m.name)) for m in mentions]
     # "Councillor Leadbitter, seconded by …": a title kept at the front of a name is not part of it
-    mentions = [replace(m, name=_LEADING_TITLE.sub("", m.name)) if _LEADING_TITLE.match(m.name) else m for m in mentions]
+    mentions = [replace(m, name=_LEADING_TITLE.sub("", m.name)) for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
     full_names: list[str] = []
     for m in sorted(mentions, key=lambda x: -len(x.name.split())):

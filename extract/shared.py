@@ -348,7 +348,7 @@ def _posts_placed_with_another_council(doc, view, stated: set[int]) -> list[Cand
         if home is None and m.group("host"):
             home = next((x.gss for x in mentions if m.start("host") <= x.start < m.end("host") and x.gss != receiving), None)
         if home is None:
-            home = next((g for g in main if g != receiving), None) if main and main[0] != receiving else (main[0] if main else None)
+            home = main[0] if main else None
         if home is None or home == receiving:
             continue
         in_role = [r for r in doc._.dcs_roles if m.start("role") <= r.start < m.end("role")] if m.group("role") else []
