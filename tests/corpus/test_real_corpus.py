@@ -39,6 +39,10 @@ OPEN_REPOSITORIES = ("https://github.com/DemocracyClub/UK-Polling-Stations/blob/
                      "https://github.com/aifgi/council_cycle/blob/",
                      "https://github.com/Gloucester-City-Council/",
                      "https://github.com/OxfordCityCouncil/",  # the council's own repository
+                     # the source of West Sussex County Council's JSNA site (jsna.westsussex.gov.uk), run by its
+                     # public health unit: the council's own publications
+                     "https://github.com/WS-JSNA/ws-jsna.github.io/blob/",
+                     "https://github.com/WS-JSNA/ws-jsna-netlify/blob/",
                      "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool/blob/",
                      "https://github.com/data-to-insight/ofsted-send-scrape-tool/blob/")
 # Reserved for independent evaluation (corpus/real/README.md).
