@@ -407,9 +407,9 @@ _TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+
                 # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
                 rf"(?:{_SURNAME}(?![a-z’'])|{_CAPS_SURNAME})"
                 # (a second space, as web pages set a column gap, ends the name: "Contact: Eleanor Mulligan  Head of …")
-                rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Bailie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
+                rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Baill?ie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
-_ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Bailie|Sergeant|Inspector|Superintendent|Professor|Prof"
+_ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Baill?ie|Sergeant|Inspector|Superintendent|Professor|Prof"
 # "Bailie Willie Sawers (Dundee City Council)": a title a list or the recogniser kept at the front of a name
 _LEADING_TITLE = re.compile(rf"^(?:(?:County\s+)?Councillor|Cllr|{_ONE_HONORIFIC})\.?\s+(?=\S+)")
 _TITLED = re.compile(

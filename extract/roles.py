@@ -28,7 +28,9 @@ AREA_WORDS = {
 }
 # the statutory officers every council names besides its head of paid service
 _HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:DPH)|(?-i:Head)\s+of|"
-          r"(?-i:Section)\s+151\s+(?-i:[Oo]fficer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|(?-i:Chief\s+Finance\s+Officer)")
+          r"(?-i:Section)\s+151\s+(?-i:[Oo]fficer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|"
+          # "Chief Finance Officer", "Chief Financial Officer", "Chief Social Work Officer", "Chief Education Officer"
+          r"(?-i:Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer)")
 
 # Capitalised words that start another title or a name rather than continue this one.
 _NOT_TITLE_WORDS = {"chief", "executive", "officer", "head", "manager", "leader", "member", "council", "councillor",
@@ -54,8 +56,8 @@ def categorise_role(title: str) -> str:
     t = _norm(title)
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"\bdepute\b", "deputy", t)  # the Scottish form
-    if re.search(r"\bdeputy (?:chief executive|head of paid service)", t):
-        return "other"  # a deputy is not the head of paid service
+    if re.search(r"\b(?:deputy|assistant) (?:chief executive|head of paid service)", t):
+        return "other"  # a deputy or an assistant is not the head of paid service
     if re.search(r"\bdeputy (?:executive |corporate |strategic )?director", t):
         return "service_director"  # below the statutory director, whatever service it names
     if "chief executive" in t or "head of paid service" in t or re.search(r"\bceo\b", t):

@@ -1104,3 +1104,34 @@ def test_a_committees_members_surname_first_who_hold_an_office(extractor):
 ])
 def test_titles_are_not_part_of_names_in_lists(extractor, text, expected):
     assert sorted(f["name"] for f in _kind(_extract(extractor, text), "person")) == expected
+
+
+def test_a_post_s_terms_of_employment_are_not_a_contract_s_value(extractor):
+    # b74 development part: "a 35 hour contract" is the post's hours; the range after it is the post's pay,
+    # and "Chief Financial Officer" is a statutory officer's title as much as "Chief Finance Officer"
+    text = ("Worcestershire County Council\n\nAppointment of Chief Financial Officer\n\nPanel approved the salary range "
+            "for a 35 hour contract, in line with corporate policy, of £79,659 to £87,741 per annum (Chief Officer Band 1).")
+    assert [(f["min_gbp"], f["max_gbp"], f["role"]) for f in _kind(_extract(extractor, text), "salary")] == [
+        (79659, 87741, "Chief Financial Officer")]
+    # the value of a contract is still not pay
+    text = "Worcestershire County Council awarded the Chief Financial Officer's audit contract of £79,659 to Grant Thornton."
+    assert _kind(_extract(extractor, text), "salary") == []
+
+
+@pytest.mark.parametrize("title,category", [
+    ("Assistant Chief Executive (Resources)", "other"),
+    ("Deputy Chief Executive", "other"),
+    ("Chief Executive", "chief_executive"),
+])
+def test_an_assistant_or_deputy_is_not_the_head_of_paid_service(title, category):
+    # b77 development part: Torfaen's "Assistant Chief Executive (Communities)"
+    from councildocs.extract.roles import categorise_role
+
+    assert categorise_role(title) == category
+
+
+def test_baillie_is_a_title_as_bailie_is(extractor):
+    # b75 development part: Scotland Excel's minute spells the Scottish title "Baillie"
+    text = ("Scotland Excel Joint Committee\n\nPresent: Baillie Willie Sawers (Dundee City Council); Councillor Jim Paterson "
+            "(Renfrewshire Council).")
+    assert sorted(f["name"] for f in _people(extractor, text)) == ["Jim Paterson", "Willie Sawers"]
