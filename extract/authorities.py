@@ -104,10 +104,10 @@ class AuthorityIndex:
                 # "The Vale of Glamorgan": the article is the sentence's ("Bridgend and the Vale of …"), so a
                 # match that took it in would start lower-case and be dropped as a common word
                 lowered = re.sub(r"^the\s+", "", name.lower())
-                # a name shared by two current authorities (rare) belongs to the first; both are in the log
-                if lowered in seen:
-                    continue
-                seen[lowered] = target
+                # "Argyll & Bute", "Perth & Kinross": statistics tables and headings write "and" as an ampersand
+                for form in (lowered, lowered.replace(" and ", " & ")):
+                    # a name shared by two current authorities (rare) belongs to the first; both are in the log
+                    seen.setdefault(form, target)
         # "Kingston" names Kingston upon Thames or Kingston upon Hull: a short form is read as whichever
         # authority the document names in full, and skipped when it names neither or both.
         self.ambiguous: dict[str, frozenset[str]] = {}

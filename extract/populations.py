@@ -10,6 +10,7 @@ from councildocs.extract.context import sentence_authority
 from councildocs.extract.evidence import evidence_span
 from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.numbers import parse_number
+from councildocs.extract.tables import ColumnKind
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _QUAL = (r"(?P<qual>over|more\s+than|in\s+excess\s+of|upwards\s+of|almost|nearly|just\s+under|under|fewer\s+than|"
@@ -232,6 +233,43 @@ def _table_rows(doc, view) -> list[Candidate]:
     return found + (run_on if len(run_on) >= _ROWS_RUN_ON else [])
 
 
+# a population cell: one whole count ("116,660", "492680"), or thousands with a decimal ("169.6") under a
+# header in thousands
+_POPULATION_CELL = re.compile(r"\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{4,}|\d+\.\d+)\s*")
+# a row label that is a council's area written as statistics tables do ("Edinburgh, City of", "Argyll & Bute")
+_LABEL_LEFTOVER = re.compile(r"[\s,&()]*(?:(?:City|County|Borough|District|Council|of|and|the|UA)\b[\s,&()]*)*")
+
+
+def _population_tables(doc, view) -> list[Candidate]:
+    """A table whose header names one column the population ("| Area | Population |"): each row that is a council's
+    area (its label cell a council's name and little else) gives that council's count."""
+    found = []
+    for table in doc._.dcs_tables or []:
+        columns = table.of_kind(ColumnKind.POPULATION)
+        if len(columns) != 1 or table.not_pay:
+            continue  # several population columns (years, age bands) or none: which count is the area's is not said
+        header_text = " ".join(c.text for row in table.header for c in row.cells)
+        scale = 1000 if _IN_THOUSANDS.search(header_text) else 1
+        for row in table.rows:
+            label, cell = row.cells[0], row.cells[columns[0].index]
+            named = [m for m in doc._.dcs_authority_mentions if label.start <= m.start and m.end <= label.end]
+            if len({m.gss for m in named}) != 1 or columns[0].index == 0:
+                continue
+            rest = "".join(ch for i, ch in enumerate(label.text, label.start) if not any(m.start <= i < m.end for m in named))
+            figure = _POPULATION_CELL.fullmatch(cell.text)
+            if not _LABEL_LEFTOVER.fullmatch(rest) or figure is None:
+                continue  # "Angus (excluding Arbroath)", or a cell that is not one count
+            if scale == 1 and "." in figure.group("num"):
+                continue  # a decimal is no head count
+            value = int(parse_number(figure.group("num")) * scale)
+            if value < 1000:
+                continue
+            ev_start, ev_end = view.evidence_bounds(label.start, cell.end)
+            found.append(Candidate("population", {"authority": named[0].gss, "value": value, "qualifier": "exact", "group": "all"},
+                                   ev_start, ev_end, 0.75, dedupe_key=("population", named[0].gss, "all", value)))
+    return found
+
+
 def _population_column_first(header: str) -> bool:
     """Whether a one-line table's header names the residents before any other measure ("Population
     (thousands) Number of employees …"): the first figure of each row is then the population."""
@@ -258,7 +296,7 @@ _POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\
 
 def find_populations(doc, view) -> list[Candidate]:
     flat = view.flat
-    found: list[Candidate] = _table_rows(doc, view)
+    found: list[Candidate] = _population_tables(doc, view) + _table_rows(doc, view)
     for m in _POPULATION_FROM_TO.finditer(flat):
         value = parse_number(m.group("num"), m.group("mult"))
         if value >= 1000 and not _YEAR.fullmatch(m.group("num")):  # "population … from 2011 to 2021": years

@@ -3,7 +3,8 @@
 Ingest renders a table it finds (in a PDF, or an HTML page) into the text as a block of its own: one
 line per row, cells separated by a single TAB, a cell's line breaks turned into spaces, empty cells
 empty, every row with the same number of TABs, and the header row(s) first. Text documents may carry
-the same form. This module reads such blocks back into rows and cells (character spans into the
+the same form, or a Markdown table, as web pages saved as text do: rows between pipes
+("| Angus | 116,660 |") and a rule of dashes ("|---|---|") under the header. This module reads such blocks back into rows and cells (character spans into the
 text, so evidence stays a slice of it) and classifies each column by the words of its header, using
 the cue vocabulary of ``extract/data/cues.json``:
 
@@ -13,6 +14,7 @@ the cue vocabulary of ``extract/data/cues.json``:
   Maximum, To, Top of scale), read where the header cell starts so "Salary (from April)" stays pay;
 - the numbered points of a pay scale (``table_point``: Point 1, SCP 43, Step 2), also where the cell starts;
 - a pay column (``table_pay``: Salary, Salary band, Pay range, Remuneration), which may hold a range;
+- a count of residents (``table_population``: Population, Residents, Usual resident population);
 - and what the figures are measured in: thousands or millions of pounds (``in_thousands``:
   £'000, £k, £m, (000s)), an hourly or daily rate (``hourly``, ``daily``), in the header or in the
   caption (the lines just above the table).
@@ -54,6 +56,7 @@ class ColumnKind(Enum):
     MAXIMUM = "maximum"
     POINT = "point"  # one numbered point of a pay scale ("Point 1", "SCP 43")
     PAY = "pay"
+    POPULATION = "population"  # the residents of the row's area
     OTHER = "other"
 
 
@@ -146,6 +149,22 @@ def _row(text: str, start: int, end: int) -> Row:
     return Row(start, end, tuple(cells))
 
 
+# A Markdown table's line: cells between pipes, the outer pipes optional ("| Angus | 116,660 |")
+_PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*")
+# the rule under a Markdown table's header: "|---|---|", "| :-- | --: |"
+_PIPE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*")
+
+
+def _pipe_row(text: str, start: int, end: int) -> Row:
+    """A Markdown line's cells: the text between one pipe and the next, the outer pipes left out."""
+    pipes = [start + m.start() for m in re.finditer(r"\|", text[start:end])]
+    first = pipes[0] + 1 if not text[start:pipes[0]].strip() else start
+    last = pipes[-1] if not text[pipes[-1] + 1:end].strip() else end
+    bounds = [first] + [p + 1 for p in pipes if first <= p < last] + [last + 1]
+    cells = tuple(Cell(a, b - 1, text[a:b - 1]) for a, b in zip(bounds, bounds[1:]))
+    return Row(start, end, cells)
+
+
 def _is_figure_row(row: Row) -> bool:
     """Whether a row holds a figure: an amount or a number alone in its cell. A year heads a column, and a
     zero is a unit ("£000", "Salaries £000s"), so neither makes a header row a row of figures."""
@@ -198,6 +217,8 @@ def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str
         kind = ColumnKind.POST
     elif any_cell("table_grade"):
         kind = ColumnKind.GRADE
+    elif any_cell("table_population"):
+        kind = ColumnKind.POPULATION
     else:
         kind = ColumnKind.OTHER
     # a column's own header says its period; else the caption's ("Hourly rates", "Day rates for interim posts")
@@ -207,13 +228,17 @@ def _column(index: int, header: tuple[Row, ...], cues: Cues, caption_period: str
                   year=_year(written))
 
 
-def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues: Cues) -> Table | None:
-    rows = [_row(text, *lines[i]) for i in range(first, last + 1)]
+def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues: Cues,
+           rows: list[Row] | None = None, n_header: int | None = None) -> Table | None:
+    """The table on lines ``first``..``last``: TAB rows unless ``rows`` are given, the header found from where the
+    figures start unless ``n_header`` (a Markdown table's rule) says where it ends."""
+    rows = rows if rows is not None else [_row(text, *lines[i]) for i in range(first, last + 1)]
     if all(not row.cells[0].text.strip() for row in rows) or all(not row.cells[-1].text.strip() for row in rows):
         return None  # lines indented with a TAB, or ending with one: not a table
-    n_header = 0
-    while n_header < len(rows) and not _is_figure_row(rows[n_header]):
-        n_header += 1
+    if n_header is None:
+        n_header = 0
+        while n_header < len(rows) and not _is_figure_row(rows[n_header]):
+            n_header += 1
     if n_header == len(rows):
         n_header = 1  # a table of words: its first row is the header
     elif n_header > MAX_HEADER_ROWS:
@@ -239,7 +264,41 @@ def _table(text: str, lines: list[tuple[int, int]], first: int, last: int, cues:
 
 
 def find_tables(text: str, cues: Cues) -> list[Table]:
-    """Every block of two or more consecutive lines holding the same number (at least one) of TABs."""
+    """Every block of two or more consecutive lines holding the same number (at least one) of TABs, and every
+    Markdown table, in the order they come."""
+    return sorted(_tab_tables(text, cues) + _pipe_tables(text, cues), key=lambda table: table.start)
+
+
+def _pipe_tables(text: str, cues: Cues) -> list[Table]:
+    """Every Markdown table: consecutive pipe lines with as many cells, the rule under the header left out."""
+    if "|" not in text:
+        return []
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if not _PIPE_LINE.fullmatch(text, *lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and _PIPE_LINE.fullmatch(text, *lines[j + 1]):
+            j += 1
+        rows, n_header = [], None
+        for k in range(i, j + 1):
+            if _PIPE_RULE.fullmatch(text, *lines[k]):
+                n_header = len(rows) if n_header is None else n_header
+            else:
+                rows.append(_pipe_row(text, *lines[k]))
+        widths = {len(row.cells) for row in rows}
+        if len(rows) >= 2 and len(widths) == 1 and widths != {1}:
+            table = _table(text, lines, i, j, cues, rows=rows, n_header=n_header)
+            if table is not None:
+                tables.append(table)
+        i = j + 1
+    return tables
+
+
+def _tab_tables(text: str, cues: Cues) -> list[Table]:
     if "\t" not in text:
         return []
     lines = _lines(text)

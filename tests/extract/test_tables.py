@@ -215,3 +215,30 @@ def test_a_table_continued_on_the_next_page_keeps_its_header(extractor):
         ("CO2", "other", 100000, 110000, "CO2\t£100,000\t£110,000"),
         ("CO3", "other", 90000, 95000, "CO3\t£90,000\t£95,000"),
     ]
+
+
+# b84 development part: a statistics annex saved from a web page as a Markdown table
+POPULATION_ANNEX = (
+    "Scottish Transport Statistics No 34 2015 Edition\nAnnex 1\n"
+    "| Area | Population | \n|---|---|\n"
+    "| Aberdeen City | 228,990 | \n| Argyll & Bute | 87,660 | \n| Edinburgh, City of | 492,680 | \n"
+    "| Angus (excluding Arbroath) | 92,000 | \n| Scotland | 5,347,600 | \n")
+
+
+def test_a_markdown_table_is_read_as_rows_and_cells(extractor):
+    doc = extractor.nlp(POPULATION_ANNEX)
+    (table,) = doc._.dcs_tables
+    assert [c.kind for c in table.columns] == [ColumnKind.OTHER, ColumnKind.POPULATION]
+    assert [cell.text.strip() for cell in table.header[0].cells] == ["Area", "Population"]
+    assert [[POPULATION_ANNEX[c.start:c.end].strip() for c in row.cells] for row in table.rows][:2] == [
+        ["Aberdeen City", "228,990"], ["Argyll & Bute", "87,660"]]
+
+
+def test_a_population_column_gives_each_council_row_its_count(extractor):
+    facts = [f for f in _extract(extractor, POPULATION_ANNEX).facts if f.kind == "population"]
+    for fact in facts:
+        assert fact.evidence.text == POPULATION_ANNEX[fact.evidence.start:fact.evidence.end]
+    # a council written with an ampersand or as statistics tables order it is still the council; a part of
+    # an area ("excluding Arbroath") and the nation are not
+    assert sorted((f.fields["authority"], f.fields["value"]) for f in facts) == [
+        ("S12000033", 228990), ("S12000035", 87660), ("S12000036", 492680)]
