@@ -79,7 +79,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|ris
 
 
 # "people aged between 16 and 64", "aged 65 and over", "37,000 people are aged 65 or over": an age band, not all residents (under-18s are read apart)
-_AGE_BAND = re.compile(r"(?:\s+(?:are|were|is|was))?\s+aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)", re.I)
+_AGE_BAND = re.compile(r"(?:\s+(?:are|were|is|was))?\s+(?:aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)|"
+                       r"(?:over|above)\s+the\s+age\s+of\s|(?:under|below)\s+the\s+age\s+of\s+(?!18\b))", re.I)
 # "used to educate over 17,000 residents": the people a service reaches, not those living there
 _SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|employ\w*|treat\w*|train\w*|"
                         r"vaccinat\w+|screen\w*|visit\w*|assist\w*)\s+(?:\w+\s+)?$", re.I)
@@ -93,6 +94,9 @@ _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?
 _SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|(?:\d|\b(?:one|two|three|half|third|quarter|fifth|majority|proportion|share|"
                            r"percentage|many|most|some))\s+of\s+(?:the|its|our|their)\s+)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
+# "11,000 people (37%) may be living alone", "27,000 people over the age of 65 (8%)": the count's own words end
+# on its share of the residents
+_SHARE_AFTER_WORDS = re.compile(r"[^.;,()\n]{0,40}?\(\s*\d[\d.]*\s?%")
 
 
 def _not_a_count(flat: str, start: int, end: int, floor: int = 0) -> bool:
@@ -270,6 +274,35 @@ def _population_tables(doc, view) -> list[Candidate]:
     return found
 
 
+# "Blackburn with Darwen (148,772) had the largest mid-year population estimate …, followed by Lancaster (142,487)":
+# a council with its count in brackets, in a sentence about the councils' populations
+_BRACKETED_COUNT = re.compile(r"[ \t]?\([ \t]?(?P<num>\d{1,3}(?:,\d{3})+)[ \t]?\)")
+_ABOUT_RESIDENTS = re.compile(r"\b(?:populations?|residents|inhabitants|persons)\b", re.I)
+# … and not about some of them, or how they changed ("aged 65 and over", "grew most", "households")
+_ABOUT_SOME_OR_CHANGE = re.compile(r"\b(?:aged|ages?|over[\s-]65s?|under[\s-]18s?|children|pupils|households|births|deaths|migra\w*|"
+                                   r"increase\w*|decrease\w*|change\w*|growth|grew|grown|fell|fallen|rose|risen|more|fewer|density|"
+                                   r"per|projected|projections?)\b", re.I)
+
+
+def _bracketed_counts(doc, view) -> list[Candidate]:
+    found = []
+    for mention in doc._.dcs_authority_mentions:
+        m = _BRACKETED_COUNT.match(view.flat, mention.end)
+        if m is None:
+            continue
+        s_start, s_end = view.sentence_bounds(mention.start)
+        sentence = view.flat[s_start:s_end]
+        if not _ABOUT_RESIDENTS.search(sentence) or _ABOUT_SOME_OR_CHANGE.search(sentence):
+            continue
+        value = int(parse_number(m.group("num")))
+        if value < 1000:
+            continue
+        ev_start, ev_end = view.evidence_bounds(mention.start, m.end())
+        found.append(Candidate("population", {"authority": mention.gss, "value": value, "qualifier": "exact", "group": "all"},
+                               ev_start, ev_end, 0.75, dedupe_key=("population", mention.gss, "all", value)))
+    return found
+
+
 def _population_column_first(header: str) -> bool:
     """Whether a one-line table's header names the residents before any other measure ("Population
     (thousands) Number of employees …"): the first figure of each row is then the population."""
@@ -296,7 +329,7 @@ _POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\
 
 def find_populations(doc, view) -> list[Candidate]:
     flat = view.flat
-    found: list[Candidate] = _population_tables(doc, view) + _table_rows(doc, view)
+    found: list[Candidate] = _population_tables(doc, view) + _table_rows(doc, view) + _bracketed_counts(doc, view)
     for m in _POPULATION_FROM_TO.finditer(flat):
         value = parse_number(m.group("num"), m.group("mult"))
         if value >= 1000 and not _YEAR.fullmatch(m.group("num")):  # "population … from 2011 to 2021": years
@@ -343,6 +376,8 @@ def find_populations(doc, view) -> list[Candidate]:
             continue  # a table's last figure and the next paragraph's "Population estimates …"
         if _AGE_BAND.match(flat, m.end()) or _SERVED_BY.search(flat, max(0, m.start("num") - 25), m.start("num")):
             continue
+        if _SHARE_AFTER_WORDS.match(flat, m.end()):
+            continue  # a share of the residents, set beside its percentage
         if _OTHER_POPULATION_BEFORE.search(flat, view.sentence_bounds(m.start("num"))[0], m.start("num")):
             continue  # "the adult population 18+ was estimated to be 224,100 people": not all residents
         if doc._.dcs_cues.starts_near("subgroup", m.end()):

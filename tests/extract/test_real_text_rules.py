@@ -1135,3 +1135,21 @@ def test_baillie_is_a_title_as_bailie_is(extractor):
     text = ("Scotland Excel Joint Committee\n\nPresent: Baillie Willie Sawers (Dundee City Council); Councillor Jim Paterson "
             "(Renfrewshire Council).")
     assert sorted(f["name"] for f in _people(extractor, text)) == ["Jim Paterson", "Willie Sawers"]
+
+
+def test_councils_with_their_counts_in_brackets_in_a_sentence_about_populations(extract_text):
+    # b76 development part: Lancashire's mid-year estimates page
+    text = ("Blackburn with Darwen (148,772) had the largest mid-year population estimate of the 14 Lancashire authorities "
+            "in 2017, followed by Lancaster (142,487), Preston (141,346) and Blackpool (139,870). Within the area, the "
+            "numbers of persons aged 65 and over were greatest in Wyre (27,200) and Fylde (26,900).")
+    assert sorted((f["authority"], f["value"]) for f in _kind(extract_text(text), "population")) == [
+        ("E06000008", 148772), ("E06000009", 139870), ("E07000121", 142487), ("E07000123", 141346)]
+
+
+@pytest.mark.parametrize("text", [
+    # b76 development part: counts set beside their share of the residents are some of them, not all
+    "Wandsworth Council JSNA: the Borough has 27,000 people over the age of 65 (8%), compared to an average of 11%.",
+    "Wandsworth Council JSNA: by 2020, 11,000 people (37%) may be living alone in the borough.",
+])
+def test_a_count_set_beside_its_share_of_the_residents_is_not_the_population(extract_text, text):
+    assert _kind(extract_text(text), "population") == []
