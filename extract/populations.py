@@ -42,18 +42,21 @@ _POPULATION_OF = re.compile(
     rf"(?:\s+(?:in|at|for|on)\s+(?:mid-?)?(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?"  # "at 30 June 2017"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
     rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|"
-    # "grew by 8.4% to 510,400": the count it reached
-    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent)\s+to|(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as)|"
+    # "grew by 8.4% to 510,400", "grew by 56,200 (22.1%) to 310,300": the count it reached
+    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent|\(\s?[\d.]+\s?%\s?\))\s+to|(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as)|"
     # "estimate the population of Birmingham at 1,073,000"
     rf"at(?=\s+\d))|:|\s*=)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
-_COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s+(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
+# (a PDF may lose the space after the figure: "In 2016 843,765people were estimated to be resident")
+_COUNT_OF_PEOPLE = re.compile(rf"{_QUAL}{_AMOUNT}\s*(?:usual\s+|local\s+|permanent\s+)?(?P<noun>{_PEOPLE}|{_UNDER_18})\b", re.IGNORECASE)
 _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|houses|housing|schools|pupils|visitors|"
                              r"jobs|businesses|units|in\s+care|looked\s+after|in\s+need|cases|referrals|"
                              # flows, not residents: "about 5,050 people came to Conwy to live"
                              r"came|moved|left|arrived|migrated|died|born|visited|"
                              # a survey's answer: "15,800 residents say their day to day activities are limited"
-                             r"say|said|reported|report|feel|felt|describe\w*|consider\w*|rated?)\b", re.I)
+                             r"say|said|reported|report|feel|felt|describe\w*|consider\w*|rated?|"
+                             # a density, not a count: "15,695 residents per square kilometre"
+                             r"per\s+(?:square|sq\.?|km|hectares?|acres?))\b", re.I)
 
 
 # "school population", "prison population", "working-age population": a population that is not the residents
@@ -70,7 +73,7 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:people\s+|residents\s+|inhabitants\s+)?(?:
 # "approximately 7,000 more than official estimates": a difference between two counts
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:people\s+|residents\s+)?(?:more|fewer|less|higher|lower|greater|above|below)\s+than\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:at\s+least|minimum(?:\s+of)?|a\s+minimum|threshold\s+of|should|must|need(?:s|ed)?\s+to|"
-                               r"would\s+need|ideal|optimum|optimal|between)\b[^.;]{0,40}$", re.IGNORECASE)
+                               r"would\s+need|ideal|optimum|optimal|between(?!\s+(?:19|20)\d\d\b))\b[^.;]{0,40}$", re.IGNORECASE)  # (not "between 2011 and 2021")
 
 
 # "a net migration gain of 1,550 people", "an increase of 6,000 residents", "they lost 10,000 people": a change, not a count
@@ -106,9 +109,9 @@ def _not_a_count(flat: str, start: int, end: int, floor: int = 0) -> bool:
     def before(chars: int) -> str:
         return flat[max(floor, start - chars):start]
 
-    number = re.search(r"\d", flat[start:end])
-    figure_end = re.match(r"[\d,.]+", flat[start + number.start():end]) if number else None
-    if figure_end and _SHARE_AFTER.match(flat, start + number.start() + figure_end.end()):
+    # the count is the span's last figure ("population grew by 56,200 (22.1%) to 310,300": not the change before it)
+    figures = list(re.finditer(r"\d[\d,]*(?:\.\d+)?", flat[start:end]))
+    if figures and _SHARE_AFTER.match(flat, start + figures[-1].end()):
         return True
     return bool(_RATE_BASE.search(before(15)) or _THRESHOLD_AFTER.match(flat, end)
                 or _DIFFERENCE_AFTER.match(flat, end)

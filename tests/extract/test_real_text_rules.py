@@ -1153,3 +1153,16 @@ def test_councils_with_their_counts_in_brackets_in_a_sentence_about_populations(
 ])
 def test_a_count_set_beside_its_share_of_the_residents_is_not_the_population(extract_text, text):
     assert _kind(extract_text(text), "population") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b83 development part: the change and its share come before the count the population reached, and a
+    # sentence's span of years is no threshold
+    ("Tower Hamlets Council. Between 2011 and 2021 the local population grew by 56,200 (22.1%) to 310,300.", [310300]),
+    # b78 development part: a PDF lost the space after the figure
+    ("West Sussex County Council. In 2016 843,765people were estimated to be resident in West Sussex.", [843765]),
+    # a density is not a count
+    ("Tower Hamlets was the most densely populated borough in England with 15,695 residents per square kilometre.", []),
+])
+def test_what_a_count_of_residents_reached_and_what_is_no_count(extract_text, text, expected):
+    assert [f["value"] for f in _kind(extract_text(text), "population")] == expected
