@@ -27,7 +27,7 @@ AREA_WORDS = {
     "policy", "commercial", "procurement", "place", "integration", "integrated", "quality", "improvement",
 }
 # the statutory officers every council names besides its head of paid service
-_HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:DPH)|(?-i:Head)\s+of|"
+_HEADS = (r"chief\s+executive(?:\s+officer)?|head\s+of\s+paid\s+service|directors?|dcs|dass|(?-i:DPH)|(?-i:CEO)|(?-i:Head)\s+of|"
           r"(?-i:Section)\s+151\s+(?-i:[Oo]fficer)|s\.?151\s+(?-i:Officer)|(?-i:Monitoring\s+Officer)|"
           # "Chief Finance Officer", "Chief Financial Officer", "Chief Social Work Officer", "Chief Education Officer"
           r"(?-i:Chief\s+(?:[A-Z][a-z]+\s+){1,2}Officer)")

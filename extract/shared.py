@@ -21,7 +21,7 @@ _COVER_BOTH = re.compile(r"\b(?:cover(?:s|ing)?|span(?:s|ning)?|work(?:s|ing)?\s
 _JOINT_OWNERS = re.compile(r"(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}\s+(?:and|&)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}?"
                            r"\s+(?:(?:District|County|Borough|City)\s+)?Councils['’]\s+(?:(?:new|joint|shared|interim)\s+)?$", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
-_ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
+_ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working|(?:who\s+will\s+|to\s+)work)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 # "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
                             r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post|arrangements?|service)\s+(?:of|for)\s+(?:our\s+|the\s+|a\s+)?)?$", re.I)
@@ -242,14 +242,14 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         across = _ACROSS.match(after)
         if _OWN_POST.search(before):
             continue  # "a separate Director of Public Health for North and West Northamptonshire": one each
-        if prefix and prefix.group(1).lower() in {"single", "one"} and _LED_BY.search(before) and (
-                _BOTH.search(flat, s_start, s_end) or len(_authorities_near(doc, s_start, role.start)) >= 2):
+        listed_posts = [role] + _posts_listed_after(roles, role, flat)
+        if prefix and prefix.group(1).lower() in {"single", "one"} and (_serve_both(flat, listed_posts[-1].end) or _LED_BY.search(before) and (
+                _BOTH.search(flat, s_start, s_end) or len(_authorities_near(doc, s_start, role.start)) >= 2)):
             # "the two Councils are now managed by a single Chief Executive, Paul Martin, and a Deputy Chief
             # Executive …": the one post, and each post listed with it, serves the councils the sentence counts
             # or names before it
             status = _status(doc, *sentence)
-            listed = [role] + _posts_listed_after(roles, role, flat)
-            for post in listed:
+            for post in listed_posts:
                 c = _shared_post(doc, view, post, post.start, post.end, status, conf=0.75, any_post=True)
                 if c:
                     found.append(c)
@@ -364,12 +364,20 @@ def _posts_placed_with_another_council(doc, view, stated: set[int]) -> list[Cand
     return found
 
 
+def _serve_both(flat: str, pos: int) -> bool:
+    """Whether the words after a post (ending at ``pos``) say it serves both councils: "… for the two authorities",
+    "… to work across both councils"."""
+    across = _ACROSS.match(flat[pos:pos + 80])
+    return bool(across and _BOTH.match(flat, pos + across.end()))
+
+
 # "are now managed by a single Chief Executive", "led by one Director": the councils' management is the one post
 _LED_BY = re.compile(r"\b(?:managed|led|headed|run|served)\s+by\s+(?:a\s+single|one)\s+$", re.I)
 # "a separate Director of …", "its own Chief Executive", "a dedicated Director": one council's post
 _OWN_POST = re.compile(r"\b(?:separate|own|dedicated|each\s+(?:council|authority)['’]s)\s+(?:(?:new|permanent|interim)\s+)?$", re.I)
 # Between two posts listed together: ", Paul Martin, and a Deputy Chief Executive …"
-_NAMED_POST_GAP = re.compile(r"\s*,\s*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:a|an|the)\s+|\s+and\s+(?:a|an|the)\s+")
+_NAMED_POST_GAP = re.compile(r"(?:\s*,\s*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:a|an|the)\s+|\s+and\s+(?:a|an|the)\s+)"
+                             r"(?:(?:single|joint|shared)\s+)?")  # "a single Chief Executive and a single Director of …"
 
 
 def _posts_listed_after(roles, first, flat: str) -> list:

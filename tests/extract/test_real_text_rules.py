@@ -1166,3 +1166,20 @@ def test_a_count_set_beside_its_share_of_the_residents_is_not_the_population(ext
 ])
 def test_what_a_count_of_residents_reached_and_what_is_no_count(extract_text, text, expected):
     assert [f["value"] for f in _kind(extract_text(text), "population")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b75 development part: single posts listed, then the councils they serve
+    ("Richmond and Wandsworth councils: under the arrangement there is a single Chief Executive and a single Director "
+     "of Resources for the two authorities.", [("Chief Executive", "current"), ("Director of Resources", "current")]),
+    # b7 development part: "CEO" is the post, and it is to work across both councils
+    ("Torfaen County Borough Council and Blaenau Gwent County Borough Council considered a proposal for a single CEO to "
+     "work across both councils.", [("CEO", "proposed")]),
+    # b59 development part: an arrangement being terminated is ending, not proposed
+    ("Termination of shared CEO arrangements between South Somerset District Council and East Devon District Council.",
+     [("shared CEO", "former")]),
+])
+def test_single_posts_that_serve_both_councils_and_arrangements_being_terminated(extractor, text, expected):
+    posts = _kind(_extract(extractor, text), "shared_post")
+    assert sorted((f["post"], f["status"]) for f in posts) == expected
+    assert all(len(f["authorities"]) == 2 for f in posts)
