@@ -155,7 +155,9 @@ def _authority(doc, view, start: int, end: int) -> str | None:
 _PLACE_BEFORE = re.compile(r"\b(?:in|within|across|for)\s+(?:the\s+)?(?P<place>(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*)){0,3})",
                            re.I)
 # between the two ends of a change: " to ", " - ", " in 2013 to ", " in 2019/20 to "
-_JOINS_NEXT = re.compile(r"\s*(?:(?:in|for)\s+\d{4}(?:[/-]\d{2,4})?\s+)?(?:to|-|–)\s*")
+# between a change's two ends: "… 23.7 per cent to 39 per cent", "8.2% in West Sussex, increasing to 9.4% in Worthing"
+_JOINS_NEXT = re.compile(r"\s*(?:(?:in|for)\s+(?:\d{4}(?:[/-]\d{2,4})?|(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,3})\s*,?\s+)?"
+                         r"(?:(?:increasing|rising|falling|decreasing|dropping|going\s+(?:up|down))\s+)?(?:to|-|–)\s*", re.I)
 _NOT_A_PLACE = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "spring", "summer", "autumn", "winter", "total", "addition", "particular",
                 "contrast", "comparison", "summary", "short", "fact", "general", "practice", "order", "this", "that"}

@@ -1183,3 +1183,11 @@ def test_single_posts_that_serve_both_councils_and_arrangements_being_terminated
     posts = _kind(_extract(extractor, text), "shared_post")
     assert sorted((f["post"], f["status"]) for f in posts) == expected
     assert all(len(f["authorities"]) == 2 for f in posts)
+
+
+def test_the_second_end_of_another_poverty_measure_is_that_measure_too(extract_text):
+    # b78 development part: a list of cost-of-living indicators; fuel poverty "increasing to 9.4% in Worthing" is
+    # still fuel poverty, and the children's rate in the next item is the child poverty rate
+    text = ("West Sussex County Council.\n- Proportion of households living in fuel poverty (2020)- 8.2% in West Sussex, "
+            "increasing to\n9.4% in Worthing.\n- Children in absolute low-income families (2020)- 12% in West Sussex.")
+    assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == [12.0]
