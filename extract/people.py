@@ -316,6 +316,7 @@ def find_people(doc, view) -> list[Candidate]:
     mentions = [m for m in mentions if not _VENUE_LINE.match(view.text, view.text.rfind("\n", 0, m.start) + 1)]
     # a name never runs onto the next line ("Cllr Dyfrig Siencyn\nAdditional documents"): flat text joins lines
     mentions = [x for x in (_within_line(view.text, m) for m in mentions) if x is not None]
+    mentions = [x for x in (_before_council(view.text, m, doc._.dcs_authority_mentions or []) for m in mentions) if x is not None]
     known = {m.name for m in mentions if len(m.name.split()) >= 2}
     for name in known:
         for occurrence in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat):
@@ -560,6 +561,20 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
         return None
     end = mention.start + len(text[mention.start:cut].rstrip())
     return _Mention(name=" ".join(kept), start=mention.start, end=end, honorific=mention.honorific)
+
+
+def _before_council(text: str, mention: _Mention, councils) -> _Mention | None:
+    """The mention cut where a council's name starts inside it, after a dash or comma ("Cllr Mike Renton -
+    Darlington Borough Council"): a council is never part of a person's name. None when less than a name is left."""
+    inside = [c.start for c in councils if mention.start < c.start < mention.end
+              and re.search(r"\s[-–—]\s*$|,\s*$", text[mention.start:c.start])]
+    if not inside:
+        return mention
+    cut = mention.start + len(text[mention.start:min(inside)].rstrip(" -–—,\t"))
+    words = text[mention.start:cut].split()
+    if len(words) < 2 and mention.honorific is None:
+        return None
+    return _Mention(name=" ".join(mention.name.split()[:len(words)]), start=mention.start, end=cut, honorific=mention.honorific)
 
 
 # Words that end a list of names: a post, or another list's head

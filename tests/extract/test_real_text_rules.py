@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1191,3 +1192,11 @@ def test_the_second_end_of_another_poverty_measure_is_that_measure_too(extract_t
     text = ("West Sussex County Council.\n- Proportion of households living in fuel poverty (2020)- 8.2% in West Sussex, "
             "increasing to\n9.4% in Worthing.\n- Children in absolute low-income families (2020)- 12% in West Sussex.")
     assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == [12.0]
+
+
+def test_a_council_after_a_dash_is_never_part_of_a_persons_name(extractor):
+    # b86 development part: an attendance list, each member with their council after a dash
+    text = (REAL_DEV / "b86_tvca_overview_scrutiny_2019_07.txt").read_text(encoding="utf-8")
+    names = {f["name"] for f in _people(extractor, text)}
+    assert {"Doris Jones", "Mike Renton", "John Hobson", "Stephen Harker", "Denise Rooney"} <= names
+    assert not [n for n in names if re.search(r"Darlington|Middlesbrough|Stockton|Hartlepool", n)]
