@@ -196,6 +196,8 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
     done: set[int] = set()
     sentences = []
     for cue in _POVERTY_SENTENCE.finditer(flat):
+        if doc._.dcs_cues.within("not_poverty_rate", max(0, cue.start() - 15), cue.end()):
+            continue  # "the highest rates of fuel poverty were observed in Orkney (57%)": another measure's sentence
         bounds = view.sentence_bounds(cue.start())
         sentences.append((bounds, flat[bounds[0]:bounds[1]]))
         # "Child poverty in Inverclyde has fallen … In 2024, the rate was 22.4 per cent": the next sentence's

@@ -1200,3 +1200,11 @@ def test_a_council_after_a_dash_is_never_part_of_a_persons_name(extractor):
     names = {f["name"] for f in _people(extractor, text)}
     assert {"Doris Jones", "Mike Renton", "John Hobson", "Stephen Harker", "Denise Rooney"} <= names
     assert not [n for n in names if re.search(r"Darlington|Middlesbrough|Stockton|Hartlepool", n)]
+
+
+def test_a_sentence_about_fuel_poverty_gives_no_poverty_rates(extract_text):
+    # b88 development part: a Scottish Government page of fuel poverty by council; the child poverty rate after it stays
+    text = ("Under the current definition of fuel poverty, the highest rates of fuel poverty were observed on rural and "
+            "island areas which were Orkney (57%), Highland (49%) and Argyll & Bute (44%). The lowest fuel poverty rates "
+            "were seen in Edinburgh (17%) and East Renfrewshire (21%). In Highland, 22% of children live in poverty.")
+    assert [(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")] == [("S12000017", 22.0)]
