@@ -138,6 +138,10 @@ def _authority(doc, view, start: int, end: int) -> str | None:
         own = next((x for x in named if x.start == place.end() - 1), None)
         if own is not None:
             return own.gss
+        if flat[place.end() - 1:].split(maxsplit=1)[0].lower().strip(",.;:()") not in _NOT_A_PLACE:
+            return None  # "ranging from 8.1% to 18.2% in Bognor Regis": a town's or a ward's rate, not the council's
+    if _PART_OF_AREA_AFTER.match(flat, end) or _PART_OF_AREA_BEFORE.search(flat, _clause_start(flat, s_start, start), start):
+        return None  # "15.6% … in the coastal towns", "10.2% in non-coastal areas": some of the council's area
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
     if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
         return None
@@ -149,6 +153,11 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     return sentence_authority(doc, start, end)
 
 
+# parts of a council's area written in common words: "in the coastal towns", "in non-coastal areas", "in the most
+# deprived wards"
+_AREA_PARTS = r"(?:areas|towns|wards|localities|neighbourhoods|villages|communities|parishes|estates|LSOAs|MSOAs|data\s?zones)"
+_PART_OF_AREA_AFTER = re.compile(rf"\s+(?:in|for|across|within)\s+(?:the\s+|some\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?{_AREA_PARTS}\b", re.I)
+_PART_OF_AREA_BEFORE = re.compile(rf"\b(?:in|for|across|within)\s+(?:the\s+|some\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?{_AREA_PARTS}\b[^%]*$", re.I)
 # "in Sedgefield 23.7 per cent", "across the North East (38 per cent)", "For Brightside the rate is 41%":
 # a place the text names right before a rate, with no council named after it, is whose rate it is; when
 # that place is no council (a constituency, a region, a town) the rate is no council's.

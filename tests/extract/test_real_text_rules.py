@@ -1208,3 +1208,15 @@ def test_a_sentence_about_fuel_poverty_gives_no_poverty_rates(extract_text):
             "island areas which were Orkney (57%), Highland (49%) and Argyll & Bute (44%). The lowest fuel poverty rates "
             "were seen in Edinburgh (17%) and East Renfrewshire (21%). In Highland, 22% of children live in poverty.")
     assert [(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")] == [("S12000017", 22.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town's or a ward's rate named after it is not the council's
+    ("West Sussex County Council. Child poverty in West Sussex is 12.9%, with 18.2% in Bognor Regis and 17% in "
+     "Littlehampton.", [("E10000032", 12.9)]),
+    # parts of the area written in common words
+    ("West Sussex County Council. In the coastal towns 15.6% of children live in poverty compared to 10.2% in "
+     "non-coastal areas.", []),
+])
+def test_a_rate_for_a_town_ward_or_part_of_the_area_is_not_the_councils(extract_text, text, expected):
+    assert [(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")] == expected
