@@ -40,10 +40,11 @@ _POPULATION_OF = re.compile(
     rf"(?P<group>under[\s-]?18\s+|(?:aged\s+)?0\s?(?:-|–|to)\s?1[78]\s+(?:year[\s-]olds?\s+)?|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
     rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
     rf"(?:\s+(?:in|at|for|on)\s+(?:mid-?)?(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?"  # "at 30 June 2017"
+    rf"(?:\s+(?:on|at)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?census(?:\s+day|\s+night)?,?)?"  # "on Census day"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"
     rf"(?:has|had)\s+(?:grown|risen|increased|reached)(?:\s+to)?|"
     # "grew by 8.4% to 510,400", "grew by 56,200 (22.1%) to 310,300": the count it reached
-    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent|\(\s?[\d.]+\s?%\s?\))\s+to|(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as)|"
+    rf"(?:has\s+)?(?:grew|grown|rose|risen|increased|fell|fallen|decreased)\s+by\s+[\d.,]+\s?(?:%|per\s?cent|\(\s?[\d.]+\s?%\s?\))\s+to|(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:estimated|projected|recorded|put)\s+(?:at|to\s+be|as)|to\s+be|"
     # "estimate the population of Birmingham at 1,073,000"
     rf"at(?=\s+\d))|:|\s*=)?\s+{_QUAL}{_AMOUNT}",
     re.IGNORECASE)
@@ -61,7 +62,7 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
 
 # "school population", "prison population", "working-age population": a population that is not the residents
 _OTHER_POPULATION_WORDS = (r"school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|registered|GP|"
-                           r"client|care|claimant")
+                           r"client|care|claimant|ethnic|non-white|white|minority|BAME|island|rural|urban")
 _OTHER_POPULATION = re.compile(rf"\b(?:{_OTHER_POPULATION_WORDS})\s*$", re.I)
 # "the adult population 18+ was estimated to be 224,100 people": the count a sentence gives such a population
 _OTHER_POPULATION_BEFORE = re.compile(rf"\b(?:{_OTHER_POPULATION_WORDS})\s+population\b[^.;]{{0,40}}$", re.I)
@@ -97,6 +98,10 @@ _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?
 _SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|(?:\d|\b(?:one|two|three|half|third|quarter|fifth|majority|proportion|share|"
                            r"percentage|many|most|some))\s+of\s+(?:the|its|our|their)\s+)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
+# "approximately 17.1% of Argyll and Bute’s population (15,105 people) live on islands": the count in brackets is the share's
+_SHARE_BEFORE_BRACKET = re.compile(r"\d\s?%\s+of\s+[^.;%()]{0,60}\(\s*$")
+# "the 25 to 44 age group was the largest in 2022, with a population of 66,162": an age band's count
+_AGE_GROUP_BEFORE = re.compile(r"\bage\s+(?:group|band|range|bracket)s?\b[^.;]{0,80}$", re.I)
 # "11,000 people (37%) may be living alone", "27,000 people over the age of 65 (8%)": the count's own words end
 # on its share of the residents
 _SHARE_AFTER_WORDS = re.compile(r"[^.;,()\n]{0,40}?\(\s*\d[\d.]*\s?%")
@@ -114,6 +119,7 @@ def _not_a_count(flat: str, start: int, end: int, floor: int = 0) -> bool:
     if figures and _SHARE_AFTER.match(flat, start + figures[-1].end()):
         return True
     return bool(_RATE_BASE.search(before(15)) or _THRESHOLD_AFTER.match(flat, end)
+                or _SHARE_BEFORE_BRACKET.search(before(80)) or _AGE_GROUP_BEFORE.search(before(120))
                 or _DIFFERENCE_AFTER.match(flat, end)
                 or _SHARE_BEFORE.search(before(15))
                 or _THRESHOLD_BEFORE.search(before(60))
@@ -389,7 +395,7 @@ def find_populations(doc, view) -> list[Candidate]:
         group = "under_18" if re.match(_UNDER_18, noun, re.I) else "all"
         if group == "under_18" or noun == "people":
             # "60,000 children and young people" is a population only where the text says they live there
-            if not re.search(r"\b(live|living|population|resident|aged|borough|county|city|home\s+to|serves?|serving|covers?|"
+            if not re.search(r"\b(live|living|population|resident|aged|borough|county|city|census|home\s+to|serves?|serving|covers?|"
                              r"services\s+to|deliver\w*\s+(?:\w+\s+){0,3}to)\b",
                              view.sentence(m.start()), re.I):
                 continue

@@ -1220,3 +1220,17 @@ def test_a_sentence_about_fuel_poverty_gives_no_poverty_rates(extract_text):
 ])
 def test_a_rate_for_a_town_ward_or_part_of_the_area_is_not_the_councils(extract_text, text, expected):
     assert [(f["authority"], f["percent"]) for f in _kind(extract_text(text), "poverty_rate")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b90 development part: how council pages state their census and estimates
+    ("Perth and Kinross Council. The population of Perth and Kinross on Census day was 146,652.", [146652]),
+    ("Argyll and Bute Council. Mid-year estimates calculated Argyll and Bute's population to be 85,570.", [85570]),
+    ("Harrow Council. The 2011 census for Harrow recorded 239,100 people.", [239100]),
+    # … and the counts beside them that are some of the residents
+    ("Argyll and Bute Council. Approximately 17.1% of Argyll and Bute’s population (15,105 people) live on islands.", []),
+    ("Aberdeen City Council. The 75 and over age group was the smallest, with a population of 17,517.", []),
+    ("Swansea Council. The latest official estimates suggest a non-white ethnic population of around 14,300.", []),
+])
+def test_census_counts_and_the_parts_of_the_population_beside_them(extract_text, text, expected):
+    assert [f["value"] for f in _kind(extract_text(text), "population")] == expected
