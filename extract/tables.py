@@ -269,20 +269,27 @@ def find_tables(text: str, cues: Cues) -> list[Table]:
     return sorted(_tab_tables(text, cues) + _pipe_tables(text, cues), key=lambda table: table.start)
 
 
+def _runs(lines: list[tuple[int, int]], key) -> list[tuple[int, int]]:
+    """(first, last) of every run of consecutive lines whose ``key`` is the same and not falsy."""
+    runs, i = [], 0
+    while i < len(lines):
+        k = key(lines[i])
+        j = i
+        while k and j + 1 < len(lines) and key(lines[j + 1]) == k:
+            j += 1
+        if k:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
 def _pipe_tables(text: str, cues: Cues) -> list[Table]:
     """Every Markdown table: consecutive pipe lines with as many cells, the rule under the header left out."""
     if "|" not in text:
         return []
     lines = _lines(text)
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        if not _PIPE_LINE.fullmatch(text, *lines[i]):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(lines) and _PIPE_LINE.fullmatch(text, *lines[j + 1]):
-            j += 1
+    for i, j in _runs(lines, lambda line: bool(_PIPE_LINE.fullmatch(text, *line))):
         rows, n_header = [], None
         for k in range(i, j + 1):
             if _PIPE_RULE.fullmatch(text, *lines[k]):
@@ -294,29 +301,20 @@ def _pipe_tables(text: str, cues: Cues) -> list[Table]:
             table = _table(text, lines, i, j, cues, rows=rows, n_header=n_header)
             if table is not None:
                 tables.append(table)
-        i = j + 1
     return tables
 
 
 def _tab_tables(text: str, cues: Cues) -> list[Table]:
+    """Every block of two or more consecutive lines holding the same number (at least one) of TABs."""
     if "\t" not in text:
         return []
     lines = _lines(text)
     tables: list[Table] = []
-    i = 0
-    while i < len(lines):
-        tabs = text.count("\t", *lines[i])
-        if not tabs:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(lines) and text.count("\t", *lines[j + 1]) == tabs:
-            j += 1
+    for i, j in _runs(lines, lambda line: text.count("\t", *line)):
         if j > i:
             table = _table(text, lines, i, j, cues)
             if table is not None:
                 tables.append(_continued(tables[-1], table) if tables else table)
-        i = j + 1
     return tables
 
 
