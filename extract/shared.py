@@ -242,8 +242,11 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         across = _ACROSS.match(after)
         if _OWN_POST.search(before):
             continue  # "a separate Director of Public Health for North and West Northamptonshire": one each
-        listed_posts = [role] + _posts_listed_after(roles, role, flat)
-        if prefix and prefix.group(1).lower() in {"single", "one"} and (_serve_both(flat, listed_posts[-1].end) or _LED_BY.search(before) and (
+        single = prefix is not None and prefix.group(1).lower() in {"single", "one"}
+        listed_posts = [role] + _posts_listed_after(roles, role, flat) if single else [role]
+        # "managed by a single Chief Executive" in a sentence naming or counting the councils, or "a single Chief
+        # Executive and a single Director of Resources for the two authorities"
+        if single and (_serve_both(flat, listed_posts[-1].end) or _LED_BY.search(before) and (
                 _BOTH.search(flat, s_start, s_end) or len(_authorities_near(doc, s_start, role.start)) >= 2)):
             # "the two Councils are now managed by a single Chief Executive, Paul Martin, and a Deputy Chief
             # Executive …": the one post, and each post listed with it, serves the councils the sentence counts
