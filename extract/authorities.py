@@ -159,6 +159,10 @@ class AuthorityIndex:
             # "North York Moors", "Greater Manchester": a compass word makes it another place
             if span.start > 0 and doc[span.start - 1].text in _COMPASS_WORDS:
                 continue
+            # "Mid-Kent": the same compass word, written with a hyphen
+            if span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ \
+                    and doc[span.start - 2].text in _COMPASS_WORDS:
+                continue
             if span.start > 0 and doc[span.start - 1].text in _OTHER_BODY_BEFORE or (
                     span.start > 1 and doc[span.start - 1].text == "of" and doc[span.start - 2].text in _OTHER_BODY_BEFORE):
                 continue

@@ -34,6 +34,14 @@ def test_place_names_inside_other_places_are_not_councils(extract_text):
     assert [a.gss for a in extract_text(text).authorities] == ["E06000003"]
 
 
+def test_a_region_written_with_a_hyphen_is_not_its_county_council(extract_text):
+    text = ("The Mid-Kent Improvement Partnership was formed in 2008 and involves Maidstone Borough Council, Swale "
+            "Borough Council and Tunbridge Wells Borough Council. It is a partnership agreement for residents across Mid-Kent.")
+    extraction = extract_text(text)
+    assert {a.gss for a in extraction.authorities} == {"E07000110", "E07000113", "E07000116"}
+    assert [p["authorities"] for p in _facts(extraction, "partnership")] == [["E07000110", "E07000113", "E07000116"]]
+
+
 def test_an_abolished_county_with_no_single_successor_names_no_council(extract_text):
     text = ("West Northamptonshire Council and North Northamptonshire Council own Northamptonshire Children’s Trust, "
             "a company the two councils jointly own.")
