@@ -278,11 +278,13 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                              any_post=True)
             if c:
                 found.append(c)
+                found.extend(_shared_with(doc, view, roles, role, c, stated))
             continue
         if prefix and prefix.group(1).lower() not in {"single", "one"}:
             c = _shared_post(doc, view, role, role.start - len(prefix.group(0)), role.end, _status(doc, *sentence), conf=0.75)
             if c:
                 found.append(c)
+                found.extend(_shared_with(doc, view, roles, role, c, stated))
 
     # "the role - which will be shared between Peterborough and Cambridgeshire councils"
     for m in _SHARED_BETWEEN.finditer(flat):
@@ -378,8 +380,9 @@ def _serve_both(flat: str, pos: int) -> bool:
 _LED_BY = re.compile(r"\b(?:managed|led|headed|run|served)\s+by\s+(?:a\s+single|one)\s+$", re.I)
 # "a separate Director of …", "its own Chief Executive", "a dedicated Director": one council's post
 _OWN_POST = re.compile(r"\b(?:separate|own|dedicated|each\s+(?:council|authority)['’]s)\s+(?:(?:new|permanent|interim)\s+)?$", re.I)
-# Between two posts listed together: ", Paul Martin, and a Deputy Chief Executive …"
-_NAMED_POST_GAP = re.compile(r"(?:\s*,\s*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:a|an|the)\s+|\s+and\s+(?:a|an|the)\s+)"
+# Between two posts listed together: ", Paul Martin, and a Deputy Chief Executive …", " post (Monitoring Officer) and an
+# Assistant Director …"
+_NAMED_POST_GAP = re.compile(r"(?:\s+post)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s*)?(?:and\s+)?(?:a|an|the)\s+|\s+and\s+(?:a|an|the)\s+)"
                              r"(?:(?:single|joint|shared)\s+)?")  # "a single Chief Executive and a single Director of …"
 
 
@@ -389,11 +392,32 @@ def _posts_listed_after(roles, first, flat: str) -> list:
     for role in roles:
         if role.start <= last.start:
             continue
+        if flat.count("(", last.end, role.start) > flat.count(")", last.end, role.start):
+            continue  # "… post (Monitoring Officer) and …": a post in brackets qualifies the one before it
         if not _NAMED_POST_GAP.fullmatch(flat[last.end:role.start]):
             break
         listed.append(role)
         last = role
     return listed
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]{3,60}\)")
+
+
+def _shared_with(doc, view, roles, shared_role, shared: Candidate, stated: set[int]) -> list[Candidate]:
+    """ "a shared Director of Legal Services post (Monitoring Officer) and an Assistant Director (Deputy Monitoring
+    Officer)": the post coordinated with a shared one is shared with it, by the same councils. An untitled post
+    ("Assistant Director") is named by the qualifier in brackets after it."""
+    found = []
+    for post in _posts_listed_after(roles, shared_role, view.flat)[:1]:
+        qualifier = _QUALIFIER.match(view.flat, post.end)
+        title = post.title + qualifier.group() if qualifier and not distinctive_words(post.title) else post.title
+        c = _shared_post(doc, view, post, post.start, qualifier.end() if qualifier else post.end, shared.fields["status"],
+                         title, conf=0.7, any_post=True, authorities=shared.fields["authorities"])
+        if c:
+            found.append(c)
+            stated.add(post.start)
+    return found
 
 
 def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:

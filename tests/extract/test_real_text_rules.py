@@ -576,6 +576,13 @@ def test_a_single_post_managing_the_two_councils_is_shared_with_the_posts_listed
     assert ("Chief Executive", "current") in posts and any(p.startswith("Deputy Chief Executive") for p, _ in posts)
 
 
+def test_a_post_listed_with_a_shared_post_is_shared_and_named_by_its_qualifier(extract_text):
+    text = ("Cheltenham Borough Council and Tewkesbury Borough Council agreed to create a shared Head of Finance post "
+            "(Section 151 Officer) and an Assistant Director (Deputy Section 151 Officer).")
+    posts = {(f["post"], tuple(f["authorities"])) for f in _kind(extract_text(text), "shared_post")}
+    assert ("Assistant Director (Deputy Section 151 Officer)", ("E07000078", "E07000083")) in posts
+
+
 def test_a_separate_post_for_each_council_is_not_shared(extract_text):
     text = "Cabinet agreed to appoint a separate Director of Public Health for Norfolk County Council and Suffolk County Council."
     assert _kind(extract_text(text), "shared_post") == []
