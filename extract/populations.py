@@ -329,10 +329,12 @@ def _first_row(heading: str) -> int:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# "an increase in population from 101,700 to 106,900": the count it reached
+# "an increase in population from 101,700 to 106,900": the count it reached, and the count it started from (the
+# area's population in the earlier year)
 # "has risen from 650,489 in the 2011 national census to 712,300 in the 2021 census", "the population size has
 # increased by 14.9%, from around 79,400 in 2011 to 91,300 in 2021"
-_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\s+(?:around\s+|about\s+|some\s+|approximately\s+)?(?:{_NUM})(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
+_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\s+(?P<fqual>around\s+|about\s+|some\s+|approximately\s+)?"
+                                 rf"(?P<from>{_NUM})(?P<fmult>\s?(?:million|m)\b)?(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
                                  rf"\s+to\s+{_QUAL}{_AMOUNT}", re.I)
 
 
@@ -343,6 +345,10 @@ def find_populations(doc, view) -> list[Candidate]:
         value = parse_number(m.group("num"), m.group("mult"))
         if value >= 1000 and not _YEAR.fullmatch(m.group("num")):  # "population … from 2011 to 2021": years
             found.append(_candidate(doc, view, m.start(), m.end(), value, _qualifier(m.group("qual")), "all", 0.8))
+            start_value = parse_number(m.group("from"), m.group("fmult"))
+            if start_value >= 1000 and not _YEAR.fullmatch(m.group("from")):
+                found.append(_candidate(doc, view, m.start(), m.end(), start_value,
+                                        _qualifier(m.group("fqual")), "all", 0.75))
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

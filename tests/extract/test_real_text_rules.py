@@ -161,12 +161,15 @@ def test_an_arrangements_councils_are_those_of_its_clause(extract_text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("In Gravesham the population increased from 101,700 to 106,900.", [("E07000109", 106900)]),
+    # the count it reached, and the count it started from: the area's population in the earlier year
+    ("In Gravesham the population increased from 101,700 to 106,900.", [("E07000109", 106900), ("E07000109", 101700)]),
+    ("In Cambridge, the population size has increased by 17.6%, from around 123,900 in 2011 to 145,700 in 2021.",
+     [("E07000008", 145700), ("E07000008", 123900)]),
     ("The population of Slough in 2021 was 158,500.", [("E06000039", 158500)]),
     ("The population of Gravesham rose from 2011 to 2021.", []),
     ("Slough population estimates 2021 are published today.", []),
 ])
-def test_a_population_is_the_count_it_reached_never_a_year(extract_text, text, expected):
+def test_a_population_change_gives_both_counts_never_a_year(extract_text, text, expected):
     assert [(f["authority"], f["value"]) for f in _kind(extract_text(text), "population")] == expected
 
 
