@@ -20,7 +20,7 @@ _POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "
 _NOT_NAME_WORDS = {
     "council", "councils", "services", "service", "director", "directors", "executive", "chief", "band", "pay",
     "board", "committee", "partnership", "university", "ofsted", "appendix", "children", "children's", "adult",
-    "adults", "social", "care", "education", "health", "public", "government", "department", "the", "and", "of",
+    "adults", "social", "care", "education", "health", "public", "government", "department", "the", "and", "of", "to",
     "unison", "unite", "gmb", "team", "office", "programme", "plan", "fund", "policy", "forum", "group", "cabinet",
     "street", "road", "house", "hall", "centre", "college", "school", "trust", "nhs", "police", "court", "power",
     "station", "county", "city", "borough", "district", "london", "england", "uk", "britain", "leader", "mayor",
@@ -65,7 +65,8 @@ _ROLE_BEFORE = re.compile(
     # CFO Sarah King"
     # … or "Our Chief Executive is Sue Johnson": the post, "is", then its holder
     rf"\s*(?:,|–|—|-|:|\(|\s+is\b)?\s*(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Sir|Dame|Professor)\.?\s+)?$", re.I)
-_CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was|said|says|told|added|"
+# "Mr. Lomas asked the Secretary of State …": the post a question is put to is not the asker's
+_CLAUSE_START = re.compile(r"(?:you|we|he|she|they|it|who|which|will|would|has|have|had|is|was|said|says|told|added|ask|asks|asked|"
                            r"explained|commented|welcomed|announced|confirmed|stated)\b", re.I)
 _LEAD_IN = {"the", "a", "an", "our", "its", "their", "his", "her", "and", "by", "with", "to", "of", "for", "from", "as",
             "says", "said", "current", "former", "new", "council's", "council’s", "city", "city's", "city’s"}

@@ -7,6 +7,10 @@ Each function returns new text and changes only what its docstring names:
 - ``join_hyphenated``: a word broken by a hyphen at a line end is joined when the join is an
   English word more common than the hyphenated compound (``recommen-`` / ``dation`` joins,
   ``well-`` / ``being`` does not).
+- ``split_glued_speakers``: a speaker's name run into the first word of their speech, as web pages
+  of debates lose the break between the two elements ("Mr. Patrick JenkinThe information is",
+  "Mr. Lomasasked the Secretary of State"), gets its space back: only after an honorific, only
+  before a word that opens such a speech, and only when the glued word is no English word.
 - ``drop_running_lines``: for multi-page PDFs, running headers and footers (lines repeated near
   the top or bottom of most pages) and lone page-number lines there are removed.
 - ``normalise_whitespace``: line ends become ``\\n``; trailing spaces and tabs on each line are
@@ -54,6 +58,21 @@ MAX_RUNNING_BLOCK_LINES = 2
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
+
+
+# An honorific, up to two forenames, then a surname glued to the word that opens a question or an answer.
+_GLUED_SPEAKER_RE = re.compile(r"\b((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){0,2}"
+                               r"[A-Z][a-z'’]*[a-z])(asked|To|The|While|Information|I)(?=[ \t,;:])")
+
+
+def split_glued_speakers(text: str) -> str:
+    def split(match: re.Match[str]) -> str:
+        surname = match.group(1).split()[-1]
+        if word_frequency(surname + match.group(2), "en") >= KNOWN_WORD:
+            return match.group(0)  # "Mr Sandiford" is a name, not "Mr Sandif" + "ord"
+        return f"{match.group(1)} {match.group(2)}"
+
+    return _GLUED_SPEAKER_RE.sub(split, text)
 
 
 def map_bullets(text: str) -> str:

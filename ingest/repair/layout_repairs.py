@@ -11,6 +11,7 @@ def repair_layout(draft: Draft) -> list[RepairStep]:
     steps = [
         RepairStep("layout", map_pages(draft, layout.map_bullets, substituted), None, "private-use bullets → •"),
         RepairStep("layout", map_pages(draft, layout.join_hyphenated), None, "line-end hyphenation joined"),
+        RepairStep("layout", map_pages(draft, layout.split_glued_speakers), None, "speakers' names split from their speech"),
     ]
     if draft.media_type == "pdf":
         before = list(draft.pages)

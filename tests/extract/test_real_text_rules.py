@@ -586,6 +586,16 @@ def test_a_post_listed_with_a_shared_post_is_shared_and_named_by_its_qualifier(e
     assert ("Assistant Director (Deputy Section 151 Officer)", ("E07000078", "E07000083")) in posts
 
 
+@pytest.mark.parametrize("text", [
+    "Mr. Lomas asked the Secretary of State for the Environment if he will list the 12 largest metropolitan districts.",
+    "Ms Gordon To ask the Secretary of State for Health if he will give a breakdown of population by age.",
+])
+def test_the_post_a_question_is_put_to_is_not_the_askers(extract_text, text):
+    people = _kind(extract_text(text), "person")
+    assert not [p for p in people if p["role"].startswith("Secretary of State")]
+    assert not [p for p in people if p["name"].endswith(" To")]
+
+
 def test_a_separate_post_for_each_council_is_not_shared(extract_text):
     text = "Cabinet agreed to appoint a separate Director of Public Health for Norfolk County Council and Suffolk County Council."
     assert _kind(extract_text(text), "shared_post") == []

@@ -88,3 +88,23 @@ def test_a_chart_head_box_on_every_page_is_not_a_running_header():
         assert kept.split("\n") == [line for line in page.split("\n")
                                     if line != "Council organisation chart 2025" and not line.startswith("Page ")]
     assert all("Sara Todd\nChief Executive" in page for page in dropped)
+
+
+def test_a_speakers_name_glued_to_their_speech_is_split_in_a_real_debate_page():
+    # a historic Hansard page as stored (corpus/real): the name and the answer lost the break between them
+    from pathlib import Path
+
+    from councildocs.ingest.reader import read_document
+
+    page = next(Path(__file__).parents[2].glob(
+        "corpus/real/*/docs/b95_hansard_1984_rate_support_grant_bournemouth_torbay_negative.txt"))
+    document = read_document(page, sha256="c" * 64)
+    assert "Mr. Patrick JenkinThe information" in document.raw_text
+    assert "Mr. Patrick Jenkin The information" in document.text
+    assert "Mr. Butterfill asked the Secretary of State" in document.text
+    assert any(step.detail == "speakers' names split from their speech" for step in document.repair_log)
+
+
+def test_names_that_end_like_a_speech_word_are_left_alone():
+    text = "Mr. Sandiford asked the Minister. Ms Ito said. Mrs. Currie The official figures. Dr Taylor To be confirmed"
+    assert layout.split_glued_speakers(text) == text
