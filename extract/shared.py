@@ -734,7 +734,25 @@ def _one_per_name(doc, view, found: list[Candidate]) -> list[Candidate]:
             best.dedupe_key = _partnership_key(members)
             best.start, best.end = evidence_span(view, start, end)  # the sentence that says who the members are
         kept.append(best)
-    return sorted(_widest_mentions(kept), key=lambda c: c.start)
+    return sorted(_one_arrangement_in_parts(_widest_mentions(kept)), key=lambda c: c.start)
+
+
+def _one_arrangement_in_parts(found: list[Candidate]) -> list[Candidate]:
+    """A paper about one arrangement names it in parts ("the existing delegated arrangements with Cotswold for GO
+    Shared Services", "subject to Cotswold, Forest of Dean and West Oxfordshire agreeing"): when every two of its
+    arrangements share at least two councils, they are that one arrangement, of all their councils. Arrangements
+    that share one council at most (a county's joint committee with one neighbour and its joint venture with
+    another) stay apart, as does anything said to have ended."""
+    if len(found) < 2 or any(c.fields["status"] == "former" for c in found):
+        return found
+    sets = [set(c.fields["authorities"]) for c in found]
+    if not all(len(a & b) >= 2 for i, a in enumerate(sets) for b in sets[i + 1:]):
+        return found
+    union = sorted(set().union(*sets))
+    best = max(found, key=lambda c: (len(c.fields["authorities"]), c.confidence))
+    best.fields["authorities"] = union
+    best.dedupe_key = _partnership_key(union)
+    return [best]
 
 
 # Words any arrangement's name may hold; the rest of a name tells one arrangement from another.

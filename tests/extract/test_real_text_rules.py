@@ -596,6 +596,22 @@ def test_the_post_a_question_is_put_to_is_not_the_askers(extract_text, text):
     assert not [p for p in people if p["name"].endswith(" To")]
 
 
+def test_one_arrangement_named_in_parts_is_one_partnership_of_all_its_councils(extract_text):
+    text = ("Tewkesbury Borough Council and Cheltenham Borough Council run a shared building control service. Cabinet "
+            "agreed that the shared service arrangements with Cheltenham Borough Council be extended, subject to "
+            "Cheltenham Borough Council, Stroud District Council and Tewkesbury Borough Council agreeing to a new "
+            "partnership agreement.")
+    members = [f["authorities"] for f in _kind(extract_text(text), "partnership")]
+    assert members == [["E07000078", "E07000082", "E07000083"]]
+
+
+def test_arrangements_sharing_one_council_stay_apart(extract_text):
+    text = ("Powys County Council will form a joint committee with Ceredigion County Council. Powys County Council "
+            "also approved a joint venture with Neath Port Talbot County Borough Council.")
+    members = sorted(f["authorities"] for f in _kind(extract_text(text), "partnership"))
+    assert members == [["W06000008", "W06000023"], ["W06000012", "W06000023"]]
+
+
 def test_a_separate_post_for_each_council_is_not_shared(extract_text):
     text = "Cabinet agreed to appoint a separate Director of Public Health for Norfolk County Council and Suffolk County Council."
     assert _kind(extract_text(text), "shared_post") == []
@@ -936,7 +952,7 @@ def test_whose_count_and_which_count_is_the_residents(extractor, text, expected)
 @pytest.mark.parametrize("text,expected", [
     # b56 development part: how census and area pages give the residents
     ("In Uttlesford, the population size has increased by 14.9%, from around 79,400 in 2011 to 91,300 in 2021.",
-     [("E07000077", 91300)]),
+     [("E07000077", 91300), ("E07000077", 79400)]),
     ("The first results from the 2011 Census estimate the population of Birmingham at 1,073,000.", [("E08000025", 1073000)]),
     ("Birmingham’s population has been estimated at 1,073,000 by the Office of National Statistics.", [("E08000025", 1073000)]),
     ("Walsall Borough main towns: Bloxwich, Willenhall and Walsall town centre.\n\n"
