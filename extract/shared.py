@@ -666,7 +666,38 @@ def _partnerships(doc, view) -> list[Candidate]:
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.85,
                                dedupe_key=_partnership_key(list(body.members))))
     found.extend(_services_shared_by_councils(doc, view))
+    found.extend(_counted_members(doc, view))
     return _one_per_name(doc, view, found)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+# "the seven North East local authority areas comprising: Durham, Gateshead, …", "the six constituent local
+# authorities of Halton, Knowsley, Liverpool, St Helens, Sefton and Wirral"
+_COUNTED_COUNCILS = re.compile(rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+                               r"(?:constituent\s+|member\s+|partner\s+)?(?:local\s+)?(?:councils|authorities|authority\s+areas)"
+                               r"\s*(?:\(\w+\)\s*)?(?:of|comprising|which\s+are|are|,?\s*namely|i\.e\.)?\s*:?\s+", re.I)
+_BODY_OF_COUNCILS = re.compile(r"\b(?:combined|joint|partnership|partners|deal|constituent|agreement|alliance|consortium|"
+                               r"committee|board|devolution|collaborat\w*|shared|region)\b", re.I)
+
+
+def _counted_members(doc, view) -> list[Candidate]:
+    """A body's councils counted and then listed: the list is the whole membership when it names as many councils
+    as the count says, in a sentence about an arrangement ("the six constituent local authorities of …")."""
+    flat = view.flat
+    found = []
+    for m in _COUNTED_COUNCILS.finditer(flat):
+        count = m.group("count").lower()
+        wanted = _NUMBER_WORDS.get(count) or int(count)
+        s_start, s_end = view.sentence_bounds(m.start())
+        listed = _listed_after(doc, m.end(), max(s_end, m.end() + 300))
+        if wanted < 2 or len(listed) != wanted or not _BODY_OF_COUNCILS.search(flat, s_start, s_end):
+            continue
+        last = max(x.end for x in doc._.dcs_authority_mentions if x.gss in listed and x.start >= m.end())
+        ev_start, ev_end = evidence_span(view, m.start(), last)
+        fields = {"authorities": sorted(listed), "name": re.sub(r"\s+", " ", m.group()).strip(" :"), "status": _status(doc, s_start, s_end)}
+        found.append(Candidate("partnership", fields, ev_start, ev_end, 0.75, dedupe_key=_partnership_key(sorted(listed))))
+    return found
 
 
 # A service the text says councils share, named after it: "the collection of services shared by Sutton and Kingston

@@ -612,6 +612,18 @@ def test_arrangements_sharing_one_council_stay_apart(extract_text):
     assert members == [["W06000008", "W06000023"], ["W06000012", "W06000023"]]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The Combined Authority brings together the six constituent local authorities of Halton, Knowsley, Liverpool, "
+     "St Helens, Sefton and Wirral.",
+     [["E06000006", "E08000011", "E08000012", "E08000013", "E08000014", "E08000015"]]),
+    # the list names fewer councils than the count: not the whole membership
+    ("The Combined Authority brings together the six constituent local authorities of Halton, Knowsley and Liverpool.",
+     []),
+])
+def test_a_body_of_councils_counted_then_listed_is_a_partnership_of_them(extract_text, text, expected):
+    assert [f["authorities"] for f in _kind(extract_text(text), "partnership")] == expected
+
+
 def test_a_separate_post_for_each_council_is_not_shared(extract_text):
     text = "Cabinet agreed to appoint a separate Director of Public Health for Norfolk County Council and Suffolk County Council."
     assert _kind(extract_text(text), "shared_post") == []
