@@ -116,7 +116,9 @@ def _arrangement_authorities(doc, view, start: int, end: int) -> list[str]:
     return []
 
 
-_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+_COUNT_WORDS = {"both": 2, **_NUMBER_WORDS}
 
 
 def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
@@ -670,8 +672,6 @@ def _partnerships(doc, view) -> list[Candidate]:
     return _one_per_name(doc, view, found)
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12}
 # "the seven North East local authority areas comprising: Durham, Gateshead, …", "the six constituent local
 # authorities of Halton, Knowsley, Liverpool, St Helens, Sefton and Wirral"
 _COUNTED_COUNCILS = re.compile(rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+(?:[A-Z][\w-]*\s+){{0,3}}"

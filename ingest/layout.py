@@ -69,7 +69,7 @@ def split_glued_speakers(text: str) -> str:
     def split(match: re.Match[str]) -> str:
         surname = match.group(1).split()[-1]
         if word_frequency(surname + match.group(2), "en") >= KNOWN_WORD:
-            return match.group(0)  # "Mr Sandiford" is a name, not "Mr Sandif" + "ord"
+            return match.group(0)  # a glued whole that is an English word ("Basked") is that word
         return f"{match.group(1)} {match.group(2)}"
 
     return _GLUED_SPEAKER_RE.sub(split, text)
