@@ -9,10 +9,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from councildocs.batch import default_workers
 from councildocs.cli.progress import process_with_progress, stderr
 from councildocs.contract import document_record, validate_record
 from councildocs.extract.evaluate import Report, load_gold, score_document
-from councildocs.cli.inputs import input_files
+from councildocs.cli.inputs import input_files, workers_option
 
 
 def evaluate(
@@ -22,6 +23,7 @@ def evaluate(
     show_errors: bool = typer.Option(False, "--show-errors", help="List missed gold facts and unmatched predictions."),
     min_f1: float = typer.Option(None, "--min-f1", help="Exit with status 1 when micro-F1 is below this."),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    workers: int | None = workers_option(),
 ) -> None:
     """Score extraction against gold facts (docs: ../shared/docs/gold-format.md)."""
     golds = load_gold(gold)
@@ -32,7 +34,7 @@ def evaluate(
     report = Report()
     facts = 0
     problems: list[str] = []  # contract breaches, evidence that is not the stored text's slice among them
-    for result in process_with_progress(files, "Evaluating", quiet):
+    for result in process_with_progress(files, "Evaluating", quiet, workers=workers or default_workers()):
         record = document_record(result)
         stem = Path(result.source).stem
         score_document(record, golds[stem], report, stem)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import typer
 
+from councildocs.batch import default_workers
 from councildocs.cli.progress import process_with_progress
 from councildocs.contract import document_json_line
-from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits
+from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits, workers_option
 
 
 class OutputFormat(str, Enum):
@@ -31,6 +32,7 @@ def extract(
     ),
     include_text: bool = typer.Option(False, "--include-text", help="Add the repaired text and the raw text to every document (jsonl)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
+    workers: int | None = workers_option(),
     max_seconds: float = max_seconds_option(),
     max_memory_mb: int = max_memory_option(),
 ) -> None:
@@ -40,14 +42,15 @@ def extract(
         raise typer.BadParameter("--include-text goes with --format jsonl.", param_hint="--include-text")
     files = input_files(paths)
     limits = reader_limits(max_seconds, max_memory_mb)
+    workers = workers or default_workers()
     out = sys.stdout
     if format is OutputFormat.csv:
         from councildocs.fact_table import FactTableWriter
 
         table = FactTableWriter(out)
-        for result in process_with_progress(files, "Extracting", quiet, limits):
+        for result in process_with_progress(files, "Extracting", quiet, limits, workers):
             table.write(result)
         return
-    for result in process_with_progress(files, "Extracting", quiet, limits):
+    for result in process_with_progress(files, "Extracting", quiet, limits, workers):
         out.write(document_json_line(result, include_text=include_text) + "\n")
         out.flush()

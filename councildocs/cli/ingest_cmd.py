@@ -13,7 +13,7 @@ from rich.table import Table
 from councildocs.batch import BATCH_LIMITS, PUBLISH_EVERY, PUBLISH_SECONDS
 from councildocs.ingest.limits import MiB
 from councildocs.cli.progress import progress_bar, stderr
-from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits
+from councildocs.cli.inputs import input_files, max_memory_option, max_seconds_option, reader_limits, workers_option
 from councildocs.results import DocumentResult
 
 
@@ -29,10 +29,7 @@ WAIT_S = 5.0
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files (.pdf, .txt, .html) or folders, walked recursively."),
     db: Path = typer.Option(..., "--db", help="The warehouse file (created if missing)."),
-    workers: int | None = typer.Option(
-        None, "--workers", "-w", min=1, show_default="number of CPUs",
-        help="Reader processes reading and extracting files at once (each file is read in one, within the limits).",
-    ),
+    workers: int | None = workers_option(),
     publish_every: int = typer.Option(
         PUBLISH_EVERY, "--publish-every", min=0,
         help=f"Publish what is stored after this many documents (or {PUBLISH_SECONDS:.0f} seconds), so an "

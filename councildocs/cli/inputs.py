@@ -26,6 +26,13 @@ def input_files(paths: list[Path]) -> list[Path]:
 
 
 # The per-file limits, one definition for every command that reads files (`dcs extract`, `dcs ingest`).
+def workers_option():
+    return typer.Option(
+        None, "--workers", "-w", min=1, show_default="number of CPUs",
+        help="Reader processes reading and extracting files at once (each file is read in one, within the limits).",
+    )
+
+
 def max_seconds_option():
     return typer.Option(
         READER_LIMITS.seconds, "--max-seconds", min=1,

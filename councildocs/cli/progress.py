@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 import time
 from contextlib import contextmanager
-from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-T = TypeVar("T")
 stderr = Console(stderr=True)
-
-
-def track(items: list[T], description: str, quiet: bool = False) -> Iterator[T]:
-    if quiet or not items:
-        yield from items
-        return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True) as progress:
-        task = progress.add_task(description, total=len(items))
-        for item in items:
-            yield item
-            progress.advance(task)
 
 
 # Without a terminal (a log file, a scheduler), a bar would print nothing until the end: print lines.
@@ -63,18 +49,40 @@ def _progress_lines(total: int, description: str) -> Callable[[], None]:
     return advance
 
 
-def process_with_progress(files: list, description: str, quiet: bool = False, limits=None) -> Iterable:
-    """Each file through ingest and extract in one reader process (started only if there is work), within
-    ``limits`` enforced from outside it (``councildocs.reader_process``)."""
+def process_with_progress(files: list, description: str, quiet: bool = False, limits=None,
+                          workers: int = 1) -> Iterator:
+    """Each file through ingest and extract in a reader process (started only if there is work), within
+    ``limits`` enforced from outside it (``councildocs.reader_process``); ``workers`` of them read files
+    at once. Results come back in the order of ``files``, so the output of a command does not depend on
+    how many workers it had."""
+    from councildocs.executors import LocalExecutor
     from councildocs.ingest.limits import READER_LIMITS
-    from councildocs.reader_process import ReaderProcess
 
     if not files:
         return
-    reader = ReaderProcess(limits or READER_LIMITS)
-    reader.start()
+    executor = LocalExecutor(min(workers, len(files)), limits or READER_LIMITS)
+    # Results that finished before an earlier file: held until it is done. A slow file holds at most
+    # this many, so memory stays bounded however long it takes.
+    most_held = 4 * executor.slots
+    held: dict[int, object] = {}
+    in_flight: dict[str, list[int]] = {}  # path as submitted -> its positions (a file may be named twice)
+    submitted = yielded = 0
     try:
-        for path in track(files, description, quiet):
-            yield reader.read(str(path))
+        with progress_bar(len(files), description, quiet) as advance:
+            while yielded < len(files):
+                while (submitted < len(files) and sum(map(len, in_flight.values())) < executor.slots
+                       and len(held) < most_held):
+                    path = str(files[submitted])
+                    executor.submit(path)
+                    in_flight.setdefault(path, []).append(submitted)
+                    submitted += 1
+                for path, result in executor.results(timeout=1.0):
+                    held[in_flight[path].pop(0)] = result
+                    if not in_flight[path]:
+                        del in_flight[path]
+                while yielded in held:
+                    advance()
+                    yield held.pop(yielded)
+                    yielded += 1
     finally:
-        reader.close()
+        executor.close()

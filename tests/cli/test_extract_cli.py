@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from councildocs.contract import validate_record
 
@@ -56,6 +57,24 @@ def test_extract_over_the_peer_regression_pdfs_gives_one_line_each_ok_or_coded(r
         if record["status"] == "error":
             assert record["error"]["code"] in codes and record["error"]["message"], record["source"]
     assert sum(r["status"] == "ok" for r in records) >= len(records) * 3 // 4
+
+
+def test_the_number_of_workers_changes_nothing_in_the_output(run_dcs, seeds_dir, peer_pdfs_dir, tmp_path):
+    """Files are read in parallel but printed in input order: errors, documents and a long PDF that
+    finishes after the files behind it all come out where a single worker puts them."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "0-empty.pdf").write_bytes(b"")
+    (folder / "1-encrypted.pdf").write_bytes((peer_pdfs_dir / "pdfminer.six" / "encryption__aes-256.pdf").read_bytes())
+    (folder / "2-long.pdf").write_bytes((peer_pdfs_dir / "pdfplumber" / "federal-register-2020-17221.pdf").read_bytes())
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        (folder / f"3-{seed.name}").write_bytes(seed.read_bytes())
+    one, two = (run_dcs("extract", folder, "--quiet", "--workers", n).stdout for n in (1, 2))
+    assert one == two
+    records = [json.loads(line) for line in one.splitlines()]
+    assert [Path(r["source"]).name for r in records] == sorted(p.name for p in folder.iterdir())
+    assert [r["status"] for r in records[:3]] == ["error", "error", "ok"]
+    assert all(r["status"] == "ok" for r in records[3:]) and sum(len(r["facts"]) for r in records[3:]) > 10
 
 
 def test_a_pay_policy_statements_tables_come_out_one_valid_salary_per_row(run_dcs, tmp_path):
