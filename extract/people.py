@@ -330,7 +330,8 @@ def find_people(doc, view) -> list[Candidate]:
     mentions = [replace(m, name=_LEADING_TITLE.sub("", m.name)) for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
     full_names: list[str] = []
-    for m in sorted(mentions, key=lambda x: -len(x.name.split())):
+    # (a name written out comes before its initialled forms, whatever their length: 'R W Gough' is 'Roger Gough''s)
+    for m in sorted(mentions, key=lambda x: (-sum(not _INITIAL.fullmatch(w) for w in x.name.split()), -len(x.name.split()))):
         words = m.name.split()
         owner = next((f for f in full_names if _abbreviates(words, f.split())), None)
         if owner is None:
@@ -764,7 +765,9 @@ def _split_run_together(mentions: list[_Mention], flat: str) -> list[_Mention]:
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:
     """'Lou' or 'Williams' abbreviates 'Lou Williams'; 'Mei Lai' abbreviates 'Mei Lai Lu'; 'Bob Cook' is
-    'Robert Cook' (extract/data/nicknames.csv); 'Fflur Hughes' is 'Fflur M. Hughes'."""
+    'Robert Cook' (extract/data/nicknames.csv); 'Fflur Hughes' is 'Fflur M. Hughes'; 'I. Plant' is 'Ian Plant'."""
+    if _initials_of(short, full):
+        return True
     if len(short) == len(full) >= 2 and short[1:] == full[1:] and short[0] != full[0]:
         nicknames = _nicknames()
         return short[0] in nicknames.get(full[0], ()) or full[0] in nicknames.get(short[0], ())
@@ -774,6 +777,21 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
             re.fullmatch(r"[A-Z]\.?", w) for w in full[1:-1]):
         return True  # "Fflur Hughes" is "Fflur M. Hughes"
     return full[:len(short)] == short or full[-len(short):] == short
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """'I. Plant' or 'R W Gough' written for 'Ian Plant' or 'Roger William Gough': the surname, and initials that
+    are the first letters of the given names, as many as both name (minutes give initials where a letter
+    gives the name)."""
+    initials, given = short[:-1], full[:-1]
+    if not initials or not given or short[-1] != full[-1] or short == full:
+        return False
+    if not all(_INITIAL.fullmatch(w) for w in initials) or all(_INITIAL.fullmatch(w) for w in given):
+        return False
+    return all(i[0] == g[0] for i, g in zip(initials, given))
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,8 @@ _SHARE_OF = re.compile(r"\d\s?(?:%|per\s?cent)\s+of\s*$", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|rais\w*|up|cut|reduc\w*|fell|fall\w*|decreas\w*|"
                           r"went|go(?:es)?|grow\w*|grew|uplift\w*|boost\w*)\b[^.;£]{0,30}$", re.IGNORECASE)
+# "an error in the stated salary of the Director, from £89,763 to £91,558": a correction or revision is a change too
+_CHANGE_FROM = re.compile(r"\b(?:correct\w*|amend\w*|chang\w*|adjust\w*|revis\w*|error)\b[^.;£]{0,100}\bfrom\s*$", re.I)
 _BETWEEN_ROLE_AND_PAY = re.compile(r"[\s,:;–—(-]*(?:(?:c\.|circa|approx\.?|around|about|up\s+to|salary:?|on)\s*)?", re.I)
 # "£113,403 rising subject to satisfactory performance to £116,254": the words of a rise may come between
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|rising(?:\s+[\w,]+){0,6}?\s+to)\s*$|^[ \t]{2,}$", re.IGNORECASE)  # or two table columns
@@ -57,7 +59,8 @@ def _pair_ranges(flat: str, amounts: list[Amount], view_text: str) -> list[tuple
                 # "CO1 | £120,000 | £130,000" under a "Minimum | Maximum" header: a grade's range
                 joined = _MIN_MAX_HEADER.search(view_text[max(0, a.start - 800):a.start])
             before = flat[max(0, a.start - 50):a.start]
-            if joined and between.strip().lower() == "to" and (_CHANGE_BY.search(before) or _CHANGE_VERB.search(before)):
+            if joined and between.strip().lower() == "to" and (_CHANGE_BY.search(before) or _CHANGE_VERB.search(before)
+                                                              or _CHANGE_FROM.search(flat[max(0, a.start - 120):a.start])):
                 groups.append((b, None))  # "rose by £40,000 to £155,000", "increased from £X to £Y"
                 i += 2
                 continue

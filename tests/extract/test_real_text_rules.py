@@ -17,6 +17,9 @@ def _kind(extraction, kind):
 @pytest.mark.parametrize("text,expected", [
     ("Wirral Council has raised the salary for the Director of Children's Services by £40,000 to £155,000 per annum.", [(155000, 155000)]),
     ("Manchester City Council confirmed the Strategic Director's grade at SS5 with a salary range of £135,976 to £155,898.", [(135976, 155898)]),
+    ("Barking and Dagenham Council corrected an error in the stated salary of the Director of Adult Social Care, "
+     "from £89,763 to £91,558.", [(91558, 91558)]),
+    ("Salford City Council revised the salary of the Director of Children's Services from £120,000 to £128,000.", [(128000, 128000)]),
 ])
 def test_a_change_gives_the_figure_it_reached_and_a_range_stays_a_range(extract_text, text, expected):
     assert [(f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary")] == expected
@@ -144,6 +147,14 @@ def test_a_nickname_is_the_same_person(extract_text):
             "Councillor Michael Smith left the meeting.")
     names = sorted(f["name"] for f in _kind(extract_text(text), "person"))
     assert len(names) == 2 and {n.split()[-1] for n in names} == {"Cook", "Smith"}
+
+
+@pytest.mark.parametrize("text", [
+    "Present: Councillor Ian Plant (Vice-Chairman).\n\nRESOLVED That Councillor I. Plant be appointed as Chairman of the Council.",
+    "Councillor R W Gough, Leader of the Council, opened the meeting. Councillor Roger William Gough thanked officers.",
+])
+def test_initials_written_for_a_name_given_in_full_are_the_same_person(extract_text, text):
+    assert len(_kind(extract_text(text), "person")) == 1
 
 
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
