@@ -16,7 +16,8 @@ from councildocs.extract.text_view import line_bounds
 
 _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
                "sir", "dame", "professor", "prof", "rev", "revd"}
-_POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba"}
+_POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba",
+                  "hmi"}  # "Nicki Shaw HMI": His Majesty's Inspector, written after the name as an honour is
 _NOT_NAME_WORDS = {
     "council", "councils", "services", "service", "director", "directors", "executive", "chief", "band", "pay",
     "board", "committee", "partnership", "university", "ofsted", "appendix", "children", "children's", "adult",
@@ -107,12 +108,12 @@ def _is_name_word(word: str) -> bool:
 
 def _heading_word(word: str) -> bool:
     """Abstract nouns of a paper's headings that the recogniser takes for names ("Enhancing Governance",
-    "Service Transformation", "Constitutional Arrangements"): common words ending -ment, -tion or -ance, or
-    their plurals. (Gerunds are left alone: Manning, Harding and Bowling are surnames as often as they
+    "Service Transformation", "Constitutional Arrangements", "Care Quality Commission"): common words ending
+    -ment, -tion, -sion or -ance, or their plurals. (Gerunds are left alone: Manning, Harding and Bowling are surnames as often as they
     are words.)"""
     from wordfreq import zipf_frequency
 
-    if word.endswith(("ment", "tion", "ance", "ments", "tions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0:
+    if word.endswith(("ment", "tion", "sion", "ance", "ments", "tions", "sions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0:
         return True
     # plural abstract nouns: "Special Responsibilities", "Joint Briefings" (while Hastings, Jennings and
     # Cummings, plurals of no common word, stay surnames)
@@ -599,7 +600,9 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
     found = [_Mention(name=re.sub(r"\s+", " ", m.group(g)), start=m.start(g), end=m.end(g),
                       honorific=re.sub(r"\s+", " ", m.group("honorific")))
              for m in _TITLED.finditer(source) for g in ("surname" if m.group("surname") else "name",)
-             if not in_table_row(m.start(g))]
+             if not in_table_row(m.start(g))
+             # "Ofsted Inspector\nCare Quality Commission": a body's name under a title, not a person
+             and not any(_heading_word(w.lower()) for w in m.group(g).split())]
     listed: list[_Mention] = []
     for head in _LIST_HEAD.finditer(flat):
         pos = head.end()

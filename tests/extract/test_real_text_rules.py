@@ -157,6 +157,20 @@ def test_initials_written_for_a_name_given_in_full_are_the_same_person(extract_t
     assert len(_kind(extract_text(text), "person")) == 1
 
 
+def test_an_inspection_teams_list_names_its_inspectors_and_not_the_bodies_they_work_for(extractor):
+    # two area SEND inspection reports as published (corpus/real, b106)
+    durham = ("Inspection team\nOfsted\nDavid Mills, Ofsted HMI lead inspector\nKathryn Grindrod, Ofsted HMI\n"
+              "Angela Spencer-Brooke, Ofsted Inspector\nCare Quality Commission\nJessica Taylor-Beirne, CQC lead inspector\n"
+              "Louise Holland, CQC inspector\nNatalie Palmer, CQC inspector")
+    assert sorted(f["name"] for f in _people(extractor, durham)) == [
+        "Angela Spencer-Brooke", "David Mills", "Jessica Taylor-Beirne", "Kathryn Grindrod", "Louise Holland", "Natalie Palmer"]
+    northants = ("Area SEND inspection report: West Northamptonshire Local Area Partnership\n\nInspection team\n"
+                 "Ofsted Care Quality Commission\nDave Gilkerson HMI, Ofsted Lead inspector Claire Mason, "
+                 "CQC Lead inspector\nHazel Henson HMI, Ofsted Natalie Palmer, CQC inspector\nNicki Shaw HMI, Ofsted\n\n"
+                 "If you are not happy with the inspection or the report, you can complain to Ofsted.")
+    assert {"Dave Gilkerson", "Hazel Henson", "Nicki Shaw"} <= {f["name"] for f in _people(extractor, northants)}
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
