@@ -441,10 +441,11 @@ def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
 
 
 # Nouns for an arrangement between councils, with up to three words before them
-# ("shared staffing arrangement", "regional adoption agency", "public health partnership").
+# ("shared staffing arrangement", "regional adoption agency", "public health partnership"). Not "enterprise":
+# "a director for place shaping and enterprise" names a remit, and an enterprise partnership is a partnership.
 _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
-    r"integrated\s+care\s+system|joint\s+venture|agency|company|enterprise|shared\s+(?:[\w-]+\s+){0,2}?services?|"
+    r"integrated\s+care\s+system|joint\s+venture|agency|company|shared\s+(?:[\w-]+\s+){0,2}?services?|"
     r"joint\s+(?:committee|board|service|unit))s?\b", re.I)
 # "working together" describes how councils behave, not an arrangement between them (ANNOTATION.md)
 _JOINT_WORKING = re.compile(r"\b(?:jointly|in\s+partnership\s+with|"

@@ -171,6 +171,14 @@ def test_an_inspection_teams_list_names_its_inspectors_and_not_the_bodies_they_w
     assert {"Dave Gilkerson", "Hazel Henson", "Nicki Shaw"} <= {f["name"] for f in _people(extractor, northants)}
 
 
+def test_a_directors_remit_is_no_arrangement_between_councils(extract_text):
+    # b105 development part (South Hams and West Devon's senior leadership team)
+    text = ("South Hams District Council and West Devon Borough Council have a proposed new management structure for "
+            "their Senior Leadership Team. One Director would now focus on the delivery of all Council services; one "
+            "would focus on place shaping and enterprise, supporting our towns and villages.")
+    assert [f["name"] for f in _kind(extract_text(text), "partnership")] == []
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
