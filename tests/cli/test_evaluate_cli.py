@@ -63,14 +63,16 @@ MAX_FALSE_FACTS_PER_10_NEGATIVE_DOCUMENTS = {"dev": 1.0, "test": 2.0}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
-def test_evaluate_real_corpus(run_dcs, split):
+def test_evaluate_real_corpus(run_dcs, real_db, split):
+    """Scored on what the default warehouse stored (`dcs ingest corpus/real`, README command one): the facts
+    users see. That they are what `dcs evaluate` extracts afresh is the next test's."""
     import csv
     from pathlib import Path
 
     real = Path(__file__).resolve().parents[2] / "corpus" / "real"
     with (real / "sources.csv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["split"] == split]
-    proc = run_dcs("evaluate", "--gold", real / split / "gold", real / split / "docs", "--json", "--quiet")
+    proc = run_dcs("evaluate", "--gold", real / split / "gold", real / split / "docs", "--db", real_db, "--json", "--quiet")
     scores = json.loads(proc.stdout)
     assert scores["documents"] == len(rows)
     assert scores["evidence"]["facts"] > 0 and scores["evidence"]["problems"] == []
@@ -78,3 +80,31 @@ def test_evaluate_real_corpus(run_dcs, split):
     negatives = [r["stem"] for r in rows if r["negative"] == "true"]
     false_facts = sum(scores["per_document"][stem]["fp"] for stem in negatives)
     assert 10 * false_facts / len(negatives) <= MAX_FALSE_FACTS_PER_10_NEGATIVE_DOCUMENTS[split], false_facts
+
+
+def test_scores_of_a_warehouse_are_the_scores_of_extracting_again(run_dcs, real_db, corpus_dir, tmp_path):
+    """`--db` reads back what `dcs ingest` stored; on real documents (PDFs among them) it scores exactly
+    as a fresh extraction does, document by document, evidence and all."""
+    real = corpus_dir / "real" / "dev"
+    docs = sorted(p for p in (real / "docs").iterdir() if p.name.startswith(("b1_", "b32_", "b106_")))
+    assert any(p.suffix == ".pdf" for p in docs) and len(docs) > 20
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for doc in docs:
+        (folder / doc.name).symlink_to(doc)
+    fresh, stored = (json.loads(run_dcs("evaluate", "--gold", real / "gold", folder, *extra, "--json", "--quiet").stdout)
+                     for extra in ((), ("--db", real_db)))
+    assert stored == fresh
+    assert stored["evidence"]["facts"] > 50
+
+
+def test_a_document_the_warehouse_does_not_hold_is_one_line(run_dcs, real_db, tmp_path):
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "new.txt").write_text("Wigan Council appointed a Director of Children's Services.", encoding="utf-8")
+    (gold / "new.json").write_text(json.dumps({"doc_type": "news", "facts": []}), encoding="utf-8")
+    proc = run_dcs("evaluate", "--gold", gold, docs, "--db", real_db, check=False)
+    assert proc.returncode == 2
+    assert proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1
+    assert "not in" in proc.stderr and "dcs ingest" in proc.stderr and "Traceback" not in proc.stderr
