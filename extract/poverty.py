@@ -84,6 +84,8 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
     """A target, threshold or change rather than an area's rate; but "rates varied from 36% in Blackburn with
     Darwen to 12% in Wokingham" gives each place its rate."""
     before = flat[max(s_start, start - 40):start]
+    if _THRESHOLD_AFTER.match(flat, end) or _RANKED_SHARE.search(before):
+        return True
     if not _NOT_A_RATE.search(before):
         return False
     if _REACHED.search(before) and not _TARGET.search(before):
@@ -91,6 +93,10 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
     return not (re.search(r"\bfrom\s*$", flat[max(s_start, start - 10):start], re.I) and _FOR_PLACE.match(flat, end))
 
 
+# "schools where 51% or above of pupils live in poverty": a threshold that picks things out, not a rate
+_THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|more|over|higher|greater)\b|\+", re.I)
+# "areas in the highest 20% nationally for child poverty": a rank among areas, not a share of children
+_RANKED_SHARE = re.compile(r"\b(?:highest|lowest|top|bottom|most|least)\s*$", re.I)
 _REACHED = re.compile(r"\b(?:reduc\w*|f[ae]ll\w*|dropp?\w*|ris(?:en|e|es|ing)|rose|increas\w*|grown|grew|went\s+up|went\s+down)"
                       r"\s+to\s*$", re.I)
 _TARGET = re.compile(rf"\b(?:{_TARGET_WORDS}|would|will|plans?|want\w*|commit\w*)\b", re.I)

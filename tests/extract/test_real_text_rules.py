@@ -179,6 +179,14 @@ def test_a_directors_remit_is_no_arrangement_between_councils(extract_text):
     assert [f["name"] for f in _kind(extract_text(text), "partnership")] == []
 
 
+def test_a_threshold_or_a_rank_among_areas_is_not_a_poverty_rate(extract_text):
+    # b108 development part (Wirral's child poverty pilot), and the rate the same report gives
+    text = ("The proposal had invited those schools in Wirral, where the majority (i.e. 51% or above) of pupils on roll lived in "
+            "an area where child poverty and deprivation levels were in the highest 20% of areas nationally, to express an "
+            "interest. In 2014, 25% of Wirral children lived in poverty.")
+    assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == [25.0]
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
