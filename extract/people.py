@@ -494,11 +494,14 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
     return pairs
 
 
+# "G. Sanderson", "R.W. Gough": initials before a surname, as minutes write members
+_LINE_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 # A line that is one person and their post, as papers list a cabinet or the officers at a meeting:
 # "Councillor Huw David – Leader of Council", "-   Michelle Morris – Managing Director",
 # "Carys Lord - Chief Officer - Finance, Performance and Change", "Carol Beattie, Chief Executive". A dash is
 # set off by spaces, so a double-barrelled name ("Jon-Paul Blundell") stays whole.
-_LINE_NAME = rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_SURNAME}){{1,2}})"
+_LINE_NAME = (rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_SURNAME}){{1,2}}"
+              rf"|{_LINE_INITIALS}{_SURNAME})")
 _NAME_DASH_ROLE_LINE = re.compile(
     rf"^[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
     rf"(?:[ \t]+[-–—]|,)[ \t]+(?P<role>[^\n]{{3,120}}?)[ \t]*$", re.M)
@@ -538,7 +541,9 @@ def _name_role_lines(text: str, place_names: set[str], person_spans: list[tuple[
             pairs.append(pair(m, m.group("honorific")))
     for m in _ROLE_LABEL_NAME_LINE.finditer(text):
         role = m.group("role")
-        if name_words(m) and recognised(m) and (re.search(rf"\b(?:{_ROLE_HEAD})\b", role, re.I) or _LABEL_PERSON_WORDS.search(role)):
+        # "Chair: G. Sanderson": initials make the name a person's where the recogniser does not know it
+        person = recognised(m) or re.match(_LINE_INITIALS, m.group("name"))
+        if name_words(m) and person and (re.search(rf"\b(?:{_ROLE_HEAD})\b", role, re.I) or _LABEL_PERSON_WORDS.search(role)):
             pairs.append(pair(m, None))
     return pairs
 

@@ -187,6 +187,14 @@ def test_a_threshold_or_a_rank_among_areas_is_not_a_poverty_rate(extract_text):
     assert [f["percent"] for f in _kind(extract_text(text), "poverty_rate")] == [25.0]
 
 
+def test_a_post_labelling_a_line_names_a_member_written_with_initials(extract_text):
+    # b107 development part (Northumberland's Staff and Appointments Committee); a label on its own is no one
+    text = ("Northumberland County Council\nStaff and Appointments Committee\n\nChair: G. Sanderson \n\n \n\n"
+            "Vice Chair: R. Wearmouth  \n\nAgenda item: A. Report\n")
+    people = {(f["name"], f["role"]) for f in _kind(extract_text(text), "person")}
+    assert people == {("G. Sanderson", "Chair"), ("R. Wearmouth", "Vice Chair")}
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
