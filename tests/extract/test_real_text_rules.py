@@ -33,6 +33,11 @@ def test_a_change_gives_the_figure_it_reached_and_a_range_stays_a_range(extract_
     "Cardiff Council agreed cuts of £0.4m to the staffing budget for the Director of Education.",
     "Bristol City Council pays the real living wage of £12.60 per hour to every employee.",
     "Devon County Council approved a market supplement of up to £20,000 for the Director of Children's Services.",
+    # b59 and b93 development parts: a payment in lieu of notice, and a proposal's costing
+    "South Somerset District Council resolved that a sum of £42,124.87 be paid to East Devon District Council in lieu "
+    "of 12 months formal notice of termination of the joint chief executive arrangement.",
+    "Cheltenham Borough Council. Asked about the interim S151 Officer arrangements, the Cabinet Member reported that "
+    "GO Shared Services have costed the implications of the proposal at £30k per annum.",
 ])
 def test_thresholds_budgets_hourly_rates_and_supplements_are_not_pay(extract_text, text):
     assert _kind(extract_text(text), "salary") == []
