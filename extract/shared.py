@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.context import recent_authority
@@ -22,6 +23,9 @@ _JOINT_OWNERS = re.compile(r"(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*)
                            r"\s+(?:(?:District|County|Borough|City)\s+)?Councils['’]\s+(?:(?:new|joint|shared|interim)\s+)?$", re.I)
 _SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working|(?:who\s+will\s+|to\s+)work)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
+# "Sophie Hosking, Chief Executive of both councils": "of" says the post serves the councils only when it counts
+# them ("the Chief Executive of Leeds and the Chief Executive of Bradford" are two posts)
+_OF_BOTH = re.compile(r"^\W{0,3}\s*of\s+(?=(?:both|the\s+two|the\s+three|all\s+three)\s+(?:councils|authorities|local\s+authorities|boroughs)\b)", re.I)
 # "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
                             r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post|arrangements?|service)\s+(?:of|for)\s+(?:our\s+|the\s+|a\s+)?)?$", re.I)
@@ -148,6 +152,12 @@ def _together_members(doc, view, s_start: int, s_end: int) -> list[str]:
             return recent
     if len(main) == wanted:
         return list(main)
+    # none named near: of the document's councils, the ones it names most, when they stand clear of the rest
+    # ("South Hams and West Devon" three times each, "Devon" twice as the county they are in)
+    if len(main) > wanted:
+        ranked = Counter(m.gss for m in doc._.dcs_authority_mentions if m.gss in main).most_common()
+        if len(ranked) > wanted and ranked[wanted - 1][1] > ranked[wanted][1]:
+            return [gss for gss, _ in ranked[:wanted]]
     return []
 
 
@@ -241,7 +251,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
         sentence = (s_start, max(s_end, role.end))
         # "a joint Director of …", "the shared director of Children and Adult services", "create one Service Director, …"
         prefix = _SHARED_PREFIX.search(before)
-        across = _ACROSS.match(after)
+        across = _ACROSS.match(after) or _OF_BOTH.match(after)
         if _OWN_POST.search(before):
             continue  # "a separate Director of Public Health for North and West Northamptonshire": one each
         single = prefix is not None and prefix.group(1).lower() in {"single", "one"}
@@ -268,7 +278,14 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                                   if role.end <= m.start < role.end + across.end() + 70), default=role.end)
                 area = _area_after(flat, last_named if not both else both.end())
                 title = f"{role.title} {area}".strip() if area and not distinctive_words(role.title) else role.title
-                c = _shared_post(doc, view, role, role.start, max(last_named, role.end), _status(doc, *sentence), title, 0.85)
+                end = max(last_named, role.end)
+                # "Chief Executive of both councils" in a story that also names the county they are in: the councils
+                # counted are the ones the text has been about, when the arrangement's councils are more than counted
+                counted = _together_members(doc, view, role.end, both.end()) if both and len(named_after) < 2 else []
+                if len(counted) >= len(_arrangement_authorities(doc, view, role.start, end)):
+                    counted = []
+                c = _shared_post(doc, view, role, role.start, end, _status(doc, *sentence), title, 0.85,
+                                 authorities=counted or None)
                 if c:
                     found.append(c)
                 continue

@@ -200,6 +200,15 @@ def test_a_post_labelling_a_line_names_a_member_written_with_initials(extract_te
     assert people == {("G. Sanderson", "Chair"), ("R. Wearmouth", "Vice Chair")}
 
 
+def test_the_chief_executive_of_both_councils_is_shared_by_the_two_the_story_is_about(extractor):
+    # b105 development part: two district councils, and the county they are in named twice
+    text = (REAL_DEV / "b105_west_devon_south_hams_senior_leadership.txt").read_text(encoding="utf-8")
+    posts = [f for f in _kind(_extract(extractor, text), "shared_post")]
+    assert [(f["authorities"], f["post"]) for f in posts] == [(["E07000044", "E07000047"], "Chief Executive")]
+    # "of" alone does not share a post: two councils' chief executives are two posts
+    assert _kind(_extract(extractor, "The Chief Executive of Leeds and the Chief Executive of Bradford met."), "shared_post") == []
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
