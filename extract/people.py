@@ -504,7 +504,7 @@ _LINE_NAME = (rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+
               rf"|{_LINE_INITIALS}{_SURNAME})")
 _NAME_DASH_ROLE_LINE = re.compile(
     rf"^[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
-    rf"(?:[ \t]+[-–—]|,)[ \t]+(?P<role>[^\n]{{3,120}}?)[ \t]*$", re.M)
+    rf"(?:[ \t]+[-–—]|,)[ \t]+(?P<role>[^\n\t]{{3,120}}?)[ ]*(?:\t|$)", re.M)  # a table's cell ends the post
 # "Name of Head of Service: Jason Jones", "Report author: Jane Smith", "Reporting Person – Eugene Walker": a
 # label line naming the person who holds the post it names
 _ROLE_LABEL_NAME_LINE = re.compile(

@@ -209,6 +209,16 @@ def test_the_chief_executive_of_both_councils_is_shared_by_the_two_the_story_is_
     assert _kind(_extract(extractor, "The Chief Executive of Leeds and the Chief Executive of Bradford met."), "shared_post") == []
 
 
+def test_a_post_ends_with_its_table_cell(extractor):
+    # b68 development part: an Ofsted report's partnership table, the council's and the health board's leads side by side
+    text = ("Local area partnership details\n\nLocal authority\tIntegrated care board\n"
+            "Dudley Metropolitan Borough Council\tBlack Country Integrated Care Board\n"
+            "Karen Graham, Director of Children’s Services (interim)\tMark Axcell, Chief Executive Officer\n"
+            "www.dudley.gov.uk\twww.blackcountry.icb.nhs.uk\n")
+    roles = {f["name"]: f["role"] for f in _people(extractor, text)}
+    assert roles["Karen Graham"] == "Director of Children’s Services (interim)"
+
+
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
     text = "Enhancing Governance, Leadership and Enabling\nThe Corporate Director Social Services reported."
     assert _kind(extract_text(text), "person") == []
