@@ -217,6 +217,10 @@ def _role_near(flat: str, mention: _Mention, text: str, others: list[_Mention] =
         line_end = text.find("\n", r_start, r_end)
         if line_end >= 0 and re.search(_ROLE_HEAD, text[r_start:line_end], re.I):
             r_end = line_end
+        # a table's cell ends a title too ("Argument<TAB>Officer Response" is a header's two cells)
+        cell_end = text.find("\t", r_start, r_end)
+        if cell_end >= 0:
+            r_end = cell_end
         role = _trim_role(re.sub(r"\s+(?:since|from|until)\b.*$", "", flat[r_start:r_end]))
         if role and re.search(_ROLE_HEAD, role, re.I) and not _NEXT_PERSON.match(role):
             return role, r_start, r_end

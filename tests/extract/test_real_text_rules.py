@@ -217,6 +217,13 @@ def test_a_post_ends_with_its_table_cell(extractor):
             "www.dudley.gov.uk\twww.blackcountry.icb.nhs.uk\n")
     roles = {f["name"]: f["role"] for f in _people(extractor, text)}
     assert roles["Karen Graham"] == "Director of Children’s Services (interim)"
+    # b33 development part, the PDF as published: a heading above a table whose header's second cell is
+    # "Officer's Comment" ("Arguments Against the Proposed Zebra Crossing\n\nArgument<TAB>Officer's Comment")
+    from councildocs.pipeline import process_file
+
+    result = process_file(REAL_DEV / "b33_kingston_coombe_lane_west_zebra_crossing_2026.pdf", extractor)
+    names = {f.fields["name"] for f in result.extraction.facts if f.kind == "person"}
+    assert "Matthew Hill" in names and "Zebra Crossing" not in names
 
 
 def test_a_heading_of_abstract_nouns_is_not_a_person(extract_text):
