@@ -16,6 +16,8 @@ from councildocs.extract.text_view import line_bounds
 
 _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "lord", "lady", "baroness", "baron", "alderman", "alderwoman",
                "sir", "dame", "professor", "prof", "rev", "revd"}
+# a given name written as its initial: "I", "I."
+_INITIAL = re.compile(r"[A-Z]\.?")
 _POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba",
                   "hmi"}  # "Nicki Shaw HMI": His Majesty's Inspector, written after the name as an honour is
 _NOT_NAME_WORDS = {
@@ -523,7 +525,7 @@ def _name_role_lines(text: str, place_names: set[str], person_spans: list[tuple[
     recogniser, an honorific, or a run of such lines (a cabinet, the officers present) must say so."""
     def name_words(m: re.Match) -> bool:
         words = re.split(r"[ \t]+", m.group("name"))
-        return (all(_is_name_word(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words)
+        return (all(_is_name_word(w) or _INITIAL.fullmatch(w) for w in words)
                 and m.group("name").lower() not in place_names and words[0].lower() not in place_names)
 
     def recognised(m: re.Match) -> bool:
@@ -786,12 +788,9 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
     if len(short) >= len(full):
         return False
     if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1] and all(
-            re.fullmatch(r"[A-Z]\.?", w) for w in full[1:-1]):
+            _INITIAL.fullmatch(w) for w in full[1:-1]):
         return True  # "Fflur Hughes" is "Fflur M. Hughes"
     return full[:len(short)] == short or full[-len(short):] == short
-
-
-_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _initials_of(short: list[str], full: list[str]) -> bool:

@@ -282,7 +282,7 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
                 # "Chief Executive of both councils" in a story that also names the county they are in: the councils
                 # counted are the ones the text has been about, when the arrangement's councils are more than counted
                 counted = _together_members(doc, view, role.end, both.end()) if both and len(named_after) < 2 else []
-                if len(counted) >= len(_arrangement_authorities(doc, view, role.start, end)):
+                if counted and len(counted) >= len(_arrangement_authorities(doc, view, role.start, end)):
                     counted = []
                 c = _shared_post(doc, view, role, role.start, end, _status(doc, *sentence), title, 0.85,
                                  authorities=counted or None)

@@ -70,7 +70,7 @@ def process_with_progress(files: list, description: str, quiet: bool = False, li
     try:
         with progress_bar(len(files), description, quiet) as advance:
             while yielded < len(files):
-                while (submitted < len(files) and sum(map(len, in_flight.values())) < executor.slots
+                while (submitted < len(files) and submitted - yielded - len(held) < executor.slots
                        and len(held) < most_held):
                     path = str(files[submitted])
                     executor.submit(path)
