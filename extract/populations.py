@@ -23,7 +23,9 @@ _QUALIFIERS = {
     "less than": "under", "below": "under",
 }
 _PEOPLE = r"(?:residents|people|inhabitants|citizens|population)"
-_UNDER_18 = r"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18|aged\s+0\s?(?:-|–|to)\s?17|children\s+and\s+young\s+people)"
+_UNDER_18 = (r"(?:under[\s-]?18s?|aged\s+(?:under|below)\s+18|aged\s+0\s?(?:-|–|to)\s?17|children\s+and\s+young\s+people|"
+             # "51,000 children in the city under the age of 18 years"
+             r"children\s+(?:(?:in|living\s+in)\s+the\s+(?:city|borough|county|district|area|islands?)\s+)?(?:aged\s+)?(?:under|below)\s+the\s+age\s+of\s+18)")
 
 _SHARE_OF_TOTAL = re.compile(
     rf"(?P<part>{_NUM})\s+(?:out\s+)?of\s+(?:its|the|their|our|a|whose)\s+(?:total\s+)?(?:population\s+of\s+)?"
@@ -38,7 +40,7 @@ _POPULATION_OF = re.compile(
     # "population of 164,000", "The population of Slough is 164,000", "Slough's population is estimated at …",
     # "the mid-2020 population estimate for Slough was …", "population has grown to …"
     rf"(?P<group>under[\s-]?18\s+|(?:aged\s+)?0\s?(?:-|–|to)\s?1[78]\s+(?:year[\s-]olds?\s+)?|child\s+|children'?s?\s+)?population(?:\s+estimates?)?"
-    rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
+    rf"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:borough|district|city|county|county\s+borough|island|islands|area)\s+of\s+)?(?-i:[A-Z][\w’'&-]*)(?:\s+(?:and\s+|upon\s+|of\s+)?(?-i:[A-Z][\w’'&-]*)){{0,3}})?"
     rf"(?:\s+(?:in|at|for|on)\s+(?:mid-?)?(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?"  # "at 30 June 2017"
     rf"(?:\s+(?:on|at)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?census(?:\s+day|\s+night)?,?)?"  # "on Census day"
     rf"(?:\s+(?:then\s+|now\s+|currently\s+)?(?:is|was|stands\s+at|stood\s+at|totals?|totalled|reached|of|"

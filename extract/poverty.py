@@ -14,7 +14,8 @@ _PCT = r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
 _SHARE_IN_POVERTY = re.compile(
     rf"{_PCT}\s+of\s+(?:all\s+)?(?:the\s+)?(?:area['’]?s\s+|its\s+|local\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+|(?-i:[A-Z][\w-]*)\s+)?(?P<who>children|child|young\s+people|residents|households|people|families|pupils)"
     rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:(?:in|into|experiencing|affected\s+by)\s+(?:relative\s+|absolute\s+|persistent\s+)?poverty|"
-    rf"(?:live|living|grow\s+up|growing\s+up)\s+in\s+(?:relative\s+|absolute\s+)?low[\s-]income\s+(?:households|families|homes))",
+    rf"(?:live|living|grow\s+up|growing\s+up)\s+in\s+(?:relative\s+|absolute\s+)?low[\s-]income\s+(?:households|families|homes)|"
+    rf"(?:live|lived|living)\s+below\s+the\s+(?:breadline|poverty\s+line))",
     re.IGNORECASE)
 _POVERTY_RATE = re.compile(
     rf"(?P<who>child(?:ren'?s)?\s+)?poverty(?:\s+rate)?(?:\s+in\s+(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){{0,2}})?\s+"
@@ -35,7 +36,7 @@ _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britai
 # A sentence about poverty gives the rate in many shapes ("a rate of 28.2% for the city", "4,273 (19%)
 # children living in poverty", "About 15% (5,200) of children live in low income families"): any
 # percentage in it is the rate unless the words before it make it a target, a threshold or a change.
-_POVERTY_SENTENCE = re.compile(r"\b(?:poverty|low[\s-]income\s+(?:households|families|homes))\b", re.I)
+_POVERTY_SENTENCE = re.compile(r"\b(?:poverty|breadline|low[\s-]income\s+(?:households|families|homes))\b", re.I)
 # not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
 _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
                       r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)"
@@ -146,6 +147,13 @@ def _authority(doc, view, start: int, end: int) -> str | None:
             return own.gss
         if flat[place.end() - 1:].split(maxsplit=1)[0].lower().strip(",.;:()") not in _NOT_A_PLACE:
             return None  # "ranging from 8.1% to 18.2% in Bognor Regis": a town's or a ward's rate, not the council's
+    if _COUNT_IN_MILLIONS.match(flat, end):
+        return None  # "17% (2.3 million) children": no council has millions of children; a nation's rate
+    whose = _OF_WHO_IN.match(flat, end)
+    if whose:
+        own = next((x for x in named if x.start == whose.end()), None)
+        if own is not None:
+            return own.gss  # "24% of all children in Clackmannanshire and 20% in Stirling"
     if _PART_OF_AREA_AFTER.match(flat, end) or _PART_OF_AREA_BEFORE.search(flat, _clause_start(flat, s_start, start), start):
         return None  # "15.6% … in the coastal towns", "10.2% in non-coastal areas": some of the council's area
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
@@ -157,6 +165,12 @@ def _authority(doc, view, start: int, end: int) -> str | None:
     if _another_place_before(doc, flat, s_start, start):
         return None
     return sentence_authority(doc, start, end)
+
+
+_COUNT_IN_MILLIONS = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s?(?:million|m)\b", re.I)
+# "… of all children in Clackmannanshire": the council named as where the children live is whose rate it is
+_OF_WHO_IN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:children|child|young\s+people|people|residents|households|families)"
+                        r"(?:\s+(?:aged|under|below)\s+\d{1,2})?\s+(?:living\s+|who\s+live\s+)?in\s+(?:the\s+)?")
 
 
 # parts of a council's area written in common words: "in the coastal towns", "in non-coastal areas", "in the most
@@ -191,7 +205,8 @@ def _another_place_before(doc, flat: str, s_start: int, start: int) -> bool:
 
 # right after a council's name: "Tower Hamlets, with 42 per cent", "Newham second at 38 per cent",
 # "Barking and Dagenham's rate, at 30.7 per cent"
-_RATE_AFTER_COUNCIL = re.compile(r"(?:['’]s?\s+(?:rate|figure|level|proportion))?\s*,?\s*(?:(?:was|is|had|has)\s+)?(?:\w+\s+)?"
+_RATE_AFTER_COUNCIL = re.compile(r"(?:['’]s?\s+(?:rate|figure|level|proportion))?\s*,?\s*(?:(?:was|is|had|has)\s+)?"
+                                 r"(?:(?:tops|topped|heads|headed)\s+the\s+(?:table|list|league\s+table|rankings?)\s+|\w+\s+)?"
                                  r"(?:with|at|on|of)\s+(?:some\s+|about\s+|around\s+|just\s+)?\d{1,2}(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
 
 

@@ -1362,3 +1362,36 @@ def test_a_rate_for_a_town_ward_or_part_of_the_area_is_not_the_councils(extract_
 ])
 def test_census_counts_and_the_parts_of_the_population_beside_them(extract_text, text, expected):
     assert [f["value"] for f in _kind(extract_text(text), "population")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b101 and b84 development parts: the council where the children live, and "below the breadline"
+    ("Stirling Council. 24% of all children in Clackmannanshire and 20% in Stirling, are living in poverty.",
+     [("S12000005", 24.0), ("S12000030", 20.0)]),
+    ("Brent Council. 43% of children in the borough were living below the breadline, after housing costs.",
+     [("E09000005", 43.0)]),
+    # b89 development part: a council "tops the table" in the sentence that goes on comparing
+    ("Orkney Islands Council. Research shows that 22.7 per cent of children in Orkney are living in poverty. "
+     "Glasgow tops the table at 32.2 per cent and the national average is 24 per cent.",
+     [("S12000023", 22.7), ("S12000049", 32.2)]),
+    # b43 and b111 development parts: millions of children are a nation's; a charity's own clients are no area
+    ("Wiltshire Council. It was noted that a total of 17% (2.3million) children were living in poverty.", []),
+    ("Wokingham Borough Council heard that 33% of the families supported by First Days had one adult in work; "
+     "some low income families had dropped out of the job market.", []),
+])
+def test_whose_poverty_rate_and_what_is_not_one(extract_text, text, expected):
+    rates = _kind(extract_text(text), "poverty_rate")
+    assert sorted((r["authority"], r["percent"]) for r in rates) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # b114 and b108 development parts
+    ("Rochdale Borough Council. The population of the borough of Rochdale has increased to 223,773.",
+     [("E08000005", 223773, "all")]),
+    ("Plymouth City Council. There are approximately 51,000 children in the city under the age of 18 years.",
+     [("E06000026", 51000, "under_18")]),
+    ("Plymouth City Council. There are approximately 21,000 children in the city under the age of 5.", []),
+])
+def test_populations_written_as_a_borough_of_or_under_the_age_of(extract_text, text, expected):
+    found = _kind(extract_text(text), "population")
+    assert [(p["authority"], p["value"], p["group"]) for p in found] == expected
