@@ -33,6 +33,8 @@ _NOT_NAME_WORDS = {
     # the headings and boilerplate of council papers ("Report author: …", "Members Allowances Scheme")
     "scheme", "holder", "portfolio", "allowance", "allowances", "publication", "author", "report", "classification",
     "summary", "item", "agenda", "minutes", "decision", "ward", "wards", "meeting", "date", "purpose",
+    "items", "joint", "shared", "proposal", "proposals", "briefing", "session", "sessions", "framework", "standard",
+    "standards", "that", "this", "these", "those", "now",
     # a meeting's venue ("Venue: Steve Greenslade Room, County Hall") and a paper's project roles
     "room", "chamber", "suite", "building", "floor", "venue", "project", "sponsor",
     "provost",  # "the Lord Provost": a civic office, not a surname
@@ -115,7 +117,7 @@ def _heading_word(word: str) -> bool:
     are words.)"""
     from wordfreq import zipf_frequency
 
-    if word.endswith(("ment", "tion", "sion", "ance", "ments", "tions", "sions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 4.0:
+    if word.endswith(("ment", "tion", "sion", "ance", "ments", "tions", "sions", "ances")) and len(word) >= 8 and zipf_frequency(word, "en") >= 3.5:
         return True
     # plural abstract nouns: "Special Responsibilities", "Joint Briefings" (while Hastings, Jennings and
     # Cummings, plurals of no common word, stay surnames)
@@ -569,8 +571,8 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     if len(words) - on_line == 1 and "\n" not in text[cut + 1:mention.end] and re.match(r"\s*[(,;]", text[mention.end:mention.end + 3]):
         return mention  # "Councillor Llinos Medi\nHuws (Isle of Anglesey …);": a list item the line wrapped
     paragraph_ends = "\n" in text[cut + 1:mention.end].split(" ")[0] or not text[cut + 1:mention.end].strip()
-    if len(kept) < 2 and not paragraph_ends:
-        return mention  # the first name alone on its line: the PDF wrapped the name
+    if len(kept) < 2 and not paragraph_ends and _is_name_word(words[on_line]):
+        return mention  # the first name alone on its line: the PDF wrapped the name (not "Councillor Currie\nThat …")
     if len(kept) < 2 and mention.honorific is None or not kept:
         return None
     end = mention.start + len(text[mention.start:cut].rstrip())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _MODIFIERS = {
     "interim", "acting", "joint", "shared", "deputy", "depute", "executive", "corporate", "strategic", "statutory",
     "service", "services", "assistant", "area", "new", "permanent", "cross-authority", "senior",
+    "managing",  # "a shared Managing Director for Gloucester City Council & Gloucestershire County Council"
 }
 # Modifiers that also name a service after "of" ("Head of Strategic Planning", "Director of Corporate Services",
 # "Head of Shared Financial Services")

@@ -1395,3 +1395,38 @@ def test_whose_poverty_rate_and_what_is_not_one(extract_text, text, expected):
 def test_populations_written_as_a_borough_of_or_under_the_age_of(extract_text, text, expected):
     found = _kind(extract_text(text), "population")
     assert [(p["authority"], p["value"], p["group"]) for p in found] == expected
+
+
+def test_a_shared_managing_director_is_a_shared_post_and_its_heading_no_person(extract_text):
+    # b44 development part: a paper's heading, with its councils joined by ampersands
+    extraction = extract_text("Joint Proposal for a shared Managing Director & Commissioning Director for Gloucester "
+                              "City Council & Gloucestershire County Council.")
+    posts = _kind(extraction, "shared_post")
+    assert [(p["post"], p["authorities"], p["status"]) for p in posts] == [
+        ("shared Managing Director", ["E07000081", "E10000013"], "proposed")]
+    assert _kind(extraction, "person") == []
+
+
+@pytest.mark.parametrize("stem,not_names", [
+    # development parts: headings and boilerplate in title case, and a motion's next sentence
+    ("b64_bridgend_council_ccr_city_deal_minute_negative", {"Assurance Framework"}),
+    ("b77_essex_chief_officers_pay_committee_oct_2016", {"Standard Items"}),
+    ("b89_rotherham_child_poverty_motion_two_child_cap", {"Currie That"}),
+    ("b44_gloucester_shared_managing_director_county", {"Joint Proposal"}),
+])
+def test_headings_and_function_words_are_not_names(extractor, stem, not_names):
+    from councildocs.ingest.reader import read_document
+
+    people = [f.fields for f in extractor.extract(read_document(REAL_DEV / f"{stem}.txt")).facts if f.kind == "person"]
+    assert not {p["name"] for p in people} & not_names
+
+
+@pytest.mark.parametrize("text,status", [
+    # b93 development part: when a decision was taken says nothing of the post ending
+    ("Redditch Borough Council had previously agreed to share the full costs of the post of Joint Chief Executive "
+     "with Bromsgrove District Council.", "current"),
+    ("Bridgend, Cardiff and the Vale of Glamorgan councils. Members declared an interest as they knew one of the "
+     "candidates for the position of Head of Shared Regulatory Services.", "proposed"),
+])
+def test_the_status_of_a_shared_post(extract_text, text, status):
+    assert [p["status"] for p in _kind(extract_text(text), "shared_post")] == [status]
