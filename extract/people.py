@@ -53,19 +53,21 @@ _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|man
               r"lord[\s–-]lieutenant|solicitor|auditor|champion")
 # a word of a post's title; a number only as a statutory section ("Section 151 Officer", "Section 95 Officer")
 _ROLE_WORD = r"(?:[A-Za-z][\w’'&-]*|(?<=Section\s)\d{2,3}\b)"
+# "Vice-Chairman", "Co-Chair", "Sub-Committee Chairman": a post's head with a hyphened prefix
+_HYPHENED = r"(?:(?:vice|co|sub|deputy|joint)[-–])?"
 # A role written right after a name: "Ravi Govindia, Leader of Wandsworth", "Wendi Ogle-Welbourn  Joint Director",
 # "appointed Bill Alexander to the temporary post of Chief Operating Officer", "Lynda Poole is the Assistant Director
 # for Access and Achievement"
 _ROLE_AFTER = re.compile(
     rf"^\s*(?:,|–|—|-|:|\(|as\b|is\b|to\s+the\s+(?:[a-z]+\s+)?(?:post|role|position)\s+of\b)?\s*(?:the\s+|a\s+|our\s+|its\s+)?(?:new\s+)?(?:council['’]s\s+|city['’]s\s+|borough['’]s\s+)?"
-    rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
+    rf"(?P<role>(?:(?:{_ROLE_WORD}|&)\s+){{0,6}}?{_HYPHENED}(?:{_ROLE_HEAD})\b(?:\s+(?:of|for|&)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|&|and|of)){{0,6}})?"
     rf"(?:\s+(?-i:(?!Tel\b|Email\b|Phone\b|Mobile\b|Mrs?\b|Ms\b|Miss\b|Dr\b|Cllr\b|Councillor\b)(?:[A-Z][a-z]+|[A-Z]{{2,3}})\b)(?:\s+&\s+{_ROLE_WORD})?)?(?:\s+\([A-Z][\w\s]*\))?)", re.I)
 # "The two joint Chief Executives, Daryl Phillips and Patricia Hughes": posts before the names that hold them
 # (not "Councillors" or "Officers", which head lists of their own)
 _PLURAL_POSTS = r"(?:chief\s+executive|director|leader|manager|head|commissioner|inspector)s\b"
 # A role written right before a name: "Chief Executive Paul Martin", "a government commissioner – Lord Warner"
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}(?:(?:{_ROLE_HEAD})\b|{_PLURAL_POSTS})(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
+    rf"(?P<role>(?:\b{_ROLE_WORD}\s+){{0,3}}{_HYPHENED}(?:(?:{_ROLE_HEAD})\b|{_PLURAL_POSTS})(?:\s+(?:and|&)\s+(?-i:[A-Z][A-Z0-9]{{1,4}}))?(?:\s+(?:of|for)\s+(?:the\s+)?{_ROLE_WORD}(?:\s+(?:{_ROLE_WORD}|and|&)){{0,5}}?)?(?:\s*\([A-Z][\w\s]{{0,30}}\))?)"
     # "Service Director (CSWO), Stephen Morgan", "Leader of the Council (William Nunn)", "Deputy Chief Executive and
     # CFO Sarah King"
     # … or "Our Chief Executive is Sue Johnson": the post, "is", then its holder
@@ -175,6 +177,8 @@ def _trim_role(role: str) -> str:
     role = re.sub(r"\s+", " ", " ".join(words)).strip(" ,–-:(")
     # the sentence going on after the title: "Service Director for People and Places and has management responsibility"
     role = re.sub(r"\s+and\s+(?:has|have|had|is|was|will|leads?|led|oversees|manages|works|also)\b.*$", "", role, flags=re.I)
+    # "Vice-Chairman of the … Panel for [the ensuing year]": a title never ends on a joining word
+    role = re.sub(r"(?:\s+(?:for|of|and|the|to|in|at|on|with|&))+$", "", role, flags=re.I)
     # a paper's heading before the title: "Report of the Leader of the Council (William Nunn)"
     return re.sub(r"^(?:Report|Statement|Update|Letter|Decision)\s+(?:of|from|by)\s+(?:the\s+)?", "", role)
 
@@ -629,6 +633,9 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
             honorific = (None if head.group("officers") else
                          "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
             post = (item.group("post"), item.start("post"), item.end("post")) if head.group("officers") and item.group("post") else None
+            if post is None and head.group("officers") and head.group("officers").lower().startswith("officers"):
+                # "Officers: James Freeman, Anthony Law …": the list's heading is the post of each name in it
+                post = ("Officer", head.start("officers"), head.start("officers") + len("Officers"))
             listed.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
                                    end=item.end("name"), honorific=honorific, post=post))
             sep = item.group("sep") or ""

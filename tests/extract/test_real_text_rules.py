@@ -1430,3 +1430,25 @@ def test_headings_and_function_words_are_not_names(extractor, stem, not_names):
 ])
 def test_the_status_of_a_shared_post(extract_text, text, status):
     assert [p["status"] for p in _kind(extract_text(text), "shared_post")] == [status]
+
+
+def test_names_under_an_officers_heading_hold_the_post_officer(extract_text):
+    # b73 development part: a joint committee's attendance, officers listed with no post of their own
+    text = ("Medway Council. In attendance: Councillor Morris (substitute member for Swale Borough Council), "
+            "Officers: James Freeman, Anthony Law, Angela Riches and Kevin Woolmer")
+    people = {p["name"]: p["role"] for p in _kind(extract_text(text), "person")}
+    assert {n: people.get(n) for n in ("James Freeman", "Anthony Law", "Angela Riches", "Kevin Woolmer")} == {
+        "James Freeman": "Officer", "Anthony Law": "Officer", "Angela Riches": "Officer", "Kevin Woolmer": "Officer"}
+
+
+@pytest.mark.parametrize("stem,name", [
+    # development parts: a hyphened post ("Vice-Chairman") after a name with initials
+    ("b86_thames_valley_police_crime_panel_2012_07", "K Mallon"),
+    ("b73_breckland_arp_joint_committee_2010", "F Brown"),
+])
+def test_a_hyphened_post_is_a_post(extractor, stem, name):
+    from councildocs.ingest.reader import read_document
+
+    people = {f.fields["name"]: f.fields["role"] for f in extractor.extract(read_document(REAL_DEV / f"{stem}.txt")).facts
+              if f.kind == "person"}
+    assert people.get(name, "").startswith("Vice-Chairman") and not people[name].endswith(" for")
