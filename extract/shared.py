@@ -464,6 +464,15 @@ _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
     r"integrated\s+care\s+system|joint\s+venture|agency|company|shared\s+(?:[\w-]+\s+){0,2}?services?|"
     r"joint\s+(?:committee|board|service|unit))s?\b", re.I)
+# heads that name an arrangement between councils only with words that say so ("inter-authority agreement",
+# "shared service arrangement", "Section 113 agreement", "the Tri-borough arrangements", "a joint venture company")
+_BARE_HEAD = re.compile(r"\b(?:arrangement|agreement|company|agency)s?$", re.I)
+_BETWEEN_COUNCILS_WORDS = re.compile(r"(?:\b(?:shared|sharing|joint|jointly|partnership|collaborative|collaboration|inter[\s-]?authority|"
+                                     r"inter[\s-]?agency|section|s\.?\s?113|113|101|delegation|delegated|management|hosting|"
+                                     r"pooled|pooling|governance|legal|service|services|adoption|regional|combined|"
+                                     r"constituent|bi[\s-]?borough|tri[\s-]?borough)\b|(?-i:\b[A-Z][\w’'&-]*))", re.I)
+# "the arrangement with One Legal", "an agreement between Harrow and Slough"
+_WITH_NAMED = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])")
 # "working together" describes how councils behave, not an arrangement between them (ANNOTATION.md)
 _JOINT_WORKING = re.compile(r"\b(?:jointly|in\s+partnership\s+with|"
                             r"co-own\w*(?:\s+[\w()]+){0,3}?\s+with|owned\s+by)\b", re.I)
@@ -625,11 +634,17 @@ def _partnerships(doc, view) -> list[Candidate]:
             continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
         if _ATTRIBUTIVE.match(flat, m.end()):
             continue  # "shared service development", "partnership opportunities": a kind of activity, not an arrangement
+        article = len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())
+        if _BARE_HEAD.search(m.group()) and not _BETWEEN_COUNCILS_WORDS.search(m.group()) \
+                and not _PROPER_NAME_BEFORE.search(flat[max(0, m.start() - 80):m.start() + article]) \
+                and not _WITH_NAMED.match(flat, m.end()):
+            continue  # "consistency in arrangements", "private fostering arrangements", "put arrangements in place":
+            # an arrangement, agreement, company or agency is one between councils only when its words say so
         # the whole capitalised name the match ends ("Highland and Western Isles Valuation Joint Board")
         lead = _NAME_LEAD.search(flat, max(0, m.start() - 80), m.start()) if _CAPITALISED_NAME.fullmatch(m.group()) else None
         in_name = _authorities_near(doc, lead.start() if lead else m.start(), m.end())
-        if len(in_name) == 1 and not m.group().lower().endswith("with"):
-            continue  # "the Safer Peterborough Partnership" is one council's own
+        if len(in_name) == 1 and not m.group().lower().endswith("with") and not re.search(r"\bjoint\s+(?:committee|board)s?$", m.group(), re.I):
+            continue  # "the Safer Peterborough Partnership" is one council's own (a joint board is never one council's)
         if re.search(r"\bin\s+collaboration$", m.group(), re.I):
             continue  # "taking this forward in collaboration with …": a way of working, like "working together"
         with_end = m.end() if re.search(r"\bwith$", m.group(), re.I) else None

@@ -1452,3 +1452,27 @@ def test_a_hyphened_post_is_a_post(extractor, stem, name):
     people = {f.fields["name"]: f.fields["role"] for f in extractor.extract(read_document(REAL_DEV / f"{stem}.txt")).facts
               if f.kind == "person"}
     assert people.get(name, "").startswith("Vice-Chairman") and not people[name].endswith(" for")
+
+
+@pytest.mark.parametrize("document,words", [
+    # development parts: "arrangements" with no word saying they are between councils
+    ("b30_govwales_bridgend_health_board_boundary_negative.txt", "consistency in arrangements"),
+    ("b67_wales_estyn_reports_merthyr_monmouthshire.txt", "put arrangements in place"),
+    ("b68_ofsted_hull_ilacs_2023.pdf", "private fostering arrangements"),
+])
+def test_arrangements_are_between_councils_only_when_the_words_say_so(extractor, document, words):
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / document)).facts
+    assert not [f for f in facts if f.kind == "partnership" and words in " ".join(f.evidence.text.split())]
+
+
+@pytest.mark.parametrize("text,members", [
+    ("Cheltenham Borough Council and Gloucestershire County Council signed the inter authority agreement for waste.",
+     ["E07000078", "E10000013"]),
+    # b73 development part: a joint committee named after one council is still a joint committee
+    ("NORTH DEVON CREMATORIUM JOINT COMMITTEE\n\nRepresenting North Devon Council: Councillor Ley\n"
+     "Representing Torridge District Council: Councillor Hurley", ["E07000043", "E07000046"]),
+])
+def test_arrangements_whose_words_say_they_are_between_councils(extract_text, text, members):
+    assert [p["authorities"] for p in _kind(extract_text(text), "partnership")] == [members]
