@@ -19,7 +19,7 @@ _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", 
 # a given name written as its initial: "I", "I."
 _INITIAL = re.compile(r"[A-Z]\.?")
 _POST_NOMINALS = {"qpm", "obe", "mbe", "cbe", "dbe", "kbe", "bem", "kc", "qc", "dl", "jp", "phd", "msc", "ma", "bsc", "ba",
-                  "hmi"}  # "Nicki Shaw HMI": His Majesty's Inspector, written after the name as an honour is
+                  "hmi", "shmi"}  # "Nicki Shaw HMI": His Majesty's Inspector, written after the name as an honour is
 _NOT_NAME_WORDS = {
     "council", "councils", "services", "service", "director", "directors", "executive", "chief", "band", "pay",
     "board", "committee", "partnership", "university", "ofsted", "appendix", "children", "children's", "adult",
@@ -47,7 +47,7 @@ _NOT_NAME_WORDS = {
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
-              r"inspector|hmi|constable|commander|author|"
+              r"inspector|hmi|constable|commander|author|analyst|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
               r"lord[\s–-]lieutenant|solicitor|auditor|champion")
@@ -323,6 +323,8 @@ def find_people(doc, view) -> list[Candidate]:
     # recogniser read across the line's end ("Lindsay Harvey Corporate")
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for name, role in _name_role_lines(view.text, place_names, person_spans):
+        if any(x.post and x.start < name.end and name.start < x.end for x in mentions):
+            continue  # the last name of a list ("…, Christy Wannop\nSenior data analyst: …") keeps the list's post
         mentions = [x for x in mentions if not (x.start < name.end and name.start < x.end)] + [name]
         block_roles[(name.start, name.end)] = role
 
@@ -353,7 +355,8 @@ def find_people(doc, view) -> list[Candidate]:
     previous: tuple[_Mention, tuple[str, int, int] | None] | None = None
     for m in sorted(mentions, key=lambda x: x.start):
         owner = next((f for f in full_names if f == m.name or _abbreviates(m.name.split(), f.split())), m.name)
-        found = block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
+        # a post the list gives beside the name ("Martin Gray (DCS)", "Team inspectors: …") is that name's own
+        found = m.post or block_roles.get((m.start, m.end)) or _role_near(flat, m, view.text, mentions)
         # "The two joint Chief Executives, Daryl Phillips and Patricia Hughes, lead …": a title written before a
         # list of names is each one's, unless a name has a title of its own
         if previous and previous[1] and previous[1][2] <= previous[0].start and _COORDINATED.fullmatch(flat, previous[0].end, m.start) \
@@ -435,7 +438,9 @@ _TITLED = re.compile(
 # "Councillors Ms. B.E. Brooks and A.G. Powell", "Cllrs Paul Hodgkinson, Paul McLain and Lesley Williams",
 # "For the Motion (12) Councillors, Gatt, Brown, …"
 _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councillors|Cllrs|Cllr\(s\))|Members|"
-                        r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:))\s*[:,]?\s+")
+                        r"(?P<officers>(?:Officers(?:\s+present)?|In\s+attendance|Also\s+(?:present|attending))\s*:)|"
+                        # an inspection team: "Team inspectors: Anji Parker, Anne Waterman, …", "Senior data analysts: …"
+                        r"(?P<posts>(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?(?:inspectors|analysts))[ \t]*:)\s*[:,]?\s+")
 # "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
 # list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
 _LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
@@ -580,7 +585,7 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     if len(kept) < 2 and mention.honorific is None or not kept:
         return None
     end = mention.start + len(text[mention.start:cut].rstrip())
-    return _Mention(name=" ".join(kept), start=mention.start, end=end, honorific=mention.honorific)
+    return replace(mention, name=" ".join(kept), end=end)
 
 
 def _before_council(text: str, mention: _Mention, councils) -> _Mention | None:
@@ -630,12 +635,14 @@ def _titled_names(flat: str, text: str | None = None) -> list[_Mention]:
                     else _LIST_ITEM.match(flat, pos))
             if not item or any(w.lower() in _LIST_ENDS for w in item.group("name").split()):
                 break  # "…, Chief Executive, Director of …", "Officers: Councillors …": not a name of the list
-            honorific = (None if head.group("officers") else
+            honorific = (None if head.group("officers") or head.group("posts") else
                          "Councillor" if head.group().lower().startswith(("c", "cllr")) else "Member")
             post = (item.group("post"), item.start("post"), item.end("post")) if head.group("officers") and item.group("post") else None
             if post is None and head.group("officers") and head.group("officers").lower().startswith("officers"):
                 # "Officers: James Freeman, Anthony Law …": the list's heading is the post of each name in it
                 post = ("Officer", head.start("officers"), head.start("officers") + len("Officers"))
+            if head.group("posts"):
+                post = (head.group("posts")[:-1], head.start("posts"), head.end("posts") - 1)  # "Team inspector"
             listed.append(_Mention(name=re.sub(r"\s+", " ", item.group("name")), start=item.start("name"),
                                    end=item.end("name"), honorific=honorific, post=post))
             sep = item.group("sep") or ""

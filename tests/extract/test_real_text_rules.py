@@ -1476,3 +1476,15 @@ def test_arrangements_are_between_councils_only_when_the_words_say_so(extractor,
 ])
 def test_arrangements_whose_words_say_they_are_between_councils(extract_text, text, members):
     assert [p["authorities"] for p in _kind(extract_text(text), "partnership")] == [members]
+
+
+def test_an_inspection_teams_list_gives_each_name_its_post(extractor):
+    # b115 development part: an ILACS report's closing list, published as a PDF
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b115_ofsted_hackney_ilacs_2016.pdf")).facts
+    people = {f.fields["name"]: f.fields["role"] for f in facts if f.kind == "person"}
+    team = ["Anji Parker", "Anne Waterman", "Linda Steele", "Derrick Baughan", "Louise Hocking", "Tara Geere",
+            "Natalie Trentham", "Christy Wannop"]
+    assert {name: people.get(name) for name in team} == {name: "Team inspector" for name in team}
+    assert people.get("Jansy Kelly") == "Lead inspector"
