@@ -47,7 +47,7 @@ _NOT_NAME_WORDS = {
 } | AREA_WORDS
 _ROLE_HEAD = (r"chief\s+executive(?:\s+officer)?|ceo|director|leader|officer|manager|commissioner|chair(?:man|woman|person)?|"
               r"researcher|recruiter|practitioner|social\s+worker|worker|partner|associate|clerk|superintendent|"
-              r"inspector|hmi|constable|commander|author|analyst|"
+              r"inspector|hmi|constable|commander|author|analyst|dcs|dass|dph|"
               r"head|mayor|councillor|cabinet\s+member|lead\s+member|portfolio\s+holder|deputy|president|minister|"
               r"secretary|adviser|advisor|consultant|lead|coordinator|co-ordinator|chief\s+of\s+staff|provost|"
               r"lord[\s–-]lieutenant|solicitor|auditor|champion")
@@ -515,12 +515,13 @@ def _line_block_pairs(text: str, place_names: set[str]) -> list[tuple[_Mention, 
 _LINE_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 # A line that is one person and their post, as papers list a cabinet or the officers at a meeting:
 # "Councillor Huw David – Leader of Council", "-   Michelle Morris – Managing Director",
-# "Carys Lord - Chief Officer - Finance, Performance and Change", "Carol Beattie, Chief Executive". A dash is
+# "Carys Lord - Chief Officer - Finance, Performance and Change", "Carol Beattie, Chief Executive"; or a table's
+# cell ("Harmesh Bhogal, DCS<TAB>Felicity Cox, chief executive officer"). A dash is
 # set off by spaces, so a double-barrelled name ("Jon-Paul Blundell") stays whole.
 _LINE_NAME = (rf"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_SURNAME}){{1,2}}"
               rf"|{_LINE_INITIALS}{_SURNAME})")
 _NAME_DASH_ROLE_LINE = re.compile(
-    rf"^[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
+    rf"(?:^|(?<=\t))[ \t]*(?:[-•·*▪][ \t]+)?(?:(?P<honorific>Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?[ \t]+)?{_LINE_NAME}"
     rf"(?:[ \t]+[-–—]|,)[ \t]+(?P<role>[^\n\t]{{3,120}}?)[ ]*(?:\t|$)", re.M)  # a table's cell ends the post
 # "Name of Head of Service: Jason Jones", "Report author: Jane Smith", "Reporting Person – Eugene Walker": a
 # label line naming the person who holds the post it names

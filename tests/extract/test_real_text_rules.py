@@ -1488,3 +1488,12 @@ def test_an_inspection_teams_list_gives_each_name_its_post(extractor):
             "Natalie Trentham", "Christy Wannop"]
     assert {name: people.get(name) for name in team} == {name: "Team inspector" for name in team}
     assert people.get("Jansy Kelly") == "Lead inspector"
+
+
+def test_a_name_and_post_in_a_table_cell_is_a_person(extractor):
+    # b116 development part: "Harmesh Bhogal, DCS<TAB>Felicity Cox, chief executive officer", a PDF's table row
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b116_ofsted_bedford_area_send_2024.pdf")).facts
+    people = {f.fields["name"]: f.fields["role_category"] for f in facts if f.kind == "person"}
+    assert (people.get("Harmesh Bhogal"), people.get("Felicity Cox")) == ("dcs", "chief_executive")
