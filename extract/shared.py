@@ -471,6 +471,7 @@ _BETWEEN_COUNCILS_WORDS = re.compile(r"(?:\b(?:shared|sharing|joint|jointly|part
                                      r"inter[\s-]?agency|section|s\.?\s?113|113|101|delegation|delegated|management|hosting|"
                                      r"pooled|pooling|governance|legal|service|services|adoption|regional|combined|"
                                      r"constituent|bi[\s-]?borough|tri[\s-]?borough)\b|(?-i:\b[A-Z][\w’'&-]*))", re.I)
+_LEADING_ARTICLE = re.compile(r"(?:(?:the|a|an)\s+)?", re.I)
 # "the arrangement with One Legal", "an agreement between Harrow and Slough"
 _WITH_NAMED = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])")
 # "working together" describes how councils behave, not an arrangement between them (ANNOTATION.md)
@@ -625,16 +626,16 @@ def _partnerships(doc, view) -> list[Candidate]:
     flat = view.flat
     found: list[Candidate] = []
     for m in list(_ARRANGEMENT.finditer(flat)) + list(_JOINT_WORKING.finditer(flat)):
+        article = len(_LEADING_ARTICLE.match(m.group()).group())  # "the ", "a ", "an " or nothing
         if re.match(r"(?:two|three|four|several|many|these|those|other|various|such)\s", m.group(), re.I):
             continue  # "two sharing arrangements" counts arrangements; it does not name one
         if _REFERENCE_BACK.search(m.group()) and not _PROPER_NAME_BEFORE.search(flat[max(0, m.start() - 80):m.start()]):
             continue  # "proceed with the arrangement", "the detail of this arrangement": one named earlier
         if re.fullmatch(r"(?:(?:the|a|an|this|that|its|their)\s+)?\w+", m.group(), re.I) and not _PROPER_NAME_BEFORE.search(
-                flat[max(0, m.start() - 80):m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())]):
+                flat[max(0, m.start() - 80):m.start() + article]):
             continue  # "an arrangement", "the partnership": a reference back, not an arrangement named here
         if _ATTRIBUTIVE.match(flat, m.end()):
             continue  # "shared service development", "partnership opportunities": a kind of activity, not an arrangement
-        article = len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())
         if _BARE_HEAD.search(m.group()) and not _BETWEEN_COUNCILS_WORDS.search(m.group()) \
                 and not _PROPER_NAME_BEFORE.search(flat[max(0, m.start() - 80):m.start() + article]) \
                 and not _WITH_NAMED.match(flat, m.end()):
@@ -663,7 +664,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         if len(members) < 2:
             continue
         s_start, s_end = view.sentence_bounds(m.start())
-        head = m.start() + len(re.match(r"(?:(?:the|a|an)\s+)?", m.group(), re.I).group())
+        head = m.start() + article
         window_start = max(s_start, head - 80)
         # "One Devon, the integrated care system …": the arrangement's own name, written before it
         named = _PROPER_NAME_BEFORE.search(flat[window_start:head])
