@@ -1497,3 +1497,13 @@ def test_a_name_and_post_in_a_table_cell_is_a_person(extractor):
     facts = extractor.extract(read_document(REAL_DEV / "b116_ofsted_bedford_area_send_2024.pdf")).facts
     people = {f.fields["name"]: f.fields["role_category"] for f in facts if f.kind == "person"}
     assert (people.get("Harmesh Bhogal"), people.get("Felicity Cox")) == ("dcs", "chief_executive")
+
+
+def test_east_riding_is_the_east_riding_of_yorkshire(extractor):
+    # b115 development part: an ILACS report names its council only as "East Riding" beside its figures
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b115_ofsted_east_riding_ilacs_2017.pdf")).facts
+    figures = {(f.kind, f.fields.get("value") or f.fields.get("percent"), f.fields.get("authority"))
+               for f in facts if f.kind in {"population", "poverty_rate"}}
+    assert figures == {("population", 63000, "E06000011"), ("poverty_rate", 12.0, "E06000011")}
