@@ -59,10 +59,37 @@ def open_pdf(path: Path, max_pages: int | None = None) -> Iterator[PdfGlyphs]:
     except Exception as err:  # pdfminer raises a zoo of types for damaged files
         _raise_if_out_of_memory(err)
         raise _open_error(path, err) from err
+    if max_pages is not None:
+        # The page tree's declared count first: building every page object of a huge file costs
+        # seconds, enough for the time limit to stop it before the page limit could say why.
+        try:
+            _refuse_over(path, _declared_page_count(pdf), max_pages)
+        except IngestError:
+            pdf.stream.close()  # not pdf.close(), which builds every page to close it
+            raise
     with pdf:
         glyphs = PdfGlyphs(pdf, path)
         glyphs.read(max_pages)
         yield glyphs
+
+
+def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """The /Count of the root page tree, or None when it is missing or malformed (the real count,
+    taken while reading, then decides)."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count"))
+    except Exception:  # a damaged catalog is reported when the pages are read, with its own message
+        return None
+    return count if isinstance(count, int) else None
+
+
+def _refuse_over(path: Path, count: int | None, max_pages: int) -> None:
+    if count is not None and count > max_pages:
+        raise IngestError(
+            ErrorCode.TOO_LARGE,
+            f"{path.name} has {count} pages, more than the limit of {max_pages}. "
+            "Split it into the parts you need and ingest those.",
+        )
 
 
 def _check_envelope(path: Path) -> None:
@@ -136,12 +163,8 @@ class PdfGlyphs:
 
     def read(self, max_pages: int | None = None) -> None:
         count = self._page_count()
-        if max_pages is not None and count > max_pages:
-            raise IngestError(
-                ErrorCode.TOO_LARGE,
-                f"{self.path.name} has {count} pages, more than the limit of {max_pages}. "
-                "Split it into the parts you need and ingest those.",
-            )
+        if max_pages is not None:
+            _refuse_over(self.path, count, max_pages)
         for index in range(count):
             text, glyphs = self._read_page(index, keep=True)
             self.page_texts.append(text)

@@ -70,6 +70,23 @@ def test_pdf_over_the_page_limit_is_too_large(make_pdf):
     assert read_document(path, limits=FileLimits(max_pages=3)).pages == 3
 
 
+def test_a_huge_pdf_is_refused_by_its_page_tree_count_before_any_page_is_built(tmp_path, monkeypatch):
+    # Building 3,000 page objects takes seconds on a slow machine: the page limit must speak
+    # before the time limit does, so the declared count is read first.
+    import pdfplumber
+    import pikepdf
+
+    path = tmp_path / "thousands.pdf"
+    with pikepdf.new() as pdf:
+        for _ in range(3000):
+            pdf.add_blank_page(page_size=(200, 200))
+        pdf.save(path)
+    monkeypatch.setattr(pdfplumber.PDF, "pages", property(lambda self: pytest.fail("every page was built")))
+    with pytest.raises(IngestError) as caught:
+        read_document(path, sha256="0" * 64, limits=FileLimits(max_pages=2000))
+    assert caught.value.code == ErrorCode.TOO_LARGE and "3000 pages" in caught.value.message
+
+
 def test_text_over_the_character_limit_is_too_large(write_bytes):
     assert _code_of(write_bytes("long.txt", b"word " * 30), FileLimits(max_text_chars=100)) == ErrorCode.TOO_LARGE
 
