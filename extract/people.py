@@ -339,8 +339,8 @@ def find_people(doc, view) -> list[Candidate]:
             if not any(x.start <= occurrence.start() < x.end for x in mentions):
                 mentions.append(_Mention(name=name, start=occurrence.start(), end=occurrence.end(), honorific=None))
     mentions = _split_run_together(mentions, flat)
-    # "N.Mackie" and "N. Mackie" are one name written two ways
-    mentions = [replace(m, name=_INITIAL_GLUED.sub(r"\1 ", m.name)) for m in mentions]
+    # "N.Mackie" and "N. Mackie" are one name written two ways; "Porter- Moore" is a surname a line broke
+    mentions = [replace(m, name=_BROKEN_HYPHEN.sub("-", _INITIAL_GLUED.sub(r"\1 ", m.name))) for m in mentions]
     # "Councillor Leadbitter, seconded by …": a title kept at the front of a name is not part of it
     mentions = [replace(m, name=_LEADING_TITLE.sub("", m.name)) for m in mentions]
     # group short forms ("Lou", "Mr Hay", "Mei Lai") under the full name they abbreviate
@@ -411,7 +411,9 @@ def find_people(doc, view) -> list[Candidate]:
 
 
 # A surname as minutes write it: "Greene", "MacKay", "McLean", "De’Ath", "O'Neill", "Irranca-Davies".
-_SURNAME = r"(?:Ma?c|De[’']|O[’']|D[’'])?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?"
+# (a double-barrelled surname may break at its hyphen onto the next line, "Dominic Porter-\nMoore", which
+# the flattened text reads "Porter- Moore")
+_SURNAME = r"(?:Ma?c|De[’']|O[’']|D[’'])?[A-Z][a-z]+(?:(?:[-’']|-\s)[A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.?\s?){1,3}"
 # Scottish minutes write the surname in capitals ("Councillor Maureen BENNISON"); post-nominals are not surnames
 _CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|MP|MSP|MS|AM|MEP|"
@@ -419,14 +421,15 @@ _CAPS_SURNAME = (rf"(?!(?:{'|'.join(sorted(p.upper() for p in _POST_NOMINALS))}|
                  r"MOVED|SECONDED|RESOLVED|AGREED|NOTED|APPROVED|CARRIED|DEFERRED|REFUSED|WITHDREW|ABSTAINED|DECLARED|PRESENT)\b)"
                  r"(?:MA?C)?[A-Z]{3,}(?:-[A-Z]{2,})?(?![A-Za-z])")
 # A middle name or initial may stand between ("Graeme Archibald Hardie", "Ian B. Roberts"), but not a post
-_MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)[A-Z][a-z]+))?"
+_MIDDLE = r"(?:\s+(?:[A-Z]\.|[A-Z](?=\s)|(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead|Contracted|Seconded|Inspector)\b)[A-Z][a-z]+))?"
 _TITLED_NAME = (rf"(?:{_INITIALS}\s?{_CAPS_SURNAME}|{_INITIALS}\s?(?:[A-Z][a-z]+[ \t]+(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)(?=(?:Ma?c|De[’']|O[’'])?[A-Z][a-z]+(?![\w’'-])(?![ \t]+[A-Z][a-z])))?{_SURNAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_MIDDLE}\s+"
-                rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead)\b)"
+                rf"(?!(?:Leader|Member|Chair\w*|Director|Officer|Executive|Mayor|Deputy|Cabinet|Council\w*|Head|Chief|Lead|Contracted|Seconded|Inspector)\b)"
                 # a capitalised word after a name means a longer name, unless it is the next person's honorific (a
-                # list a line each) or a contact label ("Contact: Hazel MacInnes Tel: …")
+                # list a line each), a contact label ("Contact: Hazel MacInnes Tel: …") or an inspector's grade
+                # ("Nick Stacey Contracted Inspector")
                 rf"(?:{_SURNAME}(?![a-z’'])|{_CAPS_SURNAME})"
                 # (a second space, as web pages set a column gap, ends the name: "Contact: Eleanor Mulligan  Head of …")
-                rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Baill?ie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax)\b)[A-Z][a-z]))")
+                rf"(?![ \t](?!(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Provost|Baill?ie|Sir|Alderman|Tel|Telephone|Phone|Mobile|Email|Fax|Contracted|Seconded)\b)[A-Z][a-z]))")
 _COUNCILLOR = re.compile(r"(?:County\s+|Borough\s+|Town\s+)?(?:Councillors?|Cllrs?(?:\(s\))?|Cyng\.?)", re.I)
 _ONE_HONORIFIC = r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Alderman|Alderwoman|Provost|Baill?ie|Sergeant|Inspector|Superintendent|Professor|Prof"
 # "Bailie Willie Sawers (Dundee City Council)": a title a list or the recogniser kept at the front of a name
@@ -443,7 +446,10 @@ _LIST_HEAD = re.compile(r"(?<![\w’'])(?:(?P<councillors>(?:County\s+)?Councill
                         r"(?P<posts>(?:[A-Z][a-z]+[ \t]+)?(?:[a-z]+[ \t]+)?(?:inspectors|analysts))[ \t]*:)\s*[:,]?\s+")
 # "A Brown (Chair), C Davies and E Fox", "G Hill (Chief Executive), I Jones (Monitoring Officer)"; in a councillors'
 # list a surname alone ("Councillors Bradley (Chorley BC) (Vice-chairman), Bennett (South Ribble BC) and Morwood")
-_LIST_ITEM_TAIL = r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
+# An inspector's grade may follow each name of a team ("Team inspectors: Tracey Metcalfe HMI, Nick Stacey
+# Contracted Inspector, …"): the grade is no name's word, and the list goes on after it
+_INSPECTOR_GRADE = r"(?:\s+(?:(?:Senior\s+)?HMI|SHMI|OI|(?:Contracted|Seconded|Ofsted|Social\s+Care\s+Regulatory)\s+Inspector))?"
+_LIST_ITEM_TAIL = _INSPECTOR_GRADE + r"(?:,?\s+J\.?P\.?)?(?:\s*\((?P<post>[^()]{1,60})\))?(?:\s*\([^()]{1,60}\))?(?P<sep>\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)?"
 _LIST_ITEM = re.compile(rf"(?:(?:{_ONE_HONORIFIC})\.?\s+)?(?P<name>{_TITLED_NAME}){_LIST_ITEM_TAIL}")
 _TITLED_NAME_ON_LINE = _TITLED_NAME.replace(r"\s+", r"[ \t]+").replace(r"\s?", r"[ \t]?")
 _COUNCILLORS_LIST_ITEM = re.compile(
@@ -463,6 +469,7 @@ _INITIALLED_BEFORE_ROLE = re.compile(
 
 
 _INITIAL_GLUED = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
+_BROKEN_HYPHEN = re.compile(r"(?<=[a-z])-\s+(?=[A-Z][a-z])")
 _VENUE_LINE = re.compile(r"[ \t]*(?:Venue|Location|Address|Place)[ \t]*:", re.I)
 # (a TAB parts a table's cells, not a name's words: "Judgement\tGrade" is a header)
 _NAME_LINE = re.compile(rf"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Professor)\.?[ \t]+)?(?P<name>[A-Z][a-z]+(?:(?: | ?- ?){_SURNAME}){{1,2}})")
@@ -557,11 +564,16 @@ def _name_role_lines(text: str, place_names: set[str], person_spans: list[tuple[
                      for j in (i - 1, i + 1))
         if m.group("honorific") or recognised(m) or in_run:
             pairs.append(pair(m, m.group("honorific")))
-    for m in _ROLE_LABEL_NAME_LINE.finditer(text):
-        role = m.group("role")
-        # "Chair: G. Sanderson": initials make the name a person's where the recogniser does not know it
-        person = recognised(m) or re.match(_LINE_INITIALS, m.group("name"))
-        if name_words(m) and person and (re.search(rf"\b(?:{_ROLE_HEAD})\b", role, re.I) or _LABEL_PERSON_WORDS.search(role)):
+    labelled = [m for m in _ROLE_LABEL_NAME_LINE.finditer(text)
+                if name_words(m) and (re.search(rf"\b(?:{_ROLE_HEAD})\b", m.group("role"), re.I)
+                                      or _LABEL_PERSON_WORDS.search(m.group("role")))]
+    for i, m in enumerate(labelled):
+        # "Chair: G. Sanderson": initials make the name a person's where the recogniser does not know it; so does
+        # a run of such lines ("Lead inspector: Nigel Parkes\nDeputy Lead inspector: Karen McKeown")
+        in_run = any(0 <= j < len(labelled) and j != i
+                     and not text[min(m.end(), labelled[j].end()):max(m.start(), labelled[j].start())].strip()
+                     for j in (i - 1, i + 1))
+        if recognised(m) or re.match(_LINE_INITIALS, m.group("name")) or in_run:
             pairs.append(pair(m, None))
     return pairs
 
@@ -571,8 +583,8 @@ def _within_line(text: str, mention: _Mention) -> _Mention | None:
     Siencyn\nAdditional documents") or a paragraph ends; a name a PDF wrapped ("Cllr Tobias\nFairweather")
     stays whole. None when less than a name is left."""
     cut = text.find("\n", mention.start, mention.end)
-    if cut < 0:
-        return mention
+    if cut < 0 or (text[cut - 1] == "-" and "\n" not in text[cut + 1:mention.end]):
+        return mention  # (a surname broken at its hyphen: "Dominic Porter-\nMoore")
     words = mention.name.split()
     on_line = len(text[mention.start:cut].split())
     if on_line >= len(words):

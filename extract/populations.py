@@ -12,7 +12,9 @@ from councildocs.extract.gazetteer import load_gazetteer
 from councildocs.extract.numbers import parse_number
 from councildocs.extract.tables import ColumnKind
 
-_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# (a figure starts at no digit, comma or point and its thousands groups end it: "42,6163" with a footnote mark
+# glued on is no count, rather than 6,163)
+_NUM = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?)"
 _QUAL = (r"(?P<qual>over|more\s+than|in\s+excess\s+of|upwards\s+of|almost|nearly|just\s+under|under|fewer\s+than|"
          r"less\s+than|below|about|around|approximately|approx\.|some|roughly|c\.|circa|an\s+estimated|estimated|"
          r"close\s+to|just\s+over)?\s*")

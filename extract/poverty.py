@@ -154,7 +154,8 @@ def _authority(doc, view, start: int, end: int) -> str | None:
         own = next((x for x in named if x.start == whose.end()), None)
         if own is not None:
             return own.gss  # "24% of all children in Clackmannanshire and 20% in Stirling"
-    if _PART_OF_AREA_AFTER.match(flat, end) or _PART_OF_AREA_BEFORE.search(flat, _clause_start(flat, s_start, start), start):
+    # (both ends of a range are in the part: "at ward level, with rates ranging from 6.3% to 48.1%")
+    if _PART_OF_AREA_AFTER.match(flat, end) or _PART_OF_AREA_BEFORE.search(flat, _clause_start(flat, s_start, start, change_is_one_clause=True), start):
         return None  # "15.6% … in the coastal towns", "10.2% in non-coastal areas": some of the council's area
     after = re.sub(r"^\s*(?:across|in|for)\s+(?:the\s+)?", "", flat[end:end + 30])
     if (_NATIONAL.search(flat, s_start, start) or _NATIONAL.match(after)) and not named:
@@ -175,9 +176,11 @@ _OF_WHO_IN = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:children|child|young\
 
 # parts of a council's area written in common words: "in the coastal towns", "in non-coastal areas", "in the most
 # deprived wards"
-_AREA_PARTS = r"(?:areas|towns|wards|localities|neighbourhoods|villages|communities|parishes|estates|LSOAs|MSOAs|data\s?zones)"
+_AREA_PARTS = (r"(?:areas|towns|wards|localities|neighbourhoods|villages|communities|parishes|estates|LSOAs|MSOAs|data\s?zones|"
+               # "differences at ward level, with rates ranging from 6.3% to 48.1%"
+               r"(?:ward|neighbourhood|locality|LSOA|MSOA|data\s?zone|town|community)[\s-]+level)")
 _PART_OF_AREA_AFTER = re.compile(rf"\s+(?:in|for|across|within)\s+(?:the\s+|some\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?{_AREA_PARTS}\b", re.I)
-_PART_OF_AREA_BEFORE = re.compile(rf"\b(?:in|for|across|within)\s+(?:the\s+|some\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?{_AREA_PARTS}\b[^%]*$", re.I)
+_PART_OF_AREA_BEFORE = re.compile(rf"\b(?:in|for|across|within|at)\s+(?:the\s+|some\s+|its\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?{_AREA_PARTS}\b(?:[^%]|%\s*(?:to|-|–)\s)*$", re.I)
 # "in Sedgefield 23.7 per cent", "across the North East (38 per cent)", "For Brightside the rate is 41%":
 # a place the text names right before a rate, with no council named after it, is whose rate it is; when
 # that place is no council (a constituency, a region, a town) the rate is no council's.

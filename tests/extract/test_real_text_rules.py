@@ -1507,3 +1507,33 @@ def test_east_riding_is_the_east_riding_of_yorkshire(extractor):
     figures = {(f.kind, f.fields.get("value") or f.fields.get("percent"), f.fields.get("authority"))
                for f in facts if f.kind in {"population", "poverty_rate"}}
     assert figures == {("population", 63000, "E06000011"), ("poverty_rate", 12.0, "E06000011")}
+
+
+def test_an_inspection_team_with_grades_and_a_surname_broken_at_its_hyphen(extractor):
+    # b119 and b120 development parts, ILACS reports as published PDFs: "Team inspectors: Tracey Metcalfe HMI,
+    # …, Nick Stacey Contracted Inspector, …", "Dominic Porter-\nMoore", and a run of "Post: Name" lines
+    from councildocs.ingest.reader import read_document
+
+    def people(stem):
+        facts = extractor.extract(read_document(REAL_DEV / f"{stem}.pdf")).facts
+        return {f.fields["name"]: f.fields["role"] for f in facts if f.kind == "person"}
+
+    cambridgeshire = people("b119_cambridgeshire_ilacs_2014")
+    team = ["Tracey Metcalfe", "Steven Gauntley", "Adesua Osime", "Nick Stacey", "Marianick Ellender-Gele", "Cathy Blair"]
+    assert {name: cambridgeshire.get(name) for name in team} == {name: "Team inspector" for name in team}
+    portsmouth = people("b120_ofsted_portsmouth_ilacs_2014")
+    assert portsmouth.get("Dominic Porter-Moore") == "Team inspector" and "Dominic Porter" not in portsmouth
+    assert portsmouth.get("Karen McKeown") == "Deputy Lead inspector"
+
+
+def test_a_range_at_ward_level_and_a_malformed_figure_are_no_councils(extractor):
+    # b120 development part: "The city's child poverty rate (24.4%) masks significant differences at ward level,
+    # with rates ranging from 6.3% to 48.1%"; "Approximately 42,6163 children …" (a footnote mark glued on)
+    from councildocs.ingest.reader import read_document
+
+    def figures(stem, kind):
+        facts = extractor.extract(read_document(REAL_DEV / f"{stem}.pdf")).facts
+        return {f.fields.get("percent") or f.fields.get("value") for f in facts if f.kind == kind}
+
+    assert figures("b120_ofsted_portsmouth_ilacs_2014", "poverty_rate") == {24.4}
+    assert 6163 not in figures("b120_ofsted_north_somerset_ilacs_2017", "population")
