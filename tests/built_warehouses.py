@@ -17,5 +17,5 @@ def ingested_warehouse(tmp_path_factory: pytest.TempPathFactory, folder: str | P
     db = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
     dcs = Path(sys.executable).with_name("dcs")
     subprocess.run([str(dcs), "ingest", str(folder), "--db", str(db), "--quiet"], cwd=REPO_ROOT,
-                   check=True, capture_output=True, timeout=900)
+                   check=True, capture_output=True, timeout=1800)
     return db

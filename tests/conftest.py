@@ -61,6 +61,15 @@ def tesseract() -> None:
         pytest.skip(message)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist each worker builds its own session fixtures: the tests that read the real-corpus
+    warehouse (minutes of `dcs ingest`) are grouped onto one worker so it is built once, while the other
+    worker runs the rest (`--dist loadgroup`, pyproject.toml)."""
+    for item in items:
+        if "real_db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("real_db"))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS_DIR
