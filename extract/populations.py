@@ -60,6 +60,9 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
                              r"came|moved|left|arrived|migrated|died|born|visited|"
                              # a survey's answer: "15,800 residents say their day to day activities are limited"
                              r"say|said|reported|report|feel|felt|describe\w*|consider\w*|rated?|"
+                             # what some people do or are, not who lives there: "8,970 people provide unpaid care",
+                             # "3,470 people of working age on out of work benefits"
+                             r"provid\w*|receiv\w*|claim\w*|attend\w*|volunteer\w*|of\s+working\s+age|on\s+(?:out[\s-]of[\s-]work\s+)?benefits|"
                              # a density, not a count: "15,695 residents per square kilometre"
                              r"per\s+(?:square|sq\.?|km|hectares?|acres?))\b", re.I)
 

@@ -85,7 +85,7 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
     """A target, threshold or change rather than an area's rate; but "rates varied from 36% in Blackburn with
     Darwen to 12% in Wokingham" gives each place its rate."""
     before = flat[max(s_start, start - 40):start]
-    if _THRESHOLD_AFTER.match(flat, end) or _RANKED_SHARE.search(before):
+    if _THRESHOLD_AFTER.match(flat, end) or _RANKED_SHARE.search(before) or _SHARE_OF_ADULTS.match(flat, end):
         return True
     if not _NOT_A_RATE.search(before):
         return False
@@ -95,6 +95,9 @@ def _not_a_rate(flat: str, s_start: int, start: int, end: int) -> bool:
 
 
 # "schools where 51% or above of pupils live in poverty": a threshold that picks things out, not a rate
+# "on out of work benefits (4.5% of 16-64 year old population)": a share of adults, not of children or of all
+_SHARE_OF_ADULTS = re.compile(r"\s*of\s+(?:the\s+)?(?:(?:16|18)\s?(?:-|–|to)\s?(?:64|65)(?:\s+year[\s-]olds?)?|working[\s-]age|adults?\b|"
+                              r"pensioners|people\s+aged\s+(?:16|18|65))", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:above|more|over|higher|greater)\b|\+", re.I)
 # "areas in the highest 20% nationally for child poverty": a rank among areas, not a share of children
 _RANKED_SHARE = re.compile(r"\b(?:highest|lowest|top|bottom|most|least)\s*$", re.I)

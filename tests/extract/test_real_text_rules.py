@@ -1537,3 +1537,13 @@ def test_a_range_at_ward_level_and_a_malformed_figure_are_no_councils(extractor)
 
     assert figures("b120_ofsted_portsmouth_ilacs_2014", "poverty_rate") == {24.4}
     assert 6163 not in figures("b120_ofsted_north_somerset_ilacs_2017", "population")
+
+
+def test_what_some_people_do_is_no_population_and_a_share_of_adults_no_poverty_rate(extractor):
+    # b122 development part, a published needs profile (PDF): "8,970 people provide unpaid care";
+    # "3,470 people of working age on out of work benefits (4.5% of 16-64 year old population)"
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b122_crawley_jsna_data_profile_2024.pdf")).facts
+    assert 8970 not in {f.fields["value"] for f in facts if f.kind == "population"}
+    assert 4.5 not in {f.fields["percent"] for f in facts if f.kind == "poverty_rate"}
