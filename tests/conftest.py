@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from built_warehouses import ingested_warehouse
+from built_warehouses import ingested_warehouse, shared_ingested_warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("DCS_SHARED_DIR", REPO_ROOT.parent / "shared"))
@@ -61,15 +61,6 @@ def tesseract() -> None:
         pytest.skip(message)
 
 
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist each worker builds its own session fixtures: the tests that read the real-corpus
-    warehouse (minutes of `dcs ingest`) are grouped onto one worker so it is built once, while the other
-    worker runs the rest (`--dist loadgroup`, pyproject.toml)."""
-    for item in items:
-        if "real_db" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("real_db"))
-
-
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS_DIR
@@ -87,8 +78,9 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default warehouse, as README command one builds it: `dcs ingest corpus/real`, the real
-    published documents with their sources. Tests only read it."""
-    return ingested_warehouse(tmp_path_factory, f"{CORPUS_DIR.name}/real")
+    published documents with their sources. Minutes of ingest: built once for all the run's workers.
+    Tests only read it."""
+    return shared_ingested_warehouse(tmp_path_factory, f"{CORPUS_DIR.name}/real", "real")
 
 
 @pytest.fixture(scope="session")
