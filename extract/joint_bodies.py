@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.util import filter_spans
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline, not with every command that imports this (`dcs evaluate --db`)
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 from councildocs.extract.gazetteer import load_gazetteer
 
@@ -66,6 +67,9 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     abbreviations ("GwE", "Publica", "CCRCD") only as written, so a common word is not taken for one."""
     key = id(vocab)
     if key not in _MATCHERS:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
         any_case, as_written = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
         tokenizer = spacy.blank("en", vocab=vocab).tokenizer  # English rules, as every pipeline here tokenizes
         for index, body in enumerate(load_joint_bodies()):
@@ -77,6 +81,8 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 
 def find_joint_bodies(doc: Doc) -> list[tuple[JointBody, int, int]]:
     """Each named joint body in ``doc`` with the character span of its name, longest names first kept."""
+    from spacy.util import filter_spans
+
     bodies = load_joint_bodies()
     spans = []
     for matcher in _matchers(doc.vocab):

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from built_warehouses import ingested_warehouse, shared_ingested_warehouse
+from built_warehouses import ingested_warehouse, real_corpus_in_tests, shared_ingested_warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("DCS_SHARED_DIR", REPO_ROOT.parent / "shared"))
@@ -77,10 +77,9 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default warehouse, as README command one builds it: `dcs ingest corpus/real`, the real
-    published documents with their sources. Minutes of ingest: built once for all the run's workers.
-    Tests only read it."""
-    return shared_ingested_warehouse(tmp_path_factory, f"{CORPUS_DIR.name}/real", "real")
+    """The default warehouse, as README command one builds it (`dcs ingest corpus/real`: the real published
+    documents with their sources), but for the long PDFs (``real_corpus_in_tests``). Minutes of ingest: built once for all the run's workers. Tests only read it."""
+    return shared_ingested_warehouse(tmp_path_factory, real_corpus_in_tests(), "real")
 
 
 @pytest.fixture(scope="session")

@@ -56,7 +56,7 @@ def _session_pids(session: int) -> set[int]:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the batch's worker processes through /proc")
 def test_a_batch_killed_mid_run_is_finished_by_a_rerun_with_every_document_once(corpus_dir, tmp_path, run_dcs,
                                                                                  engine_args):
-    files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
+    files = distinct_copies(corpus_dir, tmp_path / "batch", 20)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
         [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "5",

@@ -102,7 +102,7 @@ def test_a_file_that_vanishes_mid_batch_is_not_found_and_the_rest_are_stored(tmp
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="sends Unix signals")
 @pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the batch"])
 def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_dir, tmp_path, run_dcs, how, engine_args):
-    files = distinct_copies(corpus_dir, tmp_path / "batch", 40)
+    files = distinct_copies(corpus_dir, tmp_path / "batch", 16)
     db = tmp_path / "w.duckdb"
     proc = subprocess.Popen(
         [str(DCS), "ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "--publish-every", "0",
@@ -113,7 +113,7 @@ def test_a_stopped_batch_publishes_what_it_stored_and_a_rerun_finishes(corpus_di
     reader = threading.Thread(target=lambda: said.extend(proc.stderr), daemon=True)
     reader.start()
     try:
-        # Without a terminal the progress is printed as lines; "Ingesting 2/40" follows the second stored
+        # Without a terminal the progress is printed as lines; "Ingesting 2/16" follows the second stored
         # document. With --publish-every 0, only the stop can publish them.
         deadline = time.monotonic() + 300
         while not any(re.match(r"Ingesting (on Dask )?2/", line) for line in said):
