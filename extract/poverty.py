@@ -36,7 +36,10 @@ _AREA_NAMES = {"english": "England", "national": "national", "gb": "Great Britai
 # A sentence about poverty gives the rate in many shapes ("a rate of 28.2% for the city", "4,273 (19%)
 # children living in poverty", "About 15% (5,200) of children live in low income families"): any
 # percentage in it is the rate unless the words before it make it a target, a threshold or a change.
-_POVERTY_SENTENCE = re.compile(r"\b(?:poverty|breadline|low[\s-]income\s+(?:households|families|homes))\b", re.I)
+# "children in families with limited resources" is the Scottish Government's measure of low income and material
+# deprivation together, published for each council
+_POVERTY_SENTENCE = re.compile(r"\b(?:poverty|breadline|low[\s-]income\s+(?:households|families|homes)|"
+                               r"families\s+with\s+limited\s+resources)\b", re.I)
 # not "5 percentage points", nor an age make-up ("81% of children were aged under 16")
 _ANY_PCT = re.compile(r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?!\s*(?:percentage\s+)?points)"
                       r"(?!\s+of\s+(?:the\s+)?\w+\s+(?:were|are|was|is)\s+aged)"
@@ -226,6 +229,27 @@ _SAME_RATE = re.compile(r"\b(?:(?:the|this|its)\s+(?:rate|figure|proportion|leve
                         r"it\s+(?:has\s+)?(?:risen|fallen|rose|fell|increased|decreased|stood|stands))\b", re.I)
 
 
+# between councils listed before one bracketed rate: "West Dunbartonshire and Dundee City (30%)"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _councils_before_bracket(doc, flat: str, start: int) -> list[str]:
+    """The councils named right before the bracket a rate is in, as a list ("… in West Dunbartonshire and Dundee
+    City (30%), Glasgow City (25%)"): each has that rate. Empty when the figure is not bracketed after a council."""
+    bracket = flat.rfind("(", max(0, start - 2), start)
+    if bracket < 0 or flat[bracket + 1:start].strip():
+        return []
+    councils: list[str] = []
+    pos = bracket
+    for mention in sorted((x for x in doc._.dcs_authority_mentions if x.end <= bracket), key=lambda x: -x.start):
+        gap = flat[mention.end:pos]
+        if not (gap.isspace() or gap == "") if not councils else not _LIST_JOIN.fullmatch(gap):
+            break
+        councils.append(mention.gss)
+        pos = mention.start
+    return councils[::-1]
+
+
 def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candidate]:
     flat = view.flat
     found = []
@@ -264,11 +288,11 @@ def _rates_in_poverty_sentences(doc, view, seen_spans: list[int]) -> list[Candid
             seen_spans.append(m.start("pct"))
             group = "children" if re.search(r"\bchild", sentence, re.I) else "all"
             percent = float(m.group("pct"))
-            authority = _authority(doc, view, m.start(), m.end())
             ev_start, ev_end = evidence_span(view, m.start(), m.end())
-            fields = {"authority": authority, "percent": percent, "group": group, "comparator": None}
-            found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.7,
-                                   dedupe_key=("poverty_rate", authority, group, percent)))
+            for authority in _councils_before_bracket(doc, flat, m.start()) or [_authority(doc, view, m.start(), m.end())]:
+                fields = {"authority": authority, "percent": percent, "group": group, "comparator": None}
+                found.append(Candidate("poverty_rate", fields, ev_start, ev_end, 0.7,
+                                       dedupe_key=("poverty_rate", authority, group, percent)))
     return found
 
 

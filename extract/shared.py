@@ -21,11 +21,15 @@ _COVER_BOTH = re.compile(r"\b(?:cover(?:s|ing)?|span(?:s|ning)?|work(?:s|ing)?\s
 # "<A> and <B> District Councils’ ", "the <A> and <B> councils’ joint ": two councils named, then their post
 _JOINT_OWNERS = re.compile(r"(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}\s+(?:and|&)\s+(?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4}?"
                            r"\s+(?:(?:District|County|Borough|City)\s+)?Councils['’]\s+(?:(?:new|joint|shared|interim)\s+)?$", re.I)
-_SHARED_BETWEEN = re.compile(r"\bshared\s+(?:between|by|across|with)\b", re.I)
+_SHARED_BETWEEN = re.compile(r"\bshared\s+(?:(?:post|role|position|appointment)\s+)?(?P<how>between|by|across|with)\b", re.I)
+_POST_WORDS = {"post", "role", "position", "appointment"}
+_POSTS_ARE = re.compile(r"\b(?:posts?|roles?|positions?)\s+(?:are|is|were|was|will\s+be|would\s+be|ha(?:ve|s)\s+been)\s+$", re.I)
 _ACROSS = re.compile(r"^\W{0,3}\s*(?:(?:shared|working|(?:who\s+will\s+|to\s+)work)\s+)?(?:across|for|covering|spanning|between|serving)\s+", re.I)
 # "Sophie Hosking, Chief Executive of both councils": "of" says the post serves the councils only when it counts
-# them ("the Chief Executive of Leeds and the Chief Executive of Bradford" are two posts)
-_OF_BOTH = re.compile(r"^\W{0,3}\s*of\s+(?=(?:both|the\s+two|the\s+three|all\s+three)\s+(?:councils|authorities|local\s+authorities|boroughs)\b)", re.I)
+# them ("the Chief Executive of Leeds and the Chief Executive of Bradford" are two posts), or says "both" before
+# naming them ("the Chief Executive of both Rochford District Council and Brentwood Borough Council")
+_OF_BOTH = re.compile(r"^\W{0,3}\s*of\s+(?=(?:both|the\s+two|the\s+three|all\s+three)\s+(?:councils|authorities|local\s+authorities|boroughs)\b|"
+                      r"both\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 # "a joint Director of …", "the shared role of …", "an interim shared arrangement of our Director of Public Health"
 _SHARED_PREFIX = re.compile(r"\b(joint|shared|bi-?borough|tri-?borough|cross[\s-]authority|single|one)\s+"
                             r"(?:(?:new|permanent|interim)\s+)?(?:(?:role|post|arrangements?|service)\s+(?:of|for)\s+(?:our\s+|the\s+|a\s+)?)?$", re.I)
@@ -308,19 +312,32 @@ def find_shared_arrangements(doc, view) -> list[Candidate]:
     # "the role - which will be shared between Peterborough and Cambridgeshire councils"
     for m in _SHARED_BETWEEN.finditer(flat):
         named = _listed_after(doc, m.end(), m.end() + 120)
+        if len(named) == 1 and m.group("how").lower() == "with" and (
+                m.group().lower().split()[1] in _POST_WORDS or _POSTS_ARE.search(flat, max(0, m.start() - 40), m.start())):
+            # "the Director of Finance will be a shared post with Waverley Borough Council", "Chief Officer roles
+            # are shared with Breckland District Council": a post shared with the council the sentence names
+            # before, or else with the paper's own ("The LSCB is shared with the City of London" is no post)
+            s_start, _ = view.sentence_bounds(m.start())
+            before = [gss for gss in _authorities_near(doc, s_start, m.start()) if gss not in named]
+            own = before if len(before) == 1 else [gss for gss in (doc._.dcs_main_authorities or [])[:1] if gss not in named]
+            named = sorted(named + own)
         if len(named) < 2:
             both = _BOTH.match(flat, m.end() + 1)
             named = _together_members(doc, view, m.start(), both.end()) if both else []
         if len(named) < 2:
             continue
-        role = next((r for r in reversed(roles) if r.end <= m.start() and m.start() - r.end < 200 and r.category != "other"), None)
+        s_start, s_end = view.sentence_bounds(m.start())
+        # "… will be a shared post with …" says outright that the post the sentence names is shared, whatever its rank
+        a_post = m.group().lower().split()[1] in _POST_WORDS
+        role = next((r for r in reversed(roles) if r.end <= m.start() and m.start() - r.end < 200
+                     and (r.category != "other" or a_post and r.start >= s_start)), None)
         role = role or next((r for r in roles if r.start > m.end() and r.start - m.end() < 400 and r.category != "other"), None)
         if role is None:
             continue
-        s_start, s_end = view.sentence_bounds(m.start())
         last = max((x.end for x in doc._.dcs_authority_mentions if m.end() <= x.start < m.end() + 120 and x.gss in named),
                    default=m.end())
-        c = _shared_post(doc, view, role, m.start(), last, _status(doc, s_start, m.end()), conf=0.85, authorities=named)
+        c = _shared_post(doc, view, role, m.start(), last, _status(doc, s_start, m.end()), conf=0.85, authorities=named,
+                         any_post=a_post)
         if c:
             found.append(c)
 

@@ -32,15 +32,32 @@ def _heading_ends(text: str) -> list[int]:
     if not lengths:
         return []
     typical = lengths[len(lengths) * 3 // 4]
-    ends, offset = [], 0
-    for line, following in zip(lines, lines[1:]):
-        offset += len(line) + 1
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    ends = []
+    for i, line in enumerate(lines[:-1]):
         stripped = line.rstrip()
-        nxt = following.lstrip()
-        if (stripped and nxt[:1].isupper() and len(stripped) < 0.6 * typical
-                and not re.search(r"[.,;:!?’”'\"(–—-]$|\b(?:of|and|the|for|to|a|an|in|with|&)$", stripped)):
-            ends.append(offset + len(following) - len(nxt))
+        if not stripped or re.search(r"[.,;:!?’”'\"(–—-]$|\b(?:of|and|the|for|to|a|an|in|with|&)$", stripped):
+            continue
+        nxt = lines[i + 1].lstrip()
+        if nxt[:1].isupper() and len(stripped) < 0.6 * typical:
+            ends.append(starts[i + 1] + len(lines[i + 1]) - len(nxt))
+            continue
+        # after a blank line, a line that opens with a figure starts afresh ("(as at 31 Dec 2015)\n\n12.1%\nof
+        # children …": the boxes of an infographic), unless the line before leads into it ("… is\n\n256,000")
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+        if j is None or j == i + 1 or _LEADS_INTO_FIGURE.search(stripped):
+            continue
+        nxt = lines[j].lstrip()
+        if nxt[:1].isdigit() or nxt[:1] == "£":
+            ends.append(starts[j] + len(lines[j]) - len(nxt))
     return ends
+
+
+_LEADS_INTO_FIGURE = re.compile(r"\b(?:is|are|was|were|be|been|of|at|to|by|from|about|around|approximately|nearly|"
+                                r"almost|over|under|than|some|circa|c\.|estimated|totalling|totals?|reached|stood|rose|"
+                                r"fell|increased|decreased|on|between|within|salary|pay|population|rate|around)$", re.I)
 
 
 def _table_row_bounds(text: str) -> list[int]:

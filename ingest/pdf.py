@@ -33,6 +33,7 @@ from councildocs.ingest.limits import out_of_memory
 from councildocs.ingest.models import RepairStep
 from councildocs.ingest.boxes import Box, drawn_frames
 from councildocs.ingest.ocr import no_text_layer, ocr_pdf_pages
+from councildocs.ingest.overprint import without_overprint
 from councildocs.ingest.pdf_chars import PageChars, translation
 from councildocs.ingest.pdfplumber_chars import use_lean_chars
 from councildocs.ingest.reading_order import page_text, word_map
@@ -157,6 +158,7 @@ class PdfGlyphs:
         self._kept: dict[int, PageChars] = {}  # page index → its characters as first read
         self._kept_chars = 0
         self.ocr_step: RepairStep | None = None  # the pages read by OCR, when there were any
+        self.overprinted = 0  # characters drawn again over themselves (fake bold), read once
         # Remapped fonts: the old → new text table their characters go through, or None when only
         # parsing the pages again with the new map can say what they read as.
         self._tables: dict[str, dict[str, str] | None] = {}
@@ -190,6 +192,10 @@ class PdfGlyphs:
         page = use_lean_chars(self.pdf.pages[index])
         try:
             chars = page.chars
+            read_once = without_overprint(chars)
+            if keep:  # the first read (a remap reads pages again)
+                self.overprinted += len(chars) - len(read_once)
+            chars = read_once
             ruled = ruled_tables(page, chars)
             frames = drawn_frames(page.rects, page.bbox, page.lines)
             text = _layout(chars, ruled, frames)

@@ -1547,3 +1547,37 @@ def test_what_some_people_do_is_no_population_and_a_share_of_adults_no_poverty_r
     facts = extractor.extract(read_document(REAL_DEV / "b122_crawley_jsna_data_profile_2024.pdf")).facts
     assert 8970 not in {f.fields["value"] for f in facts if f.kind == "population"}
     assert 4.5 not in {f.fields["percent"] for f in facts if f.kind == "poverty_rate"}
+
+
+def test_councils_listed_before_one_bracketed_rate_each_have_it(extractor):
+    # b39 development part, a Scottish Government statistics release: "Children were more likely to live in families
+    # with limited resources in West Dunbartonshire and Dundee City (30%), Glasgow City (25%), …" (its measure of
+    # low income and material deprivation, which "in families with" does not make one kind of family's rate)
+    from councildocs.extract.gazetteer import load_gazetteer
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b39_govscot_children_limited_resources_2017_2019.txt")).facts
+    gazetteer = load_gazetteer()
+    rates = {gazetteer.get(f.fields["authority"]).nice_name: f.fields["percent"] for f in facts if f.kind == "poverty_rate"}
+    assert rates == {"West Dunbartonshire": 30.0, "Dundee City": 30.0, "Glasgow City": 25.0, "Midlothian": 24.0,
+                     "North Lanarkshire": 24.0, "City of Edinburgh": 10.0, "Aberdeenshire": 9.0,
+                     "East Dunbartonshire": 8.0, "Orkney Islands": 8.0, "East Renfrewshire": 7.0}
+
+
+def test_a_post_of_both_named_councils_is_shared(extractor):
+    # b121 development part, a council's page: "Since early 2022, I have served as the Chief Executive of both
+    # Rochford District Council and Brentwood Borough Council."
+    from councildocs.ingest.reader import read_document
+
+    facts = extractor.extract(read_document(REAL_DEV / "b121_brentwood_strategic_partnership_page.txt")).facts
+    shared = [(f.fields["post"], f.fields["authorities"], f.fields["status"]) for f in facts if f.kind == "shared_post"]
+    assert shared == [("Chief Executive", ["E07000068", "E07000075"], "current")]
+
+
+def test_a_shared_post_with_another_council_is_shared_by_both(extract_text):
+    # b121 development part's shape ("the post of … will be a shared post with Waverley Borough Council"), with a
+    # post the recogniser knows: the other council is the one the sentence names before
+    facts = _kind(extract_text("Guildford Borough Council agreed that the Director of Finance will be a shared post "
+                               "with Waverley Borough Council."), "shared_post")
+    assert [(f["post"], f["authorities"], f["status"]) for f in facts] == [
+        ("Director of Finance", ["E07000209", "E07000216"], "proposed")]
