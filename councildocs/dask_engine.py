@@ -177,10 +177,12 @@ def _client(scheduler: str | None, n_workers: int) -> Iterator[Client]:
         on_main = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if on_main else None
         try:
-            # processes, one thread each: extraction is pure Python and holds the GIL
+            # processes, one thread each: extraction is pure Python and holds the GIL. distributed's own log lines
+            # (a worker's heartbeat failing as the cluster closes, with its traceback) are not for the user: the
+            # batch reports every file's outcome itself.
             cluster = LocalCluster(
                 n_workers=max(1, n_workers), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=None, silence_logs=logging.CRITICAL,
             )
         finally:
             if on_main:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from built_warehouses import ingested_warehouse, real_corpus_in_tests, shared_ingested_warehouse
+from built_warehouses import real_corpus_in_tests, shared_ingested_warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = Path(os.environ.get("DCS_SHARED_DIR", REPO_ROOT.parent / "shared"))
@@ -68,17 +68,18 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The warehouse of the project's 21 fictional sample documents, built once per session by
+    """The warehouse of the project's 21 fictional sample documents, built once for all the run's workers by
     `dcs ingest corpus` run from the repository root (sources stored as ``corpus/...``). Their figures
     are invented and known exactly (corpus/gold), which makes them the fixture for most page and query
     tests; corpus/sources.csv marks every one fictional. Tests only read it; tests that write use a copy."""
-    return ingested_warehouse(tmp_path_factory, CORPUS_DIR.name)
+    return shared_ingested_warehouse(tmp_path_factory, CORPUS_DIR.name, "corpus")
 
 
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default warehouse, as README command one builds it (`dcs ingest corpus/real`: the real published
-    documents with their sources), but for the long PDFs (``real_corpus_in_tests``). Minutes of ingest: built once for all the run's workers. Tests only read it."""
+    """The default warehouse as README command one builds it (`dcs ingest corpus/real`: real published documents
+    with their sources), from the suite's sample of them (``real_corpus_in_tests``: the whole corpus would cost CI
+    about ten minutes). Built once for all the run's workers. Tests only read it."""
     return shared_ingested_warehouse(tmp_path_factory, real_corpus_in_tests(), "real")
 
 
