@@ -64,11 +64,13 @@ _NOT_POPULATION = re.compile(r"\b(staff|employees|work(?:ers|force)?|homes|house
                              # "3,470 people of working age on out of work benefits"
                              r"provid\w*|receiv\w*|claim\w*|attend\w*|volunteer\w*|of\s+working\s+age|on\s+(?:out[\s-]of[\s-]work\s+)?benefits|"
                              # a density, not a count: "15,695 residents per square kilometre"
-                             r"per\s+(?:square|sq\.?|km|hectares?|acres?))\b", re.I)
+                             r"per\s+(?:square|sq\.?|km|hectares?|acres?)|"
+                             # an age band's count: "around 86,300 residents in this age group"
+                             r"in\s+(?:this|that|the\s+same|each)\s+age\s+(?:group|band|range|bracket))\b", re.I)
 
 
 # "school population", "prison population", "working-age population": a population that is not the residents
-_OTHER_POPULATION_WORDS = (r"school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|practice|registered|GP|"
+_OTHER_POPULATION_WORDS = (r"school|pupil|student|prison|patient|working[\s-]age|older|elderly|adult|youth|practice|registered|GP|"
                            r"client|care|claimant|ethnic|non-white|white|minority|BAME|island|rural|urban")
 _OTHER_POPULATION = re.compile(rf"\b(?:{_OTHER_POPULATION_WORDS})\s*$", re.I)
 # "the adult population 18+ was estimated to be 224,100 people": the count a sentence gives such a population
@@ -89,8 +91,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:gain|loss|increase|decrease|growth|change|ris
                             r"grew|fell|rose|increased|decreased|lost|lose|loses|losing|gained|gains|gaining)\b(?:\s+\w+){0,2}?\s*(?:of|by)?\s*(?:about|around|some|nearly)?\s*$", re.I)
 
 
-# "people aged between 16 and 64", "aged 65 and over", "37,000 people are aged 65 or over": an age band, not all residents (under-18s are read apart)
-_AGE_BAND = re.compile(r"(?:\s+(?:are|were|is|was))?\s+(?:aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)|"
+# "people aged between 16 and 64", "aged 65 and over", "37,000 people are aged 65 or over", "5,000 people 65+": an age band, not all residents (under-18s are read apart)
+_AGE_BAND = re.compile(r"(?:\s+(?:are|were|is|was))?\s+(?:aged\s+(?!under\s+18|below\s+18|0\s?(?:-|–|to)\s?1[78]\b)|\d{1,2}\s?\+|"
                        r"(?:over|above)\s+the\s+age\s+of\s|(?:under|below)\s+the\s+age\s+of\s+(?!18\b))", re.I)
 # "used to educate over 17,000 residents": the people a service reaches, not those living there
 _SERVED_BY = re.compile(r"\b(?:educat\w+|support\w*|help\w*|hous(?:e|es|ed|ing)|employ\w*|treat\w*|train\w*|"

@@ -1581,3 +1581,16 @@ def test_a_shared_post_with_another_council_is_shared_by_both(extract_text):
                                "with Waverley Borough Council."), "shared_post")
     assert [(f["post"], f["authorities"], f["status"]) for f in facts] == [
         ("Director of Finance", ["E07000209", "E07000216"], "proposed")]
+
+
+def test_an_age_bands_count_is_no_population(extractor):
+    # b123 development part, two published needs assessments (PDF): "Mid Sussex has the largest youth population
+    # (around 16,500 people)", "around 86,300 residents in this age group", "Over 5,000 people 65+ were carers"
+    from councildocs.ingest.reader import read_document
+
+    def populations(stem):
+        facts = extractor.extract(read_document(REAL_DEV / f"{stem}.pdf")).facts
+        return {f.fields["value"] for f in facts if f.kind == "population"}
+
+    assert not {16500, 86300} & populations("b123_west_sussex_ypna_population_briefing_2025")
+    assert 5000 not in populations("b123_arun_people_and_challenges_jsna_2019")
