@@ -243,7 +243,8 @@ def _councils_before_bracket(doc, flat: str, start: int) -> list[str]:
     pos = bracket
     for mention in sorted((x for x in doc._.dcs_authority_mentions if x.end <= bracket), key=lambda x: -x.start):
         gap = flat[mention.end:pos]
-        if not (gap.isspace() or gap == "") if not councils else not _LIST_JOIN.fullmatch(gap):
+        joined = _LIST_JOIN.fullmatch(gap) if councils else not gap.strip()  # the last council right before "("
+        if not joined:
             break
         councils.append(mention.gss)
         pos = mention.start

@@ -25,8 +25,9 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _heading_ends(text: str) -> list[int]:
     """Where a line that cannot be wrapped prose ends: a heading, masthead or table row, much shorter than
-    the document's typical line and without closing punctuation, followed by a capitalised line.
-    Without this a heading runs into the first sentence under it."""
+    the document's typical line and without closing punctuation, followed by a capitalised line; or any line
+    without closing punctuation followed, after a blank line, by one that opens with a figure (the boxes of
+    an infographic). Without this a heading runs into the first sentence under it."""
     lines = text.split("\n")
     lengths = sorted(len(line) for line in lines if line.strip())
     if not lengths:
@@ -57,7 +58,7 @@ def _heading_ends(text: str) -> list[int]:
 
 _LEADS_INTO_FIGURE = re.compile(r"\b(?:is|are|was|were|be|been|of|at|to|by|from|about|around|approximately|nearly|"
                                 r"almost|over|under|than|some|circa|c\.|estimated|totalling|totals?|reached|stood|rose|"
-                                r"fell|increased|decreased|on|between|within|salary|pay|population|rate|around)$", re.I)
+                                r"fell|increased|decreased|on|between|within|salary|pay|population|rate)$", re.I)
 
 
 def _table_row_bounds(text: str) -> list[int]:
