@@ -68,8 +68,9 @@ class AuthorityMention:
 def _short_names(gazetteer: Gazetteer) -> dict[str, set[str]]:
     """ "Richmond" for "Richmond upon Thames": the part before "upon", with every authority it could name.
 
-    Short forms that are some other authority's full name, or start one ("Kingston" is not, but
-    "Newcastle" starts "Newcastle-under-Lyme"), are left out.
+    Short forms that are some authority's full name are left out. "Newcastle" starts the full name
+    "Newcastle City Council", but it is still a short form: of Newcastle upon Tyne or Newcastle-under-Lyme,
+    whichever the document names in full or sits in the region of.
     """
     owners: dict[str, set[str]] = {}
     for authority in gazetteer.authorities:
@@ -80,8 +81,7 @@ def _short_names(gazetteer: Gazetteer) -> dict[str, set[str]]:
             if len(parts) == 2 and parts[0]:
                 owners.setdefault(parts[0], set()).add(authority.gss)
     all_names = {n.lower() for a in gazetteer.authorities for n in a.names}
-    return {short: gss for short, gss in owners.items()
-            if short not in all_names and not any(n.startswith(short + " ") and not _LINKED_PLACE.search(n) for n in all_names)}
+    return {short: gss for short, gss in owners.items() if short not in all_names}
 
 
 class AuthorityIndex:

@@ -604,19 +604,25 @@ def sentence_subject(doc, view, s_start: int, before: int) -> str | None:
     return recent_authority(doc, s_start) or (main[0] if main else None)
 
 
-_PRESENT = re.compile(r"\bPresent\s*:-?", re.I)
+# Where a joint body's minutes or meeting page list its members: those present, its membership, those sending apologies
+_MEMBER_LIST = re.compile(r"\b(?:Present\s*:-?|(?:Committee|Board|Panel)\s+Members\b|Membership\b|"
+                          r"Apologies(?:\s+for\s+absence)?(?:\s+were\s+(?:received|submitted))?\s+(?:from|on\s+behalf\s+of)"
+                          r"(?:\s+members\b)?)", re.I)
 _LIST_END = re.compile(r"\n\s*\d+\.?\s*\n|\bMinutes\s*:|\bApologies\b", re.I)
 
 
 def _members_present(doc, view) -> list[str]:
     """The councils a joint committee's minutes list their members as coming from ("Present: Councillor
-    L Mulherin (Leeds) - Chair, Councillor E Hill (Kirklees), Councillor V Slater (City of Bradford) …")."""
-    present = _PRESENT.search(view.text)
-    if present is None:
-        return []
-    end = _LIST_END.search(view.text, present.end())
-    stop = min(end.start() if end else len(view.text), present.end() + 1500)
-    return sorted(_authorities_near(doc, present.end(), stop))
+    L Mulherin (Leeds) - Chair, Councillor E Hill (Kirklees), Councillor V Slater (City of Bradford) …"; a meeting
+    page's "Committee Members" or "Membership"; "Apologies for absence were received from V Finneran (Gravesham
+    Borough Council), J Freeman (Swale Borough Council) …"): every list is part of the membership."""
+    members: set[str] = set()
+    for listed in list(_MEMBER_LIST.finditer(view.text))[:4]:
+        end = _LIST_END.search(view.text, listed.end())
+        # a whole council's membership runs long (32 Scottish councils' members in one paragraph)
+        stop = min(end.start() if end else len(view.text), listed.end() + 3000)
+        members.update(_authorities_near(doc, listed.end(), stop))
+    return sorted(members)
 
 
 _COUNTED = {"bi": 2, "tri": 3}
@@ -637,6 +643,20 @@ def _partnership_key(authorities: list[str]) -> tuple:
     ARRANGEMENT", "should the joint arrangements be dissolved") is writing about one arrangement (an ended one and
     a new one between the same councils are rarely in one paper; reading them apart cost more than it found)."""
     return ("partnership", tuple(authorities))
+
+
+def _name_on_its_line(view, m: re.Match) -> str:
+    """A capitalised arrangement's whole name as its line writes it: "South Thames Gateway Building Control Joint
+    Committee" (the match holds at most three words before the head), not "Meeting Summary\nScotland Excel Joint
+    Committee" (a heading above it)."""
+    text = view.text
+    line_start = text.rfind("\n", 0, m.end()) + 1
+    start = max(m.start(), line_start)
+    if _CAPITALISED_NAME.fullmatch(m.group()):
+        lead = _NAME_LEAD.search(text, max(line_start, m.start() - 80), m.start())
+        if lead and m.start() > line_start:
+            start = lead.start()
+    return text[start:m.end()]
 
 
 def _partnerships(doc, view) -> list[Candidate]:
@@ -691,7 +711,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         elif inside and not m.group()[:1].isupper():
             name = inside.group()
         else:
-            name = re.sub(r"\s+", " ", m.group()).strip()
+            name = re.sub(r"\s+", " ", _name_on_its_line(view, m)).strip()
         # "councils run a joint committee", "Plans for a joint venture": the arrangement is what follows the article
         name = re.sub(r"^(?:.*?\s)?(?:the|a|an|their|its|our)\s+", "", name, flags=re.I) if not named else name
         ev_start, ev_end = evidence_span(view, window_start + named.start(1) if named else m.start(), m.end())
@@ -727,7 +747,7 @@ def _partnerships(doc, view) -> list[Candidate]:
 # authorities of Halton, Knowsley, Liverpool, St Helens, Sefton and Wirral"
 _COUNTED_COUNCILS = re.compile(rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+(?:[A-Z][\w-]*\s+){{0,3}}"
                                r"(?:constituent\s+|member\s+|partner\s+)?(?:local\s+)?(?:councils|authorities|authority\s+areas)"
-                               r"\s*(?:\(\w+\)\s*)?(?:of|comprising|which\s+are|are|,?\s*namely|i\.e\.)?\s*:?\s+", re.I)
+                               r"\s*(?:\(\w+\)\s*)?(?:of|comprising|which\s+are|are|,?\s*namely|i\.e\.)?\s*(?::\s*|\s\(|\s+)", re.I)
 _BODY_OF_COUNCILS = re.compile(r"\b(?:combined|joint|partnership|partners|deal|constituent|agreement|alliance|consortium|"
                                r"committee|board|devolution|collaborat\w*|shared|region)\b", re.I)
 
@@ -746,7 +766,7 @@ def _counted_members(doc, view) -> list[Candidate]:
             continue
         last = max(x.end for x in doc._.dcs_authority_mentions if x.gss in listed and x.start >= m.end())
         ev_start, ev_end = evidence_span(view, m.start(), last)
-        fields = {"authorities": sorted(listed), "name": re.sub(r"\s+", " ", m.group()).strip(" :"), "status": _status(doc, s_start, s_end)}
+        fields = {"authorities": sorted(listed), "name": re.sub(r"\s+", " ", m.group()).strip(" :("), "status": _status(doc, s_start, s_end)}
         found.append(Candidate("partnership", fields, ev_start, ev_end, 0.75, dedupe_key=_partnership_key(sorted(listed))))
     return found
 

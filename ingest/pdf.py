@@ -181,6 +181,17 @@ class PdfGlyphs:
         if not any(text.strip() for text in self.page_texts):
             raise no_text_layer(self.path, scanned)
 
+    @property
+    def repair_steps(self) -> list[RepairStep]:
+        """What reading the pages repaired before any font repair: characters read once where they were printed
+        over themselves, and pages read by OCR."""
+        steps = []
+        if self.overprinted:
+            steps.append(RepairStep("layout", self.overprinted, None, "characters printed over themselves (fake bold) read once"))
+        if self.ocr_step is not None:
+            steps.append(self.ocr_step)
+        return steps
+
     def _page_count(self) -> int:
         try:
             return len(self.pdf.pages)

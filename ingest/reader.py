@@ -12,7 +12,7 @@ from pathlib import Path
 
 from councildocs.ingest.errors import ErrorCode, IngestError
 from councildocs.ingest.limits import MiB, FileLimits
-from councildocs.ingest.models import RepairedDocument, RepairStep
+from councildocs.ingest.models import RepairedDocument
 from councildocs.ingest.pdf import open_pdf
 from councildocs.ingest.names import printable
 from councildocs.ingest.provenance import provenance_for
@@ -51,9 +51,7 @@ def read_document(path: Path, sha256: str | None = None, limits: FileLimits = Fi
         sha256 = sha256_of_file(path)
     if media_type == "pdf":
         with open_pdf(path, max_pages=limits.max_pages) as glyphs:
-            log = [RepairStep("layout", glyphs.overprinted, None, "characters printed over themselves (fake bold) read once")] \
-                if glyphs.overprinted else []
-            draft = Draft("pdf", list(glyphs.page_texts), glyphs=glyphs, log=log + ([glyphs.ocr_step] if glyphs.ocr_step else []))
+            draft = Draft("pdf", list(glyphs.page_texts), glyphs=glyphs, log=glyphs.repair_steps)
             raw_pages = list(draft.pages)
             repair(draft)
             draft.glyphs = None  # the PDF closes with this block

@@ -547,6 +547,30 @@ def test_a_joint_committees_members_are_the_councils_its_minutes_list_as_present
     assert [p["authorities"] for p in facts] == [["E08000032", "E08000033", "E08000034", "E08000035"]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Renfrewshire Council's meeting page (2023): the membership, each member's council in brackets
+    ("Meeting Summary\nRenfrewshire Valuation Joint Board.\n26 May 2023 - 14:00 to 15:00\nCommittee Members\nMembership\n"
+     "Councillor Annette Ireland and Provost Mary Montague (East Renfrewshire Council); Councillor Graeme Brooks "
+     "(Inverclyde Council); and Councillor Graeme Clark and Councillor Audrey Doig (Renfrewshire Council).\n\n"
+     "Items Of Business\nApologies\n",
+     (["S12000011", "S12000018", "S12000038"], "Renfrewshire Valuation Joint Board")),
+    # Medway Council's minutes (2011): the members named only as sending their apologies
+    ("South Thames Gateway Building Control Joint Committee - Tuesday, 27 September 2011 2.00pm\n\nNo. Item\n\n"
+     "Apologies for absence\n\nTo receive any apologies for absence.\n\nApologies for absence were received from "
+     "Vikki Finneran (Gravesham Borough Council), James Freeman (Swale Borough Council) and Stephen Gaimster "
+     "(Medway Council).\n\nRecord of Meeting\n",
+     (["E06000035", "E07000109", "E07000113"], "South Thames Gateway Building Control Joint Committee")),
+    # Renfrewshire Council's meeting page (2015): members present, then members sending apologies
+    ("Meeting Details\n\nScotland Excel Joint Committee\n25 Sep 2015\n\nCommittee Members\nCouncillors C Shand "
+     "(Aberdeenshire Council); P Valentine (Angus Council).\n\nItems Of Business\nApologies\nApologies from members.\n"
+     "Councillors R Milne (Aberdeen City Council); A Drummond (Clackmannanshire Council).\n\nDeclarations of Interest\n",
+     (["S12000005", "S12000033", "S12000034", "S12000041"], "Scotland Excel Joint Committee")),
+])
+def test_a_joint_bodys_members_are_the_councils_its_membership_and_apologies_name(extract_text, text, expected):
+    facts = _kind(extract_text(text), "partnership")
+    assert [(p["authorities"], p["name"]) for p in facts] == [expected]
+
+
 def test_a_tri_borough_arrangement_includes_the_papers_own_council(extract_text):
     text = ("Hammersmith and Fulham Council. Cabinet minutes.\nCouncillor Ffiske noted that Kensington and Chelsea and "
             "Westminster City Council had served notice on the tri-borough arrangements.")
