@@ -18,7 +18,8 @@ from councildocs.extract.kinds import FACT_KINDS_REGISTRY
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
 sys.path.insert(0, str(REAL))
 from freeze_split import DOCUMENT_SUFFIXES, document_file  # noqa: E402
-OPEN_LICENCES = {"OGL-3.0", "OPL-3.0"}
+# CC0: a council team's repository that dedicates its own publications to the public domain (more open than the OGL)
+OPEN_LICENCES = {"OGL-3.0", "OPL-3.0", "CC0-1.0"}
 # Publishers whose text the project may commit: UK councils, UK and devolved government, Parliament.
 OPEN_DOMAINS = (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru", "parliament.uk", "gov.wales", "gov.scot",
                 # councils' own committee sites run on modern.gov ("westsussex.moderngov.co.uk")
@@ -39,6 +40,8 @@ OPEN_REPOSITORIES = ("https://github.com/DemocracyClub/UK-Polling-Stations/blob/
                      "https://github.com/aifgi/council_cycle/blob/",
                      "https://github.com/Gloucester-City-Council/",
                      "https://github.com/OxfordCityCouncil/",  # the council's own repository
+                     # Blackburn with Darwen Council's public health team's JSNA book (CC0, stated by the repository)
+                     "https://github.com/bwd-ph/jsnabook/blob/",
                      # the source of West Sussex County Council's JSNA site (jsna.westsussex.gov.uk), run by its
                      # public health unit: the council's own publications
                      "https://github.com/WS-JSNA/ws-jsna.github.io/blob/",

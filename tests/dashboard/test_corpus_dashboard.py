@@ -61,7 +61,7 @@ def test_the_default_warehouse_holds_only_real_documents(real_db, corpus_dir):
     assert set(documents["source"]) == {str(path) for path in real_corpus_in_tests()}
     assert {Path(source).stem for source in documents["source"]} <= set(sources)
     assert not documents["fictional"].any()
-    assert documents["publisher"].is_not_null().all() and documents["licence"].is_in(["OGL-3.0", "OPL-3.0"]).all()
+    assert documents["publisher"].is_not_null().all() and documents["licence"].is_in(["OGL-3.0", "OPL-3.0", "CC0-1.0"]).all()
     assert documents["source_url"].str.starts_with("http").all()
 
 
