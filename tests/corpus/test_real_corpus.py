@@ -37,6 +37,8 @@ OPEN_REPOSITORIES = ("https://github.com/DemocracyClub/UK-Polling-Stations/blob/
                      "https://github.com/DemocracyClub/yournextrepresentative/blob/",
                      "https://github.com/traffordDataLab/council_open_data/blob/",
                      "https://github.com/traffordDataLab/info/blob/",
+                     # the Data Lab's short articles on Trafford's statistics (each README gives its data's OGL)
+                     "https://github.com/traffordDataLab/charticles/blob/",
                      "https://github.com/aifgi/council_cycle/blob/",
                      "https://github.com/Gloucester-City-Council/",
                      "https://github.com/OxfordCityCouncil/",  # the council's own repository
