@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # spaCy loads when the pipeline is built, not when the versio
     from spacy.tokens import Doc
 
 # Bump whenever extraction output can change: the warehouse re-extracts documents stored under an older version.
-EXTRACTOR_VERSION = "0.10.35"
+EXTRACTOR_VERSION = "0.10.36"
 
 
 class Extractor:

@@ -107,8 +107,9 @@ _PART_OF_AREA = re.compile(r"\b(?:wards?|parish(?:es)?|villages?|neighbourhoods?
 _SHARE_BEFORE = re.compile(r"(?:\d\s?%\s*,?(?:\s*or)?|(?:\d|\b(?:one|two|three|half|third|quarter|fifth|majority|proportion|share|"
                            r"percentage|many|most|some))\s+of\s+(?:the|its|our|their)\s+)\s*$", re.I)
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d[\d.]*\s?%")
-# "approximately 17.1% of Argyll and Bute’s population (15,105 people) live on islands": the count in brackets is the share's
-_SHARE_BEFORE_BRACKET = re.compile(r"\d\s?%\s+of\s+[^.;%()]{0,60}\(\s*$")
+# "approximately 17.1% of Argyll and Bute’s population (15,105 people) live on islands", "those of working age by
+# 3.9% (5,656 residents)": the count in brackets is the percentage's, a share or a change
+_SHARE_BEFORE_BRACKET = re.compile(r"\d\s?%\s+of\s+[^.;%()]{0,60}\(\s*$|\d\s?%\s*\(\s*$")
 # "the 25 to 44 age group was the largest in 2022, with a population of 66,162": an age band's count
 _AGE_GROUP_BEFORE = re.compile(r"\bage\s+(?:group|band|range|bracket)s?\b[^.;]{0,80}$", re.I)
 # "11,000 people (37%) may be living alone", "27,000 people over the age of 65 (8%)": the count's own words end
@@ -262,14 +263,26 @@ _POPULATION_CELL = re.compile(r"\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{4,}|\d+\.\d+)\s
 _LABEL_LEFTOVER = re.compile(r"[\s,&()]*(?:(?:City|County|Borough|District|Council|of|and|the|UA)\b[\s,&()]*)*")
 
 
+# a population column of some residents ("Population of 11-18s", "Aged 65+", "Females") or of a future year
+_SOME_RESIDENTS_OR_FUTURE = re.compile(r"\b(?:aged?|ages|under|over|males?|females?|men|women|children|adults|projected|"
+                                       r"projections?|forecasts?)\b|\d\s*(?:[-–]|to)\s*\d+s?\b|\d\s*\+", re.I)
+
+
+def _header_of(table, column) -> str:
+    return " ".join(row.cells[column.index].text for row in table.header)
+
+
 def _population_tables(doc, view) -> list[Candidate]:
     """A table whose header names one column the population ("| Area | Population |"): each row that is a council's
     area (its label cell a council's name and little else) gives that council's count."""
     found = []
     for table in doc._.dcs_tables or []:
-        columns = table.of_kind(ColumnKind.POPULATION)
+        columns = [c for c in table.of_kind(ColumnKind.POPULATION) if not _SOME_RESIDENTS_OR_FUTURE.search(_header_of(table, c))]
+        if len(columns) > 1 and all(c.year for c in columns) and len({c.year for c in columns}) == len(columns):
+            # "Mid-year estimate 2023 | Mid-year estimate 2024": the latest estimate is the area's population now
+            columns = [max(columns, key=lambda c: c.year)]
         if len(columns) != 1 or table.not_pay:
-            continue  # several population columns (years, age bands) or none: which count is the area's is not said
+            continue  # several population columns (age bands, sexes) or none: which count is the area's is not said
         header_text = " ".join(c.text for row in table.header for c in row.cells)
         scale = 1000 if _IN_THOUSANDS.search(header_text) else 1
         for row in table.rows:
@@ -342,7 +355,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # area's population in the earlier year)
 # "has risen from 650,489 in the 2011 national census to 712,300 in the 2021 census", "the population size has
 # increased by 14.9%, from around 79,400 in 2011 to 91,300 in 2021"
-_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%]+,?\s+){{0,6}}?from\s+(?P<fqual>around\s+|about\s+|some\s+|approximately\s+)?"
+_POPULATION_FROM_TO = re.compile(rf"\bpopulation\s+(?:[\w.%,]+,?\s+){{0,8}}?\(?from\s+(?P<fqual>around\s+|about\s+|some\s+|approximately\s+)?"
                                  rf"(?P<from>{_NUM})(?P<fmult>\s?(?:million|m)\b)?(?:\s+(?:in|at)\s+[^.;,]{{0,40}}?)?"
                                  rf"\s+to\s+{_QUAL}{_AMOUNT}", re.I)
 

@@ -229,6 +229,32 @@ def _parse_says_not_pay(doc, cues, text: str, amount) -> bool:
 _LISTED_WITH = re.compile(r"(?:\s+(?:for|in|to|from|at)\s+[^.;£\n]{0,60}?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
+# "a temporary post of Project Leader, graded AP4 (18,378 - 20,397)", "1 post of Assistant Housing Officer graded GS3,
+# (14,829-15,441)": a post named with its grade and the grade's range in brackets, the pounds unwritten (personnel
+# committees' minutes). "post of" names the post and "graded" says the range is its pay.
+_GRADED_POST = re.compile(
+    r"\bposts?\s+of\s+(?P<title>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|&)){0,6}(?:\s+\([^()]{1,60}\))?)"
+    r"(?:\s+(?:in|at|within)\s+the\s+[^,;.()]{1,60}?)?\s*,?\s+graded\s+(?:[A-Z]{1,4}[\d/-]+[\w/-]*|Grade\s+\d+)\s*,?\s*"
+    rf"\(\s*(?P<low>{NUMBER})\s*(?:-|–|to)\s*(?P<high>{NUMBER})\s*\)")
+
+
+def _graded_posts(view) -> list[Candidate]:
+    found = []
+    lowest, highest = PAY_BOUNDS["year"]
+    for m in _GRADED_POST.finditer(view.flat):
+        low, high = parse_number(m.group("low")), parse_number(m.group("high"))
+        if not lowest <= low <= high <= highest:
+            continue
+        title = re.sub(r"\s+", " ", m.group("title")).strip()
+        fields = {"authorities": [], "role": title, "role_category": categorise_role(title),
+                  "min_gbp": as_int_or_float(low), "max_gbp": as_int_or_float(high), "period": "year"}
+        ev_start, ev_end = evidence_span(view, m.start("low"), m.end("high"), anchor_start=m.start("title"))
+        found.append(Candidate("salary", fields, ev_start, ev_end, 0.85,
+                               dedupe_key=("salary", fields["min_gbp"], fields["max_gbp"], fields["role_category"],
+                                           post_words(fields))))
+    return found
+
+
 def find_salaries(doc, view) -> list[Candidate]:
     flat = view.flat
     cues = doc._.dcs_cues
@@ -236,7 +262,7 @@ def find_salaries(doc, view) -> list[Candidate]:
     # or not at all: its figures are never guessed at from the words around them
     explained = [t for t in doc._.dcs_tables if t.figures_explained]
     amounts = [a for a in find_money(flat) if not a.negative and not any(t.contains(a.start) for t in explained)]
-    candidates = []
+    candidates = _graded_posts(view)
     previous_end = None
     budget_ends: list[int] = []  # where each figure read as a budget, a saving or a cost ends
     for low, high in _pair_ranges(flat, amounts, view.text):

@@ -477,10 +477,14 @@ def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
 # Nouns for an arrangement between councils, with up to three words before them
 # ("shared staffing arrangement", "regional adoption agency", "public health partnership"). Not "enterprise":
 # "a director for place shaping and enterprise" names a remit, and an enterprise partnership is a partnership.
+# A joint committee or board, named in capitals with up to four words between ("Joint Health Overview and
+# Scrutiny Committee", "Joint Waste Collection Services Committee") or none ("a joint committee")
+_JOINT_BODY = r"joint\s+(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:and|&)\s+)?){0,4}(?:committee|board)"
+_NAMED_JOINT_BODY = re.compile(r"Joint\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+)?){0,4}(?:Committee|Board)")
 _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
     r"integrated\s+care\s+system|joint\s+venture|agency|company|shared\s+(?:[\w-]+\s+){0,2}?services?|"
-    r"joint\s+(?:committee|board|service|unit))s?\b", re.I)
+    rf"{_JOINT_BODY}|joint\s+(?:service|unit))s?\b", re.I)
 # heads that name an arrangement between councils only with words that say so ("inter-authority agreement",
 # "shared service arrangement", "Section 113 agreement", "the Tri-borough arrangements", "a joint venture company")
 _BARE_HEAD = re.compile(r"\b(?:arrangement|agreement|company|agency)s?$", re.I)
@@ -681,7 +685,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         # the whole capitalised name the match ends ("Highland and Western Isles Valuation Joint Board")
         lead = _NAME_LEAD.search(flat, max(0, m.start() - 80), m.start()) if _CAPITALISED_NAME.fullmatch(m.group()) else None
         in_name = _authorities_near(doc, lead.start() if lead else m.start(), m.end())
-        if len(in_name) == 1 and not m.group().lower().endswith("with") and not re.search(r"\bjoint\s+(?:committee|board)s?$", m.group(), re.I):
+        if len(in_name) == 1 and not m.group().lower().endswith("with") and not re.search(rf"\b{_JOINT_BODY}s?$", m.group(), re.I):
             continue  # "the Safer Peterborough Partnership" is one council's own (a joint board is never one council's)
         if re.search(r"\bin\s+collaboration$", m.group(), re.I):
             continue  # "taking this forward in collaboration with …": a way of working, like "working together"
@@ -691,7 +695,7 @@ def _partnerships(doc, view) -> list[Candidate]:
         if with_end is not None and not _council_follows(doc, view, with_end):
             continue  # "in partnership with businesses", "co-owned with the NHS": the partner is not a council
         members = sorted(in_name) if len(in_name) >= 2 else _arrangement_members(doc, view, m.start(), m.end(), m.group())
-        if len(members) < 2 and re.search(r"(?-i:Joint\s+(?:Committee|Board))", m.group()):
+        if len(members) < 2 and _NAMED_JOINT_BODY.search(m.group()):
             members = _members_present(doc, view)  # a joint committee's minutes: the councils its members come from
         members = _with_own_council(doc, m.group(), members)
         main = doc._.dcs_main_authorities or []

@@ -238,10 +238,30 @@ def _figure_grid(lines: list[list[dict[str, Any]]], start: int, end: int) -> Tab
     tops = [min(w["top"] for w in line) for line in rows]
     bottoms = [max(w["bottom"] for w in line) for line in rows]
     edges = [tops[0], *((bottoms[r] + tops[r + 1]) / 2 for r in range(len(rows) - 1)), bottoms[-1]]
+    row_bounds = [_around_phrases(bounds, spans, line) if r < len(header) else bounds for r, line in enumerate(rows)]
     grid_rows = tuple(
-        tuple((bounds[c], edges[r], bounds[c + 1], edges[r + 1]) for c in range(len(bounds) - 1)) for r in range(len(rows))
+        tuple((row_bounds[r][c], edges[r], row_bounds[r][c + 1], edges[r + 1]) for c in range(len(bounds) - 1))
+        for r in range(len(rows))
     )
     return TableGrid((left, edges[0], right, edges[-1]), grid_rows)
+
+
+def _around_phrases(bounds: list[float], spans: list[tuple[float, float]], line: list[dict[str, Any]]) -> list[float]:
+    """A header line's own column bounds. A heading wider than its figures ("Mid-year estimate 2024" over a column
+    of six-digit counts) reaches past the bound before its column, which would cut it mid-word ("Mid-year est" |
+    "imate 2024"). A bound inside a phrase moves to the phrase's edge: to its left when the phrase stands over the
+    figure column after the bound (headings align with their figures' right edge, or centre on them), else to its
+    right."""
+    moved = list(bounds)
+    for k in range(1, len(bounds) - 1):
+        after = spans[k - 1]  # bounds[k] opens the cell of spans[k - 1]; the label column comes first
+        for x0, x1 in _phrases(line):
+            if x0 < moved[k] < x1:
+                moved[k] = x0 - 0.1 if x1 > after[0] else x1 + 0.1
+                break
+    for k in range(1, len(moved)):  # a bound never passes the one before it
+        moved[k] = max(moved[k], moved[k - 1])
+    return moved
 
 
 def _header_lines(lines: list[list[dict[str, Any]]], start: int, spans: list[tuple[float, float]]) -> list[list[dict[str, Any]]]:

@@ -1,4 +1,5 @@
-"""Pay tables read from PDFs laid out as councils lay them out (corpus/layouts, issue 13): every grade
+"""Tables read from PDFs laid out as councils lay them out (corpus/layouts, issue 13), and one population table
+from a real council PDF (corpus/real). Pay tables: every grade
 row of a pay policy statement's grade table is one salary with its minimum and maximum, and figures in
 thousands of pounds never become salaries. The expected rows come from each page's true reading
 (`corpus/layouts/<page>.txt`), not from the pipeline."""
@@ -51,3 +52,13 @@ def test_figures_in_thousands_of_pounds_are_never_salaries(extractor, page):
     true_text = (LAYOUTS / f"{page}.txt").read_text(encoding="utf-8")
     assert "\t" in true_text  # the page does hold a table of figures
     assert _salaries(process_file(LAYOUTS / f"{page}.pdf", extractor)) == []
+
+
+def test_a_population_table_of_two_years_gives_each_district_its_latest_estimate(extractor):
+    """West Sussex County Council's population estimates (corpus/real, 2024): 'Mid-year estimate 2023 | Mid-year
+    estimate 2024' columns; the latest is each district's population."""
+    pdf = next((LAYOUTS.parent / "real").glob("*/docs/b122_west_sussex_population_estimates_2024.pdf"))
+    result = process_file(pdf, extractor)
+    counts = {f.fields["authority"]: f.fields["value"] for f in result.extraction.facts if f.kind == "population"}
+    assert counts["E07000223"] == 64_889 and counts["E07000229"] == 113_866  # Adur, Worthing
+    assert 64_687 not in counts.values()  # Adur in 2023

@@ -142,6 +142,13 @@ def test_the_ways_a_council_states_its_population(extract_text, text):
         ("E06000039", 164000, "all")]
 
 
+def test_a_population_that_grew_from_one_count_to_another(extract_text):
+    """Swansea Council's population trends page: the change and its percentage stand between 'population' and 'from'."""
+    text = ("Between 2013 and 2023, the estimated population of Swansea increased by 7,500 or 3.1% (from 239,200 to "
+            "246,700).")
+    assert sorted(f["value"] for f in _kind(extract_text(text), "population")) == [239200, 246700]
+
+
 def test_the_proportion_of_children_in_poverty_is_a_child_rate(extract_text):
     facts = _kind(extract_text("The proportion of children in poverty in Slough is 27%."), "poverty_rate")
     assert [(f["authority"], f["percent"], f["group"]) for f in facts] == [("E06000039", 27.0, "children")]
@@ -569,6 +576,32 @@ def test_a_joint_committees_members_are_the_councils_its_minutes_list_as_present
 def test_a_joint_bodys_members_are_the_councils_its_membership_and_apologies_name(extract_text, text, expected):
     facts = _kind(extract_text(text), "partnership")
     assert [(p["authorities"], p["name"]) for p in facts] == [expected]
+
+
+def test_a_post_graded_with_its_range_in_brackets_is_paid_that_range(extract_text):
+    """Dundee City Council's personnel committee (2001): the pounds unwritten, the post and its grade named."""
+    text = ("Dundee City Council. Personnel Committee.\nThe Committee approved the establishment of a temporary post of "
+            "Project Leader, graded AP4 (18,378 - 20,397), and an additional post of Social Worker in the Choice "
+            "Project, graded SCP27-35 (18,378 - 23,430), for a temporary period of 19 months (1,200 - 1,500 hours).")
+    pay = sorted((f["role"], f["min_gbp"], f["max_gbp"]) for f in _kind(extract_text(text), "salary"))
+    assert pay == [("Project Leader", 18378, 20397), ("Social Worker", 18378, 23430)]
+
+
+def test_a_count_in_brackets_after_a_percentage_is_the_percentages(extract_text):
+    """Trafford Data Lab's population projection (2019): each bracketed count is a change of an age band."""
+    text = ("Between mid-2018 and mid-2028, Trafford's population is projected to grow by 6.4% or 15,049 residents. The "
+            "proportion of the population aged 0-15 years is projected to increase by 2.6% (1,300 residents), those of "
+            "working age (16-64 years) by 3.9% (5,656 residents), and those aged 65 or more by 19.9% (8,095 residents).")
+    assert _kind(extract_text(text), "population") == []
+
+
+def test_a_named_joint_committee_with_words_between_is_a_joint_committee(extract_text):
+    """Coventry City Council's health and wellbeing board (2017): a Joint Health Overview and Scrutiny Committee with
+    another council is an arrangement between the two."""
+    text = ("Coventry City Council. The Board gave further consideration to a report of the Deputy Chief Executive "
+            "(People) on proposals to establish a Joint Health Overview and Scrutiny Committee (JHOSC) with "
+            "Warwickshire County Council.")
+    assert [p["authorities"] for p in _kind(extract_text(text), "partnership")] == [["E08000026", "E10000031"]]
 
 
 def test_a_tri_borough_arrangement_includes_the_papers_own_council(extract_text):
