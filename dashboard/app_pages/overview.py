@@ -40,7 +40,7 @@ partnerships and the people in senior posts. A figure becomes a fact only when t
 is; a council is identified by its ONS (GSS) code.
 
 **How well.** On real documents held back from all tuning, 89% of the facts it reports are right and
-it finds 77% of the facts a careful reader lists (docs/BENCHMARKS.md has the figures per kind). Check
+it finds 76% of the facts a careful reader lists (docs/BENCHMARKS.md has the figures per kind). Check
 a figure's sentence before you cite it.
 
 **The salary benchmark** compares posts of one role category (DCS by default), counts each post once
