@@ -474,13 +474,13 @@ def _one_status_per_post(posts: list[Candidate]) -> list[Candidate]:
     return posts
 
 
-# Nouns for an arrangement between councils, with up to three words before them
-# ("shared staffing arrangement", "regional adoption agency", "public health partnership"). Not "enterprise":
-# "a director for place shaping and enterprise" names a remit, and an enterprise partnership is a partnership.
 # A joint committee or board, named in capitals with up to four words between ("Joint Health Overview and
 # Scrutiny Committee", "Joint Waste Collection Services Committee") or none ("a joint committee")
 _JOINT_BODY = r"joint\s+(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?:and|&)\s+)?){0,4}(?:committee|board)"
 _NAMED_JOINT_BODY = re.compile(r"Joint\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+)?){0,4}(?:Committee|Board)")
+# Nouns for an arrangement between councils, with up to three words before them
+# ("shared staffing arrangement", "regional adoption agency", "public health partnership"). Not "enterprise":
+# "a director for place shaping and enterprise" names a remit, and an enterprise partnership is a partnership.
 _ARRANGEMENT = re.compile(
     r"\b(?:[\w’'-]+\s+){0,3}?(?:partnership|arrangement|agreement|alliance|collaboration|consortium|"
     r"integrated\s+care\s+system|joint\s+venture|agency|company|shared\s+(?:[\w-]+\s+){0,2}?services?|"
