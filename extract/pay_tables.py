@@ -18,7 +18,7 @@ import re
 from councildocs.extract.candidates import Candidate
 from councildocs.extract.numbers import NUMBER, Amount, as_int_or_float, find_money, parse_number
 from councildocs.extract.roles import categorise_role
-from councildocs.extract.salaries import PAY_BOUNDS, bare_upper_bound, post_words
+from councildocs.extract.salaries import PAY_BOUNDS, bare_upper_bound, salary_key
 from councildocs.extract.tables import Cell, Column, ColumnKind, Row, Table
 
 # "120,000" or "120,000 - 130,000" alone in a cell under a header or caption that writes "£"
@@ -185,6 +185,5 @@ def find_table_salaries(doc, view) -> list[Candidate]:
                 "period": period,
             }
             start, end = view.evidence_bounds(rows[0].start, rows[-1].end)
-            candidates.append(Candidate("salary", fields, start, end, _CONFIDENCE, dedupe_key=(
-                "salary", fields["min_gbp"], fields["max_gbp"], category, post_words(fields))))
+            candidates.append(Candidate("salary", fields, start, end, _CONFIDENCE, dedupe_key=salary_key(fields)))
     return candidates

@@ -117,6 +117,11 @@ def post_words(fields: dict) -> frozenset:
     return frozenset()
 
 
+def salary_key(fields: dict) -> tuple:
+    """One salary fact per range and post, however many sentences or table rows state it."""
+    return ("salary", fields["min_gbp"], fields["max_gbp"], fields["role_category"], post_words(fields))
+
+
 def _row_title(doc, start: int):
     """A pay table's row: a line that opens with a post title and runs to the figure ("Assistant Director
     Finance and Human Resources £50,000 to …") is that post, all of the words before the figure."""
@@ -249,9 +254,7 @@ def _graded_posts(view) -> list[Candidate]:
         fields = {"authorities": [], "role": title, "role_category": categorise_role(title),
                   "min_gbp": as_int_or_float(low), "max_gbp": as_int_or_float(high), "period": "year"}
         ev_start, ev_end = evidence_span(view, m.start("low"), m.end("high"), anchor_start=m.start("title"))
-        found.append(Candidate("salary", fields, ev_start, ev_end, 0.85,
-                               dedupe_key=("salary", fields["min_gbp"], fields["max_gbp"], fields["role_category"],
-                                           post_words(fields))))
+        found.append(Candidate("salary", fields, ev_start, ev_end, 0.85, dedupe_key=salary_key(fields)))
     return found
 
 
@@ -340,5 +343,5 @@ def find_salaries(doc, view) -> list[Candidate]:
         }
         confidence = 0.9 if (has_cue and (role_adjacent or high)) else 0.75
         candidates.append(Candidate("salary", fields, ev_start, ev_end, confidence,
-                                    dedupe_key=("salary", min_gbp, max_gbp, fields["role_category"], post_words(fields))))
+                                    dedupe_key=salary_key(fields)))
     return candidates
